@@ -1,0 +1,419 @@
+"""The ``saring`` command line: ``saring run`` and ``saring extract``.
+
+Parses options into a :class:`saring.config.RunConfig` and hands over to the pipeline. Wrong usage
+exits with status 2 and one line on stderr; bad documents never change the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from dataclasses import replace
+
+from saring import __version__
+from saring.config import DedupConfig, RunConfig
+from saring.extract.dates import parse_tz
+from saring.extract.html import HtmlExtractor
+from saring.model import STATUSES
+from saring.readers.inputs import FORMATS, InputError, InputFile, detect_format
+from saring.readers.options import ReaderOptions
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and points at ``--help``."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _size(text: str) -> int:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text, re.I)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 8MB, 500KB or 1048576)")
+    scale = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[m.group(2).lower()]
+    return int(float(m.group(1)) * scale)
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+def _tz(text: str) -> str:
+    try:
+        parse_tz(text)
+    except Exception:
+        raise argparse.ArgumentTypeError(
+            f"unknown time zone {text!r} (try +07:00, WIB or Asia/Jakarta)"
+        ) from None
+    return text
+
+
+def _add_column_options(p: argparse.ArgumentParser) -> None:
+    d = ReaderOptions()
+    g = p.add_argument_group("table inputs (JSONL, CSV, Parquet): which column holds what")
+    g.add_argument(
+        "--text-col",
+        default=d.text_col,
+        metavar="NAME",
+        help="column with article text already extracted from HTML (default: %(default)s)",
+    )
+    g.add_argument(
+        "--html-col",
+        default=d.html_col,
+        metavar="NAME",
+        help="column with raw HTML; a row with HTML is extracted, and HTML wins over "
+        "text when a row has both (default: %(default)s)",
+    )
+    g.add_argument("--url-col", default=d.url_col, metavar="NAME", help="default: %(default)s")
+    g.add_argument("--title-col", default=d.title_col, metavar="NAME", help="default: %(default)s")
+    g.add_argument(
+        "--date-col",
+        default=d.date_col,
+        metavar="NAME",
+        help="publication date, in any common or Indonesian style (default: %(default)s)",
+    )
+    g.add_argument(
+        "--author-col", default=d.author_col, metavar="NAME", help="default: %(default)s"
+    )
+    g.add_argument(
+        "--site-col",
+        default=d.site_col,
+        metavar="NAME",
+        help="outlet name; without it the site is the URL's domain (default: %(default)s)",
+    )
+
+
+def _add_document_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("documents")
+    g.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="read every input as this format instead of telling it from the file name "
+        "(.html .htm .txt .jsonl .csv .parquet .warc, each optionally .gz)",
+    )
+    g.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=ReaderOptions().max_bytes,
+        metavar="SIZE",
+        help="documents larger than this are not read and get status failed, "
+        "reason too_large (default: 8MB)",
+    )
+    g.add_argument(
+        "--favor",
+        choices=("balanced", "precision", "recall"),
+        default="balanced",
+        help="HTML extraction: trafilatura's balance between keeping doubtful blocks "
+        "(recall) and dropping them (precision) (default: %(default)s)",
+    )
+    g.add_argument(
+        "--no-tables",
+        action="store_true",
+        help="HTML extraction: leave out the text of tables inside the article",
+    )
+    g.add_argument(
+        "--default-tz",
+        type=_tz,
+        default="+07:00",
+        metavar="TZ",
+        help="time zone for dates printed without one (default: %(default)s, WIB)",
+    )
+    g.add_argument(
+        "--repeat-min-chars",
+        type=_positive,
+        default=20,
+        metavar="N",
+        help="remove repeated lines of at least N characters, keeping the first copy "
+        "(default: %(default)s)",
+    )
+
+
+def _config(a: argparse.Namespace) -> RunConfig:
+    reader = ReaderOptions(
+        text_col=a.text_col,
+        html_col=a.html_col,
+        url_col=a.url_col,
+        title_col=a.title_col,
+        date_col=a.date_col,
+        author_col=a.author_col,
+        site_col=a.site_col,
+        max_bytes=a.max_bytes,
+    )
+    extractor = HtmlExtractor(favor=a.favor, include_tables=not a.no_tables)
+    cfg = RunConfig(
+        reader=reader,
+        extractor=extractor,
+        format=a.format,
+        repeat_min_chars=a.repeat_min_chars,
+        default_tz=a.default_tz,
+    )
+    if hasattr(a, "near_threshold"):
+        if (a.bands is None) != (a.rows is None):
+            raise InputError("--bands and --rows go together")
+        dedup = DedupConfig(
+            exact=not a.no_exact_dedup,
+            near=not a.no_near_dedup,
+            threshold=a.near_threshold,
+            ngram=a.ngram,
+            num_perm=a.num_perm,
+            bands=a.bands,
+            rows=a.rows,
+            seed=a.seed,
+        )
+        if dedup.bands and dedup.rows and dedup.bands * dedup.rows > dedup.num_perm:
+            raise InputError(
+                f"--bands x --rows ({dedup.bands * dedup.rows}) exceeds --num-perm "
+                f"({dedup.num_perm})"
+            )
+        cfg = replace(cfg, dedup=dedup, workers=a.workers or cfg.workers, batch_size=a.batch_size)
+    return cfg
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="saring",
+        description="Turn raw crawled news pages into a clean, deduplicated corpus.",
+        epilog="Run 'saring COMMAND --help' for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"saring {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = sub.add_parser(
+        "run",
+        help="process inputs into OUT/documents.parquet and OUT/stats.json",
+        description="Read every document of the inputs, extract and clean its text, mark exact "
+        "and near duplicates, and write OUT/documents.parquet (one row per input document, "
+        "saying what became of it) and OUT/stats.json (counts per stage and reason, timings). "
+        "OUT appears only when the run is complete.",
+    )
+    run.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (searched recursively) or glob patterns in quotes",
+    )
+    run.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="output folder; must be new, empty, or an earlier saring output (which is replaced)",
+    )
+    _add_document_options(run)
+    _add_column_options(run)
+    dd = DedupConfig()
+    g = run.add_argument_group("duplicates")
+    g.add_argument(
+        "--no-exact-dedup",
+        action="store_true",
+        help="do not mark documents whose normalised text equals another's",
+    )
+    g.add_argument("--no-near-dedup", action="store_true", help="do not look for near copies")
+    g.add_argument(
+        "--near-threshold",
+        type=_fraction,
+        default=dd.threshold,
+        metavar="J",
+        help="word n-gram Jaccard similarity above which two documents are near "
+        "copies (default: %(default)s)",
+    )
+    g.add_argument(
+        "--ngram",
+        type=_positive,
+        default=dd.ngram,
+        metavar="N",
+        help="words per shingle (default: %(default)s)",
+    )
+    g.add_argument(
+        "--num-perm",
+        type=_positive,
+        default=dd.num_perm,
+        metavar="N",
+        help="MinHash permutations (default: %(default)s)",
+    )
+    g.add_argument(
+        "--bands",
+        type=_positive,
+        default=None,
+        metavar="B",
+        help="LSH bands; with --rows, overrides the choice made from --near-threshold",
+    )
+    g.add_argument("--rows", type=_positive, default=None, metavar="R", help="LSH rows per band")
+    g.add_argument("--seed", type=int, default=dd.seed, help="MinHash seed (default: %(default)s)")
+    e = run.add_argument_group("engine")
+    e.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"worker processes for extraction and cleaning (default: the CPU count, "
+        f"{os.cpu_count()} here)",
+    )
+    e.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=RunConfig().batch_size,
+        metavar="N",
+        help="documents handed to a worker at a time (default: %(default)s)",
+    )
+    e.add_argument("-q", "--quiet", action="store_true", help="print only the final summary")
+
+    ex = sub.add_parser(
+        "extract",
+        help="print the clean text of one page",
+        description="Extract and clean one page (.html, .htm or .txt, optionally .gz; '-' reads "
+        "standard input) and print its text. Exits 1 when no text can be had from the page.",
+    )
+    ex.add_argument("file", metavar="FILE", help="the page; '-' for standard input")
+    ex.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON object with the metadata (title, author, published, site, "
+        "url, encoding), the text and the removed pieces",
+    )
+    ex.add_argument("--url", default=None, help="the page's address, for metadata and site")
+    _add_document_options(ex)
+    ex.set_defaults(
+        text_col="text",
+        html_col="html",
+        url_col="url",
+        title_col="title",
+        date_col="date",
+        author_col="author",
+        site_col="site",
+    )
+    return parser
+
+
+def _summary(stats: dict, out: str) -> str:
+    docs = stats["documents"]
+    t = stats["timing"]
+    lines = [
+        f"saring: {docs['in']} documents in, {docs['out']} rows out, "
+        f"{t['total_seconds']:.1f} s ({t['documents_per_second']} documents/s)"
+    ]
+    by_reason = docs["by_reason"]
+    for status in STATUSES:
+        n = docs["by_status"].get(status, 0)
+        lines.append(f"  {status:<10} {n:>8}")
+    if by_reason:
+        lines.append("  reasons:   " + ", ".join(f"{k} {v}" for k, v in by_reason.items()))
+    removed = stats["clean"]["removed_pieces"]
+    if removed:
+        lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
+    lines.append(f"outputs in {os.path.abspath(out)}:")
+    lines.append("  documents.parquet  one row per input document (status, reason, dup_of, text)")
+    lines.append("  stats.json         documents in and out per stage, counts per reason, timings")
+    return "\n".join(lines)
+
+
+def _cmd_run(a: argparse.Namespace) -> int:
+    from saring.output import OutputError
+    from saring.pipeline import run
+
+    cfg = _config(a)
+    log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
+    try:
+        stats = run(a.inputs, a.out, cfg, log=log, command=["saring", *sys.argv[1:]])
+    except (InputError, OutputError) as e:
+        print(f"saring run: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(_summary(stats, a.out))
+    return 0
+
+
+def _cmd_extract(a: argparse.Namespace) -> int:
+    from saring.process import process_record
+    from saring.readers.formats import read_page
+
+    cfg = _config(a)
+    if a.file == "-":
+        data = sys.stdin.buffer.read()
+        fmt = a.format or ("html" if b"<" in data[:4096] else "text")
+        record = {"id": "-", "order": "0", "fmt": fmt, "raw": data, "url": a.url}
+    else:
+        if not os.path.isfile(a.file):
+            print(f"saring extract: error: {a.file}: no such file", file=sys.stderr)
+            return EXIT_USAGE
+        fmt, compressed = detect_format(a.file)
+        fmt = a.format or fmt
+        if fmt not in ("html", "text"):
+            print(
+                f"saring extract: error: {a.file}: extract takes one page (.html, .htm, .txt); "
+                "for collections use 'saring run'",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        f = InputFile(a.file, os.path.basename(a.file), fmt, compressed, os.path.getsize(a.file))
+        record = next(read_page(f, cfg.reader)).as_row()
+        record["url"] = a.url
+    outcome = process_record(record, cfg)
+    p = outcome.processed
+    if a.json:
+        print(
+            json.dumps(
+                {
+                    "source": a.file,
+                    "status": p.status,
+                    "reason": p.reason,
+                    "title": p.title,
+                    "author": p.author,
+                    "published": p.published.isoformat() if p.published else None,
+                    "site": p.site,
+                    "url": p.url,
+                    "encoding": p.encoding,
+                    "chars_in": p.chars_in,
+                    "chars_out": p.chars_out,
+                    "text": p.text,
+                    "removed": [r.as_dict() for r in p.removed],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif p.text is not None:
+        print(p.text)
+    if p.text is None:
+        print(f"saring extract: {a.file}: {p.reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    if a.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if a.command == "run":
+            return _cmd_run(a)
+        return _cmd_extract(a)
+    except InputError as e:
+        print(f"saring {a.command}: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("saring: interrupted; no output was written", file=sys.stderr)
+        return 130

@@ -1,0 +1,64 @@
+"""Every setting of a run, as plain dataclasses with documented defaults.
+
+The CLI builds a :class:`RunConfig`; library users can build one directly. Holds no logic.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from saring.extract.html import HtmlExtractor
+from saring.readers.options import ReaderOptions
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Duplicate detection.
+
+    Parameters
+    ----------
+    exact : mark documents whose normalised text equals an earlier one's.
+    near : mark near copies found by MinHash LSH.
+    threshold : the Jaccard similarity of word n-gram sets above which two documents count as
+        near copies; bands and rows are chosen for it (see ``saring.dedup.lsh.optimal_bands``)
+        unless ``bands`` and ``rows`` are given.
+    ngram : words per shingle.
+    num_perm : MinHash permutations (hash functions) per document.
+    seed : MinHash seed; the same seed gives the same clusters on every run.
+    """
+
+    exact: bool = True
+    near: bool = True
+    threshold: float = 0.8
+    ngram: int = 5
+    num_perm: int = 128
+    bands: int | None = None
+    rows: int | None = None
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """A whole run.
+
+    Parameters
+    ----------
+    reader : how inputs are read (column names, size limit).
+    extractor : HTML extraction settings.
+    dedup : duplicate detection settings.
+    format : force one input format for every file instead of telling it from the file name.
+    repeat_min_chars : repeated lines at least this long are removed (``clean.repeats``).
+    default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
+    workers : processes for the per-document stages on the local runner (default: CPU count).
+    batch_size : documents handed to a worker at a time.
+    """
+
+    reader: ReaderOptions = field(default_factory=ReaderOptions)
+    extractor: HtmlExtractor = field(default_factory=HtmlExtractor)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    format: str | None = None
+    repeat_min_chars: int = 20
+    default_tz: str = "+07:00"
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 64

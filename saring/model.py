@@ -1,0 +1,163 @@
+"""The one document model and output contract shared by every stage.
+
+Defines the statuses, the reason strings, the raw-record schema that readers produce, and the
+schema of ``documents.parquet``. It holds no logic beyond small helpers that build those values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+KEPT = "kept"
+DUPLICATE = "duplicate"
+FILTERED = "filtered"
+FAILED = "failed"
+STATUSES = (KEPT, DUPLICATE, FILTERED, FAILED)
+
+# Reason prefixes. A reason is "<prefix>" or "<prefix>: <detail for a person>".
+EXACT_DUPLICATE = "exact_duplicate"
+NEAR_DUPLICATE = "near_duplicate"
+EXTRACT_FAILED = "extract_failed"
+READ_ERROR = "read_error"
+EMPTY_INPUT = "empty_input"
+BINARY_CONTENT = "binary_content"
+TOO_LARGE = "too_large"
+NOT_A_PAGE = "not_a_page"  # e.g. a WARC response that is an image or a PDF
+MISSING_CONTENT = "missing_content"
+INTERNAL_ERROR = "internal_error"
+
+# Reasons recorded for a line or paragraph taken out of a document (the ``removed`` column).
+REPEATED_PARAGRAPH = "repeated_paragraph"
+
+
+def reason_code(reason: str | None) -> str | None:
+    """The machine part of a reason: ``"read_error: truncated gzip"`` -> ``"read_error"``."""
+    if reason is None:
+        return None
+    return reason.split(":", 1)[0].strip()
+
+
+def make_id(key: str, locator: str | None) -> str:
+    """Stable document id: 16 hex chars of BLAKE2b over the input key and the record locator.
+
+    ``key`` names the file independently of where the data set lives (see ``readers.inputs``), and
+    ``locator`` the record inside it (``line=12``, ``row=3``, ``offset=4096``), so the same input
+    gives the same id on every run, on any machine and in any number of partitions.
+    """
+    raw = key if not locator else f"{key}#{locator}"
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+@dataclass
+class RawRecord:
+    """One input document as a reader found it, before any decoding or extraction.
+
+    Exactly one of ``raw`` (undecoded bytes, for files and WARC records) and ``raw_text`` (text that
+    arrived as a string, for JSONL/CSV/Parquet fields) is set, unless ``error`` says why neither is.
+    ``fmt`` is ``"html"`` or ``"text"``: which path the document takes.
+    """
+
+    id: str
+    order: str
+    source: str
+    fmt: str
+    raw: bytes | None = None
+    raw_text: str | None = None
+    charset: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    date_raw: str | None = None
+    bytes_in: int = 0
+    error: str | None = None
+
+    def as_row(self) -> dict:
+        return {f: getattr(self, f) for f in RAW_FIELDS}
+
+
+RECORD_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("order", pa.string()),
+        ("source", pa.string()),
+        ("fmt", pa.string()),
+        ("raw", pa.large_binary()),
+        ("raw_text", pa.large_string()),
+        ("charset", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("author", pa.string()),
+        ("site", pa.string()),
+        ("date_raw", pa.string()),
+        ("bytes_in", pa.int64()),
+        ("error", pa.string()),
+    ]
+)
+RAW_FIELDS = tuple(RECORD_SCHEMA.names)
+# What the input source hands the engine: the record, plus the seconds spent reading it.
+RAW_SCHEMA = RECORD_SCHEMA.append(pa.field("t_read", pa.float64()))
+
+REMOVED_TYPE = pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))
+
+# documents.parquet: one row per input document, in input order.
+DOCUMENTS_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("site", pa.string()),
+        ("title", pa.string()),
+        ("author", pa.string()),
+        ("published", pa.timestamp("us", tz="UTC")),
+        ("format", pa.string()),
+        ("encoding", pa.string()),
+        ("text", pa.large_string()),
+        ("status", pa.string()),
+        ("reason", pa.string()),
+        ("dup_of", pa.string()),
+        ("dup_cluster", pa.string()),
+        ("bytes_in", pa.int64()),
+        ("chars_in", pa.int64()),
+        ("chars_out", pa.int64()),
+        ("removed", REMOVED_TYPE),
+    ]
+)
+
+
+@dataclass
+class Removed:
+    """A piece of text taken out of a document, and why."""
+
+    text: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass
+class Processed:
+    """What the per-document stages make of one raw record (before deduplication)."""
+
+    status: str = KEPT
+    reason: str | None = None
+    text: str | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: object = None  # datetime (aware, UTC) or None
+    encoding: str | None = None
+    chars_in: int | None = None
+    removed: list[Removed] = field(default_factory=list)
+    norm: str | None = None  # normalised text, the input of exact and near dedup
+    exact_hash: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def chars_out(self) -> int:
+        return len(self.text) if self.text else 0

@@ -1,0 +1,447 @@
+"""``saring run`` as a Daft plan: read, per-document stages, exact and near dedup, outputs.
+
+Phase 1 streams the inputs through the per-document stages (``process.process_record`` in a
+process-pool UDF) and Daft's native MinHash, into a staging Parquet folder. Phases 2 and 3 find
+exact and near duplicates with Daft group-bys; only the buckets holding several documents reach
+the driver, for scipy's connected components. Phase 4 joins the verdicts back and writes
+``documents.parquet`` (one row per input document, in input order) and ``stats.json``.
+Nothing here assumes one process: the same plan runs on Daft's local runner or on Ray.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import daft
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from daft import DataType as DT
+from daft import col
+
+from saring import __version__
+from saring.config import RunConfig
+from saring.dedup.lsh import band_expressions, cluster_buckets, optimal_bands
+from saring.model import (
+    DOCUMENTS_SCHEMA,
+    DUPLICATE,
+    EXACT_DUPLICATE,
+    KEPT,
+    NEAR_DUPLICATE,
+    STATUSES,
+    reason_code,
+)
+from saring.output import AtomicOutputDir, write_json
+from saring.process import STAGES, process_record, rank_key
+from saring.readers.inputs import check_columns, resolve_inputs
+from saring.readers.source import InputSource
+
+_REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string()}))
+PROCESSED_TYPE = DT.struct(
+    {
+        "status": DT.string(),
+        "reason": DT.string(),
+        "stage": DT.string(),
+        "text": DT.string(),
+        "title": DT.string(),
+        "author": DT.string(),
+        "site": DT.string(),
+        "url": DT.string(),
+        "published": DT.timestamp("us", "UTC"),
+        "encoding": DT.string(),
+        "chars_in": DT.int64(),
+        "chars_out": DT.int64(),
+        "removed": _REMOVED,
+        "norm": DT.string(),
+        "exact_hash": DT.string(),
+        "rank": DT.string(),
+        "t_decode": DT.float64(),
+        "t_extract": DT.float64(),
+        "t_clean": DT.float64(),
+    }
+)
+_RAW_ARGS = (
+    "id",
+    "order",
+    "fmt",
+    "raw",
+    "raw_text",
+    "charset",
+    "url",
+    "title",
+    "author",
+    "site",
+    "date_raw",
+    "error",
+)
+_TIMERS = ("t_read", "t_decode", "t_extract", "t_clean")
+
+
+class DocumentProcessor:
+    """The Daft UDF around ``process_record``; one instance per worker process."""
+
+    def __init__(self, cfg: RunConfig):
+        self.cfg = cfg
+
+    @daft.method(return_dtype=PROCESSED_TYPE)
+    def __call__(
+        self, id, order, fmt, raw, raw_text, charset, url, title, author, site, date_raw, error
+    ):
+        row = dict(
+            zip(
+                _RAW_ARGS,
+                (id, order, fmt, raw, raw_text, charset, url, title, author, site, date_raw, error),
+                strict=True,
+            )
+        )
+        out = process_record(row, self.cfg)
+        p = out.processed
+        return {
+            "status": p.status,
+            "reason": p.reason,
+            "stage": out.stage,
+            "text": p.text,
+            "title": p.title,
+            "author": p.author,
+            "site": p.site,
+            "url": p.url,
+            "published": p.published,
+            "encoding": p.encoding,
+            "chars_in": p.chars_in,
+            "chars_out": p.chars_out,
+            "removed": [r.as_dict() for r in p.removed],
+            "norm": p.norm,
+            "exact_hash": p.exact_hash,
+            "rank": rank_key(p.published, order, id),
+            "t_decode": p.seconds.get("decode", 0.0),
+            "t_extract": p.seconds.get("extract", 0.0),
+            "t_clean": p.seconds.get("clean", 0.0),
+        }
+
+
+def _bands_rows(cfg: RunConfig) -> tuple[int, int]:
+    d = cfg.dedup
+    if d.bands and d.rows:
+        if d.bands * d.rows > d.num_perm:
+            raise ValueError(f"bands x rows ({d.bands} x {d.rows}) exceeds num_perm ({d.num_perm})")
+        return d.bands, d.rows
+    return optimal_bands(d.threshold, d.num_perm)
+
+
+def _phase1(files, cfg: RunConfig, work: Path) -> None:
+    """Read and run the per-document stages; write one staging row per document."""
+    df = InputSource(files, cfg.reader, batch_rows=cfg.batch_size).read()
+    processor = daft.cls(
+        DocumentProcessor, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
+    )(cfg)
+    df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
+    df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
+    if cfg.dedup.near:
+        bands, rows = _bands_rows(cfg)
+        d = cfg.dedup
+        df = df.with_column(
+            "sig", col("norm").minhash(num_hashes=d.num_perm, ngram_size=d.ngram, seed=d.seed)
+        )
+        df = df.with_column(
+            "bands", daft.functions.to_list(*band_expressions(col("sig"), bands, rows))
+        )
+        df = df.exclude("sig")
+    df = df.exclude("norm")
+    df.write_parquet(str(work / "docs"))
+
+
+def _exact(docs: daft.DataFrame) -> pa.Table:
+    """(id, rank, crank) for every kept document whose normalised text an earlier-ranked
+    document has too; ``crank`` is the rank of that group's canonical document."""
+    kept = docs.where(col("status") == KEPT).select("id", "exact_hash", "rank")
+    groups = (
+        kept.groupby("exact_hash")
+        .agg(col("rank").min().alias("crank"), col("id").count().alias("n"))
+        .where(col("n") > 1)
+    )
+    dups = kept.join(groups, on="exact_hash").where(col("rank") != col("crank"))
+    return dups.select("id", "rank", "crank").to_arrow()
+
+
+def _near(docs: daft.DataFrame, exact_ids: pa.Array) -> tuple[dict[str, str], dict]:
+    """Near-duplicate components among kept documents that are not exact duplicates."""
+    cands = docs.where(col("status") == KEPT).select("id", "rank", "bands")
+    if len(exact_ids):
+        drop = daft.from_arrow(pa.table({"id": exact_ids}))
+        cands = cands.join(drop, on="id", how="anti")
+    buckets = (
+        cands.select("rank", "bands")
+        .explode("bands")
+        .groupby("bands")
+        .agg(col("rank").list_agg().alias("members"), col("rank").count().alias("n"))
+        .where(col("n") > 1)
+        .select("members")
+        .to_arrow()
+    )
+    members = buckets.column("members").to_pylist() if buckets.num_rows else []
+    mapping = cluster_buckets(members)
+    info = {
+        "buckets_with_several_documents": len(members),
+        "candidate_pairs": sum(len(m) * (len(m) - 1) // 2 for m in members),
+    }
+    return mapping, info
+
+
+def _verdicts(exact: pa.Table, near: dict[str, str]) -> tuple[pa.Table, dict]:
+    """One row per document touched by dedup: its status, reason, dup_of and dup_cluster.
+
+    ``dup_of`` is always the final canonical document: an exact copy of a document that is
+    itself a near duplicate points at that document's canonical, not at the copy in between.
+    """
+
+    def doc_id(rank: str) -> str:
+        return rank.rsplit("|", 1)[1]
+
+    rows: dict[str, tuple] = {}
+    for rank, canon in near.items():
+        if rank == canon:
+            rows[doc_id(rank)] = (KEPT, None, None, doc_id(canon))
+        else:
+            rows[doc_id(rank)] = (DUPLICATE, NEAR_DUPLICATE, doc_id(canon), doc_id(canon))
+    sizes: Counter = Counter()
+    for rank, crank in zip(
+        exact.column("rank").to_pylist(), exact.column("crank").to_pylist(), strict=True
+    ):
+        final = near.get(crank, crank)
+        rows[doc_id(rank)] = (DUPLICATE, EXACT_DUPLICATE, doc_id(final), doc_id(final))
+        if doc_id(crank) not in rows:
+            rows[doc_id(crank)] = (KEPT, None, None, doc_id(crank))
+    for _status, _, _, cluster in rows.values():
+        sizes[cluster] += 1
+    ids = list(rows)
+    table = pa.table(
+        {
+            "id": ids,
+            "v_status": [rows[i][0] for i in ids],
+            "v_reason": [rows[i][1] for i in ids],
+            "dup_of": [rows[i][2] for i in ids],
+            "dup_cluster": [rows[i][3] for i in ids],
+        },
+        schema=pa.schema(
+            [
+                ("id", pa.string()),
+                ("v_status", pa.string()),
+                ("v_reason", pa.string()),
+                ("dup_of", pa.string()),
+                ("dup_cluster", pa.string()),
+            ]
+        ),
+    )
+    hist = Counter(sizes.values())
+    info = {
+        "clusters": len(sizes),
+        "documents_in_clusters": sum(sizes.values()),
+        "largest_cluster": max(sizes.values(), default=0),
+        "cluster_size_histogram": {str(k): hist[k] for k in sorted(hist)},
+    }
+    return table, info
+
+
+class _Tally:
+    """Counts gathered while the final table streams to disk."""
+
+    def __init__(self):
+        self.rows = 0
+        self.status: Counter = Counter()
+        self.reason: Counter = Counter()
+        self.left_at: Counter = Counter()  # (stage, reason code) of documents that left early
+        self.formats: Counter = Counter()
+        self.removed: Counter = Counter()
+        self.changed = 0
+        self.seconds: Counter = Counter()
+        self.chars_in = 0
+        self.chars_out = 0
+
+    def add(self, batch: pa.Table) -> None:
+        self.rows += batch.num_rows
+        d = batch.select(["status", "reason", "stage", "fmt", "chars_in", "chars_out"]).to_pydict()
+        for status, reason, stage, fmt in zip(
+            d["status"], d["reason"], d["stage"], d["fmt"], strict=True
+        ):
+            self.status[status] += 1
+            self.formats[fmt] += 1
+            if reason:
+                code = reason_code(reason)
+                self.reason[code] += 1
+                if status == DUPLICATE:
+                    stage = "exact_dedup" if code == EXACT_DUPLICATE else "near_dedup"
+                self.left_at[(stage, code)] += 1
+        self.chars_in += pc.sum(batch.column("chars_in")).as_py() or 0
+        self.chars_out += pc.sum(batch.column("chars_out")).as_py() or 0
+        removed = batch.column("removed")
+        self.changed += pc.sum(pc.greater(pc.list_value_length(removed), 0)).as_py() or 0
+        flat = pc.list_flatten(removed)
+        if len(flat):
+            for reason, n in zip(
+                *(lambda vc: (vc.field(0).to_pylist(), vc.field(1).to_pylist()))(
+                    pc.value_counts(pc.struct_field(flat, "reason"))
+                ),
+                strict=True,
+            ):
+                self.removed[reason] += n
+        for t in _TIMERS:
+            self.seconds[t] += pc.sum(batch.column(t)).as_py() or 0.0
+
+    def stages(self, phase_seconds: dict[str, float]) -> list[dict]:
+        out = []
+        remaining = self.rows
+        cpu = {"read": "t_read", "decode": "t_decode", "extract": "t_extract", "clean": "t_clean"}
+        for stage in STAGES:
+            dropped = {code: n for (s, code), n in sorted(self.left_at.items()) if s == stage}
+            n_out = remaining - sum(dropped.values())
+            entry = {"stage": stage, "in": remaining, "out": n_out, "dropped": dropped}
+            if stage in cpu:
+                entry["worker_seconds"] = round(self.seconds[cpu[stage]], 3)
+            else:
+                entry["seconds"] = round(phase_seconds.get(stage, 0.0), 3)
+            out.append(entry)
+            remaining = n_out
+        return out
+
+
+def _config_dict(cfg: RunConfig) -> dict:
+    return dataclasses.asdict(cfg)
+
+
+def run(
+    inputs: list[str],
+    out: str | Path,
+    cfg: RunConfig | None = None,
+    log: Callable[[str], None] | None = None,
+    command: list[str] | None = None,
+) -> dict:
+    """Run the whole pipeline on ``inputs`` and write the outputs to ``out``. Returns the stats.
+
+    Raises ``readers.inputs.InputError`` or ``output.OutputError`` (before any work starts) for
+    inputs or an output folder that cannot be used at all; bad documents never raise.
+    """
+    cfg = cfg or RunConfig()
+    say = log or (lambda msg: print(msg, file=sys.stderr))
+    started = datetime.now(UTC)
+    t_start = time.perf_counter()
+    files, skipped = resolve_inputs(list(inputs), cfg.format)
+    for f in files:
+        check_columns(f, cfg.reader)
+    bands_rows = _bands_rows(cfg) if cfg.dedup.near else None
+    phase: dict[str, float] = {}
+    with AtomicOutputDir(out) as staging:
+        work = staging / "_work"
+        say(f"saring: reading {len(files)} file(s), extracting and cleaning ...")
+        t = time.perf_counter()
+        _phase1(files, cfg, work)
+        phase["read_extract_clean"] = time.perf_counter() - t
+
+        docs = daft.read_parquet(str(work / "docs"))
+        t = time.perf_counter()
+        exact = (
+            _exact(docs)
+            if cfg.dedup.exact
+            else pa.table(
+                {
+                    "id": pa.array([], pa.string()),
+                    "rank": pa.array([], pa.string()),
+                    "crank": pa.array([], pa.string()),
+                }
+            )
+        )
+        phase["exact_dedup"] = time.perf_counter() - t
+        say(f"saring: {exact.num_rows} exact duplicate(s); looking for near duplicates ...")
+
+        t = time.perf_counter()
+        near, near_info = _near(docs, exact.column("id")) if cfg.dedup.near else ({}, {})
+        phase["near_dedup"] = time.perf_counter() - t
+
+        verdicts, cluster_info = _verdicts(exact, near)
+        t = time.perf_counter()
+        tally = _write_documents(docs, verdicts, staging / "documents.parquet")
+        phase["write"] = time.perf_counter() - t
+        total = time.perf_counter() - t_start
+
+        stats = {
+            "saring": {
+                "version": __version__,
+                "daft": daft.__version__,
+                "command": command,
+                "started": started.isoformat(timespec="seconds"),
+                "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+            },
+            "inputs": {
+                "files": len(files),
+                "files_by_format": dict(Counter(f.fmt for f in files)),
+                "skipped_files": skipped,
+            },
+            "documents": {
+                "in": tally.rows,
+                "out": tally.rows,
+                "by_status": {s: tally.status.get(s, 0) for s in STATUSES},
+                "by_reason": dict(tally.reason.most_common()),
+                "by_format": dict(tally.formats),
+                "chars_in": tally.chars_in,
+                "chars_out": tally.chars_out,
+            },
+            "stages": tally.stages(phase),
+            "clean": {
+                "documents_changed": tally.changed,
+                "removed_pieces": dict(tally.removed.most_common()),
+            },
+            "dedup": {
+                "exact": {
+                    "enabled": cfg.dedup.exact,
+                    "duplicates": tally.reason.get(EXACT_DUPLICATE, 0),
+                },
+                "near": {
+                    "enabled": cfg.dedup.near,
+                    "duplicates": tally.reason.get(NEAR_DUPLICATE, 0),
+                    "threshold": cfg.dedup.threshold,
+                    "ngram": cfg.dedup.ngram,
+                    "num_perm": cfg.dedup.num_perm,
+                    "bands": bands_rows[0] if bands_rows else None,
+                    "rows": bands_rows[1] if bands_rows else None,
+                    **near_info,
+                },
+                "clusters": cluster_info,
+            },
+            "timing": {
+                "total_seconds": round(total, 3),
+                "phase_seconds": {k: round(v, 3) for k, v in phase.items()},
+                "documents_per_second": round(tally.rows / total, 1) if total > 0 else None,
+            },
+            "config": _config_dict(cfg),
+        }
+        shutil.rmtree(work)
+        write_json(staging / "stats.json", stats)
+    return stats
+
+
+def _write_documents(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> _Tally:
+    """Join the dedup verdicts onto every document and stream them, in input order, into one
+    Parquet file; tally the statistics on the way."""
+    v = daft.from_arrow(verdicts)
+    final = docs.join(v, on="id", how="left")
+    final = final.with_columns(
+        {
+            "status": col("v_status").fill_null(col("status")),
+            "reason": col("v_reason").fill_null(col("reason")),
+        }
+    ).sort("order")
+    columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *_TIMERS]
+    final = final.with_column("format", col("fmt")).select(*dict.fromkeys(columns))
+    tally = _Tally()
+    with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
+        for batch in final.to_arrow_iter():
+            table = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])
+            tally.add(table)
+            writer.write_table(table.select(DOCUMENTS_SCHEMA.names).cast(DOCUMENTS_SCHEMA))
+    return tally

@@ -1,0 +1,122 @@
+"""The per-document stages, composed: decode, extract (HTML), clean, and the dedup key.
+
+``process_record`` maps one raw record to what those stages make of it, never raising: any
+failure becomes ``status=failed`` with a reason, and the stage where the document left is
+recorded. It knows nothing of Daft; the pipeline calls it from a UDF, tests call it directly.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from courlan import extract_domain
+
+from saring.clean.repeats import remove_repeated_paragraphs, tidy
+from saring.config import RunConfig
+from saring.dedup.normalize import normalize, text_hash
+from saring.extract.dates import parse_date
+from saring.extract.html import ExtractError
+from saring.model import (
+    EMPTY_INPUT,
+    EXTRACT_FAILED,
+    FAILED,
+    FILTERED,
+    INTERNAL_ERROR,
+    KEPT,
+    NOT_A_PAGE,
+    Processed,
+    reason_code,
+)
+from saring.readers.decode import DecodeError, decode_bytes
+
+# Stages in the order a document passes them; ``stage`` says where a document left.
+STAGES = ("read", "decode", "extract", "clean", "exact_dedup", "near_dedup")
+
+
+@dataclass
+class Outcome:
+    processed: Processed
+    stage: str  # the stage where the document left, or "clean" for one that went through
+
+
+def _leave(p: Processed, stage: str, reason: str) -> Outcome:
+    p.status = FILTERED if reason_code(reason) == NOT_A_PAGE else FAILED
+    p.reason = reason
+    p.text = None
+    p.norm = None
+    return Outcome(p, stage)
+
+
+def process_record(row: dict, cfg: RunConfig) -> Outcome:
+    """Run the per-document stages on one raw record (a dict of ``model.RAW_FIELDS``)."""
+    p = Processed(
+        url=row.get("url"), title=row.get("title"), author=row.get("author"), site=row.get("site")
+    )
+    try:
+        return _process(row, cfg, p)
+    except Exception as e:  # a bug of ours must cost one document, not the run
+        return _leave(p, "extract", f"{INTERNAL_ERROR}: {type(e).__name__}: {e}")
+
+
+def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
+    if row.get("error"):
+        return _leave(p, "read", row["error"])
+    is_html = row["fmt"] == "html"
+
+    t0 = time.perf_counter()
+    if row.get("raw_text") is not None:
+        content, p.encoding = row["raw_text"], None
+        if not content.strip():
+            return _leave(p, "decode", f"{EMPTY_INPUT}: only whitespace")
+    else:
+        try:
+            content, p.encoding = decode_bytes(
+                row.get("raw") or b"", declared=row.get("charset"), html=is_html
+            )
+        except DecodeError as e:
+            return _leave(p, "decode", e.reason)
+    p.chars_in = len(content)
+    t1 = time.perf_counter()
+    p.seconds["decode"] = t1 - t0
+
+    date_text = row.get("date_raw")
+    if is_html:
+        try:
+            ex = cfg.extractor(content, url=p.url)
+        except ExtractError as e:
+            p.seconds["extract"] = time.perf_counter() - t1
+            return _leave(p, "extract", e.reason)
+        text = ex.text
+        p.title = p.title or ex.title
+        p.author = p.author or ex.author
+        p.url = p.url or ex.url
+        p.site = p.site or ex.site
+        date_text = date_text or ex.date
+    else:
+        text = content
+    t2 = time.perf_counter()
+    p.seconds["extract"] = t2 - t1
+
+    if not p.site and p.url:
+        p.site = extract_domain(p.url)
+    p.published = parse_date(date_text, cfg.default_tz)
+
+    text, p.removed = remove_repeated_paragraphs(tidy(text), cfg.repeat_min_chars)
+    p.text = text
+    p.norm = normalize(text)
+    p.seconds["clean"] = time.perf_counter() - t2
+    if not p.norm:
+        code = EXTRACT_FAILED if is_html else EMPTY_INPUT
+        return _leave(p, "clean", f"{code}: no words left in the text")
+    p.exact_hash = text_hash(p.norm)
+    p.status = KEPT
+    return Outcome(p, "clean")
+
+
+def rank_key(published, order: str, doc_id: str) -> str:
+    """The canonical-document rule as one sortable string: earliest publication date first
+    (documents without one after all dated ones), then input order, then id. The smallest key
+    in a duplicate cluster is its canonical document."""
+    pub = published.strftime("%Y-%m-%dT%H:%M:%S") if published is not None else "~"
+    return f"{pub}|{order}|{doc_id}"

@@ -1,0 +1,141 @@
+"""Turn the bytes of one document into text, or say clearly why that is not possible.
+
+Order of trust: a byte-order mark, then a charset the page or its HTTP header declares (when the
+bytes really decode with it), then strict UTF-8, then charset-normalizer's detection, then
+Windows-1252. Binary content (images, PDFs, archives, anything with NUL bytes) is refused, not
+decoded into noise. It does not strip markup or judge whether the text is an article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from saring.model import BINARY_CONTENT, EMPTY_INPUT
+
+_MAGIC = [
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF media (WebP/WAV/AVI)"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"BZh", "bzip2 data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I
+)
+# Control characters other than tab, newline, form feed and carriage return.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text document. ``reason`` is the full reason string for the row."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A short description if ``data`` looks like a binary file, else ``None``."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None  # UTF-16/32 text has NUL bytes by design
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "contains NUL bytes"
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        return "too many control characters for text"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag within its first 4 KB."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(
+    data: bytes, *, declared: str | None = None, html: bool = False
+) -> tuple[str, str]:
+    """Decode ``data`` to text. Returns ``(text, encoding_note)``.
+
+    ``encoding_note`` names the codec and how it was chosen: ``"utf-8"``, ``"cp1252 (declared)"``,
+    ``"cp1252 (detected)"``. Raises :class:`DecodeError` for empty or binary input.
+    """
+    if not data.strip():
+        raise DecodeError(
+            f"{EMPTY_INPUT}: no content" if not data else f"{EMPTY_INPUT}: only whitespace"
+        )
+    what = sniff_binary(data)
+    if what:
+        raise DecodeError(f"{BINARY_CONTENT}: {what}")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), f"{codec.replace('-sig', '')} (byte-order mark)"
+            except UnicodeDecodeError:
+                break
+    candidates = [_codec(declared)]
+    if html:
+        candidates.append(_codec(declared_charset(data)))
+    for codec in candidates:
+        # A declared charset is trusted only if the bytes really decode with it: pages that say
+        # iso-8859-1 but are UTF-8 are common, and UTF-8 that decodes as latin-1 is mojibake.
+        if codec and codec not in ("utf-8", "ascii"):
+            if codec in ("latin-1", "iso8859-1", "cp1252", "windows-1252") and _is_utf8(data):
+                return data.decode("utf-8"), "utf-8 (declared " + codec + ", content is utf-8)"
+            try:
+                return data.decode(codec), f"{codec} (declared)"
+            except (UnicodeDecodeError, LookupError):
+                continue
+    if _is_utf8(data):
+        return data.decode("utf-8"), "utf-8"
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        codec = _codec(best.encoding) or best.encoding
+        try:
+            return data.decode(codec), f"{codec} (detected)"
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", errors="replace"), "cp1252 (fallback, undecodable bytes replaced)"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

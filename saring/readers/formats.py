@@ -1,0 +1,538 @@
+"""Read the documents of one input file as :class:`RawRecord` values, one per document.
+
+Every supported format lives here: page files (.html/.txt, optionally .gz), JSONL, CSV, Parquet
+and WARC (through fastwarc). A reader never raises for bad content: an unreadable document, a
+broken JSON line or a corrupt WARC record becomes a record with ``error`` set, and reading goes on
+where it can. Decoding bytes to text and extraction happen later, per document, in parallel.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pyarrow.parquet as pq
+from charset_normalizer import from_bytes
+
+from saring.model import (
+    EMPTY_INPUT,
+    MISSING_CONTENT,
+    NOT_A_PAGE,
+    READ_ERROR,
+    TOO_LARGE,
+    RawRecord,
+    make_id,
+)
+from saring.readers.inputs import InputFile, open_input
+from saring.readers.options import ReaderOptions
+
+_STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, OSError)
+csv.field_size_limit(2**31 - 1)
+
+
+def order_key(file_order: int, index: int) -> str:
+    """A string that sorts documents in input order: file position, then position in the file."""
+    return f"{file_order:07d}:{index:013d}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB"
+
+
+def _too_large(size: int, opts: ReaderOptions) -> str:
+    return f"{TOO_LARGE}: {_mb(size)} is over the {_mb(opts.max_bytes)} limit (--max-bytes)"
+
+
+def _stream_error(e: BaseException) -> str:
+    if isinstance(e, EOFError | zlib.error | gzip.BadGzipFile):
+        return f"gzip data is truncated or corrupt ({e})"
+    return f"{type(e).__name__}: {e}"
+
+
+class _Maker:
+    """Builds records of one file: ids from the file key plus a locator, order keys, source."""
+
+    def __init__(self, f: InputFile, fmt: str | None = None):
+        self.f = f
+        self.fmt = fmt or f.fmt
+
+    def __call__(self, locator: str | None, index: int, **fields: Any) -> RawRecord:
+        source = self.f.path if locator is None else f"{self.f.path}#{locator}"
+        fields.setdefault("fmt", self.fmt)
+        return RawRecord(
+            id=make_id(self.f.key, locator),
+            order=order_key(self.f.order, index),
+            source=source,
+            **fields,
+        )
+
+
+# ---------------------------------------------------------------------------- page files
+
+
+def read_page(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
+    """One ``.html``/``.htm``/``.txt`` file (optionally ``.gz``) is one document."""
+    make = _Maker(f)
+    if not f.compressed and f.size > opts.max_bytes:
+        yield make(None, 0, bytes_in=f.size, error=_too_large(f.size, opts))
+        return
+    try:
+        with open_input(f) as fh:
+            data = fh.read(opts.max_bytes + 1)
+    except _STREAM_ERRORS as e:
+        yield make(None, 0, bytes_in=f.size, error=f"{READ_ERROR}: {_stream_error(e)}")
+        return
+    if len(data) > opts.max_bytes:
+        yield make(None, 0, bytes_in=len(data), error=_too_large(len(data), opts) + " (unpacked)")
+        return
+    yield make(None, 0, raw=data, bytes_in=len(data))
+
+
+# ---------------------------------------------------------------------------- table rows
+
+
+def _lookup(row: dict, name: str | None) -> Any:
+    """A field by name; for JSON, ``a.b`` also reaches into nested objects."""
+    if not name:
+        return None
+    if name in row:
+        return row[name]
+    if "." in name:
+        value: Any = row
+        for part in name.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return None
+            value = value[part]
+        return value
+    return None
+
+
+def _meta(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = text.strip()
+    return text or None
+
+
+def record_from_row(
+    row: dict, make: Callable[..., RawRecord], locator: str, index: int, opts: ReaderOptions
+) -> RawRecord:
+    """A record from one table row / JSON object, picking HTML over text when both are there."""
+    meta = {
+        "url": _meta(_lookup(row, opts.url_col)),
+        "title": _meta(_lookup(row, opts.title_col)),
+        "author": _meta(_lookup(row, opts.author_col)),
+        "site": _meta(_lookup(row, opts.site_col)),
+        "date_raw": _meta(_lookup(row, opts.date_col)),
+    }
+    html = _lookup(row, opts.html_col)
+    text = _lookup(row, opts.text_col)
+    for fmt, value, col in (("html", html, opts.html_col), ("text", text, opts.text_col)):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, bytes):
+            size = len(value)
+            if size > opts.max_bytes:
+                return make(
+                    locator, index, fmt=fmt, bytes_in=size, error=_too_large(size, opts), **meta
+                )
+            return make(locator, index, fmt=fmt, raw=value, bytes_in=size, **meta)
+        if not isinstance(value, str):
+            return make(
+                locator,
+                index,
+                fmt=fmt,
+                error=f"{MISSING_CONTENT}: field {col!r} holds a {type(value).__name__}, not text",
+                **meta,
+            )
+        size = len(value.encode("utf-8", "surrogatepass"))
+        if size > opts.max_bytes:
+            return make(
+                locator, index, fmt=fmt, bytes_in=size, error=_too_large(size, opts), **meta
+            )
+        return make(locator, index, fmt=fmt, raw_text=value, bytes_in=size, **meta)
+    names = " or ".join(repr(c) for c in (opts.html_col, opts.text_col) if c)
+    return make(locator, index, fmt="text", error=f"{EMPTY_INPUT}: no {names} value", **meta)
+
+
+def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
+    """One JSON object per line. Blank lines are not documents; a broken line is a failed one."""
+    make = _Maker(f, "text")
+    lineno = 0
+    count = 0
+    try:
+        with open_input(f) as fh:
+            for line in fh:
+                lineno += 1
+                if not line.strip():
+                    continue
+                count += 1
+                loc = f"line={lineno}"
+                if len(line) > opts.max_bytes:
+                    yield make(loc, lineno, bytes_in=len(line), error=_too_large(len(line), opts))
+                    continue
+                try:
+                    obj = json.loads(line)
+                except UnicodeDecodeError:
+                    yield make(
+                        loc,
+                        lineno,
+                        bytes_in=len(line),
+                        error=f"{READ_ERROR}: line {lineno} is not valid UTF-8 JSON",
+                    )
+                    continue
+                except ValueError as e:
+                    yield make(
+                        loc,
+                        lineno,
+                        bytes_in=len(line),
+                        error=f"{READ_ERROR}: invalid JSON on line {lineno}: {e}",
+                    )
+                    continue
+                if not isinstance(obj, dict):
+                    yield make(
+                        loc,
+                        lineno,
+                        bytes_in=len(line),
+                        error=f"{READ_ERROR}: line "
+                        f"{lineno} is a JSON {type(obj).__name__}, not an object",
+                    )
+                    continue
+                yield record_from_row(obj, make, loc, lineno, opts)
+    except _STREAM_ERRORS as e:
+        count += 1
+        yield make(
+            f"line={lineno + 1}",
+            lineno + 1,
+            bytes_in=0,
+            error=f"{READ_ERROR}: stopped after line {lineno}: {_stream_error(e)}",
+        )
+    if count == 0:
+        yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
+
+
+def _csv_encoding(f: InputFile) -> str:
+    """UTF-8 unless the first megabyte says otherwise (then charset-normalizer's guess)."""
+    try:
+        with open_input(f) as fh:
+            head = fh.read(1 << 20)
+    except _STREAM_ERRORS:
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 4:  # a character cut by the 1 MB boundary
+            return "utf-8-sig"
+    best = from_bytes(head).best()
+    return best.encoding if best is not None else "cp1252"
+
+
+def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
+    """A CSV with a header row; quoted fields may span lines. A row whose field count differs
+    from the header's is a failed document (its columns cannot be trusted)."""
+    make = _Maker(f, "text")
+    encoding = _csv_encoding(f)
+    rowno = 0
+    try:
+        with open_input(f) as raw:
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+            reader = csv.reader(text)
+            header = next(reader, None)
+            if header is None:
+                yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file is empty")
+                return
+            header = [h.strip() for h in header]
+            for fields in reader:
+                if not fields:  # blank line between rows
+                    continue
+                rowno += 1
+                loc = f"row={rowno}"
+                if len(fields) != len(header):
+                    size = sum(len(x) for x in fields)
+                    yield make(
+                        loc,
+                        rowno,
+                        bytes_in=size,
+                        error=f"{READ_ERROR}: row {rowno} has "
+                        f"{len(fields)} fields, the header has {len(header)}",
+                    )
+                    continue
+                yield record_from_row(
+                    dict(zip(header, fields, strict=True)), make, loc, rowno, opts
+                )
+    except (csv.Error, *_STREAM_ERRORS) as e:
+        rowno += 1
+        yield make(
+            f"row={rowno}",
+            rowno,
+            bytes_in=0,
+            error=f"{READ_ERROR}: stopped before row {rowno}: {_stream_error(e)}",
+        )
+        return
+    if rowno == 0:
+        yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file has no rows")
+
+
+def read_parquet(
+    f: InputFile, opts: ReaderOptions, row_groups: list[int] | None = None
+) -> Iterator[RawRecord]:
+    """Rows of a Parquet file (or of some of its row groups), a batch at a time."""
+    make = _Maker(f, "text")
+    index = 0
+    try:
+        pf = pq.ParquetFile(f.path)
+        meta = pf.metadata
+        groups = list(range(meta.num_row_groups)) if row_groups is None else row_groups
+        wanted = {
+            opts.text_col,
+            opts.html_col,
+            opts.url_col,
+            opts.title_col,
+            opts.date_col,
+            opts.author_col,
+            opts.site_col,
+        } - {None, ""}
+        columns = [c for c in pf.schema_arrow.names if c in wanted]
+        if row_groups is None and meta.num_rows == 0:
+            yield make(
+                None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the Parquet file has no rows"
+            )
+            return
+        for g in groups:
+            index = sum(meta.row_group(i).num_rows for i in range(g))  # rows before this group
+            for batch in pf.iter_batches(batch_size=256, row_groups=[g], columns=columns):
+                for row in batch.to_pylist():
+                    index += 1
+                    yield record_from_row(row, make, f"row={index}", index, opts)
+    except Exception as e:  # a corrupt file or row group: report it and go on with the run
+        index += 1
+        yield make(
+            f"row={index}",
+            index,
+            bytes_in=0,
+            error=f"{READ_ERROR}: cannot read Parquet from row {index}: {_stream_error(e)}",
+        )
+
+
+# ---------------------------------------------------------------------------- WARC
+
+_HTTP_STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})")
+_TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+def _parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of a raw HTTP response block."""
+    head, sep, body = block.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = block.partition(b"\n\n")
+    if not sep:
+        return None, {}, block
+    lines = head.decode("iso-8859-1").splitlines()
+    m = _HTTP_STATUS.match(lines[0].encode("iso-8859-1")) if lines else None
+    headers = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            headers[name.strip().lower()] = value.strip()
+    return (int(m.group(1)) if m else None), headers, body
+
+
+def _charset(content_type: str) -> str | None:
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    return m.group(1) if m else None
+
+
+def read_warc(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
+    """``response`` and ``resource`` records of a WARC file (optionally gzip per record).
+
+    fastwarc stops at the first record it cannot parse; this reader then reports the bad stretch
+    as one failed document and resumes at the next record boundary it can find, so one bad record
+    does not lose the rest of the file. A record whose body is shorter than its declared length
+    (a truncated file) is a failed document too.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    make = _Maker(f, "html")
+    wanted = WarcRecordType.response | WarcRecordType.resource
+    marker = b"\x1f\x8b" if f.compressed else b"WARC/1."
+    start: int | None = 0
+    count = 0
+    last_good = -1  # offset of the last good record
+    bad: tuple[int, BaseException] | None = None  # (last good record before it, first error)
+    with open(f.path, "rb") as fh:
+        while start is not None and start < f.size:
+            fh.seek(start)
+            records = iter(ArchiveIterator(fh, record_types=wanted, parse_http=False))
+            error: BaseException | None = None
+            while True:
+                # Only fastwarc's own parsing is guarded: a fault in our code is not a bad record.
+                try:
+                    rec = next(records)
+                except StopIteration:
+                    break
+                except Exception as e:  # fastwarc raises OSError("Invalid WARC header") and others
+                    error = e
+                    break
+                pos = rec.stream_pos if rec.stream_pos >= start else start + rec.stream_pos
+                if bad is not None:
+                    count += 1
+                    yield _bad_stretch(make, *bad, pos)
+                    bad = None
+                last_good = pos
+                count += 1
+                yield _warc_record(rec, pos, make, opts)
+            if error is None:
+                break
+            if bad is None:
+                bad = (last_good, error)
+            # Resume at the next record boundary after the point where parsing failed.
+            start = _find_next(f.path, marker, max(start, bad[0]) + 1)
+    if bad is not None:
+        count += 1
+        yield _bad_stretch(make, *bad, None)
+    if count == 0:
+        yield make(
+            None,
+            0,
+            bytes_in=f.size,
+            error=f"{EMPTY_INPUT}: no response or resource records in the WARC file",
+        )
+
+
+def _bad_stretch(
+    make: Callable[..., RawRecord], after: int, error: BaseException, resumed: int | None
+) -> RawRecord:
+    """The failed document that stands for an unparseable stretch of a WARC file."""
+    where = "at the start of the file" if after < 0 else f"after the record at byte {after}"
+    to = f"resumed at byte {resumed}" if resumed is not None else "nothing readable after it"
+    return make(
+        f"bad_after={after}",
+        after + 1,
+        bytes_in=0,
+        error=f"{READ_ERROR}: bad WARC data {where} ({error}); {to}",
+    )
+
+
+def _find_next(path: str, marker: bytes, start: int, chunk: int = 1 << 20) -> int | None:
+    """Byte offset of the next ``marker`` at or after ``start`` in the file, or ``None``."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        offset = start
+        tail = b""
+        while True:
+            buf = fh.read(chunk)
+            if not buf:
+                return None
+            hay = tail + buf
+            i = hay.find(marker)
+            if i >= 0:
+                return offset - len(tail) + i
+            tail = hay[-(len(marker) - 1) :]
+            offset += len(buf)
+
+
+def _warc_record(
+    rec: Any, pos: int, make: Callable[..., RawRecord], opts: ReaderOptions
+) -> RawRecord:
+    from fastwarc.warc import WarcRecordType
+
+    url = rec.headers.get("WARC-Target-URI")
+    date = rec.headers.get("WARC-Date")
+    loc = f"offset={pos}"
+    declared = rec.content_length
+    block = rec.reader.read(opts.max_bytes + 65536)
+    if len(block) > opts.max_bytes or declared > opts.max_bytes + 65536:
+        rec.reader.consume()
+        return make(
+            loc, pos, url=url, date_raw=date, bytes_in=declared, error=_too_large(declared, opts)
+        )
+    if len(block) < declared:
+        return make(
+            loc,
+            pos,
+            url=url,
+            date_raw=date,
+            bytes_in=len(block),
+            error=f"{READ_ERROR}: WARC record is truncated ({len(block)} of {declared} bytes)",
+        )
+    if rec.record_type == WarcRecordType.response:
+        status, headers, body = _parse_http(block)
+        ctype = headers.get("content-type", "")
+        if status is not None and not 200 <= status < 300:
+            return make(
+                loc,
+                pos,
+                url=url,
+                date_raw=date,
+                bytes_in=len(body),
+                error=f"{NOT_A_PAGE}: HTTP status {status}",
+            )
+    else:  # resource record: the block is the document itself
+        ctype, body = rec.headers.get("Content-Type", ""), block
+    mime = ctype.split(";")[0].strip().lower()
+    if mime and not mime.startswith(_TEXT_TYPES):
+        return make(
+            loc,
+            pos,
+            url=url,
+            date_raw=date,
+            bytes_in=len(body),
+            error=f"{NOT_A_PAGE}: content type {mime}",
+        )
+    fmt = "text" if mime == "text/plain" else "html"
+    return make(
+        loc,
+        pos,
+        fmt=fmt,
+        url=url,
+        date_raw=date,
+        raw=body,
+        bytes_in=len(body),
+        charset=_charset(ctype),
+    )
+
+
+READERS: dict[str, Callable[..., Iterator[RawRecord]]] = {
+    "html": read_page,
+    "text": read_page,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "parquet": read_parquet,
+    "warc": read_warc,
+}
+
+
+def read_file(
+    f: InputFile, opts: ReaderOptions, row_groups: list[int] | None = None
+) -> Iterator[RawRecord]:
+    """All records of one input file (or of some row groups of a Parquet file).
+
+    Whatever goes wrong beyond the format readers' own handling still ends as one failed record
+    for the rest of the file, never as an exception that stops the run.
+    """
+    last_index = 0
+    try:
+        if f.fmt == "parquet":
+            it = read_parquet(f, opts, row_groups)
+        else:
+            it = READERS[f.fmt](f, opts)
+        for rec in it:
+            last_index = int(rec.order.rsplit(":", 1)[1])
+            yield rec
+    except Exception as e:
+        make = _Maker(f)
+        yield make(
+            f"after={last_index}",
+            last_index + 1,
+            bytes_in=0,
+            error=f"{READ_ERROR}: unexpected error after record {last_index}: "
+            f"{type(e).__name__}: {e}",
+        )
