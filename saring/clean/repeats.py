@@ -11,12 +11,11 @@ import re
 
 from saring.model import REPEATED_PARAGRAPH, Removed
 
-_SPACE = re.compile(r"\s+")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
 def _fold(line: str) -> str:
-    return _SPACE.sub(" ", line).strip().casefold()
+    return " ".join(line.split()).casefold()
 
 
 def tidy(text: str) -> str:

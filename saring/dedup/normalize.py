@@ -11,13 +11,12 @@ import hashlib
 import re
 import unicodedata
 
-_NOT_WORD = re.compile(r"[^\w\s]+|_+")
-_SPACE = re.compile(r"\s+")
+# Runs of letters and digits; everything else (punctuation, symbols, "_", space) separates words.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def text_hash(norm: str) -> str:

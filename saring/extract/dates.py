@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 _MONTHS = {
@@ -58,6 +59,7 @@ _ZONE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
 def parse_tz(spec: str | tzinfo | None) -> tzinfo:
     """A zone from ``"+07:00"``, ``"WIB"``, an IANA name such as ``"Asia/Jakarta"``, or a tzinfo."""
     if spec is None:

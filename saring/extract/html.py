@@ -14,11 +14,13 @@ from courlan import extract_domain
 
 from saring.model import EXTRACT_FAILED
 
-# Ask htmldate for the time and zone too, not just the day.
+# Ask htmldate for the time and zone too, not just the day, and read the page's own metadata
+# before its URL: a date in the URL path (/2025/06/17/) has no time and would win otherwise.
 _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
     "original_date": True,
     "extensive_search": True,
+    "deferred_url_extractor": True,
 }
 
 

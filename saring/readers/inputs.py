@@ -12,7 +12,7 @@ import glob
 import gzip
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -156,15 +156,11 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
     for f in files:
         counts[f.key] = counts.get(f.key, 0) + 1
     files = [
-        InputFile(f.path, Path(os.path.abspath(f.path)).as_posix(), f.fmt, f.compressed, f.size)
-        if counts[f.key] > 1
-        else f
+        replace(f, key=Path(os.path.abspath(f.path)).as_posix()) if counts[f.key] > 1 else f
         for f in files
     ]
-    files.sort(key=lambda f: f.key)
-    return [
-        InputFile(f.path, f.key, f.fmt, f.compressed, f.size, order=i) for i, f in enumerate(files)
-    ], skipped
+    # Input order is the order of the arguments, then sorted paths within a folder or glob.
+    return [replace(f, order=i) for i, f in enumerate(files)], skipped
 
 
 def check_columns(f: InputFile, opts: ReaderOptions) -> None:

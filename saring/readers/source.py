@@ -71,7 +71,7 @@ class InputSource(DataSource):
         self,
         files: list[InputFile],
         opts: ReaderOptions,
-        batch_rows: int = 64,
+        batch_rows: int = 2048,
         batch_bytes: int = 32 << 20,
     ):
         self.files = files

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Set up and run saring's jobs with nothing installed but Python 3.11+.
+
+    python3 dev.py demo    create .venv if needed, then run saring on the bundled examples/
+    python3 dev.py test    create .venv if needed, then lint (ruff) and run the tests (pytest)
+    python3 dev.py lint    lint only
+
+The virtual environment is (re)installed when it is missing or pyproject.toml has changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".saring-install-stamp"
+
+
+def sh(*args: str | Path) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    result = subprocess.run([str(a) for a in args], cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under any python3
+        sys.exit(f"saring needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    python = BIN / ("python.exe" if os.name == "nt" else "python")
+    if not python.exists():
+        print(f"+ creating {VENV}", flush=True)
+        venv.create(VENV, with_pip=True)
+    if not STAMP.exists() or STAMP.read_text().strip() != want:
+        sh(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
+        STAMP.write_text(want)
+
+
+def lint() -> None:
+    sh(BIN / "ruff", "check", ".")
+    sh(BIN / "ruff", "format", "--check", ".")
+
+
+def main(argv: list[str]) -> None:
+    cmd = argv[0] if argv else "help"
+    if cmd == "demo":
+        ensure_venv()
+        sh(BIN / "saring", "run", "examples", "-o", "out/demo", *argv[1:])
+    elif cmd == "test":
+        ensure_venv()
+        lint()
+        sh(BIN / "python", "-m", "pytest", *argv[1:])
+    elif cmd == "lint":
+        ensure_venv()
+        lint()
+    else:
+        print(__doc__)
+        sys.exit(0 if cmd in ("help", "-h", "--help") else 2)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

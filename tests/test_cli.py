@@ -1,0 +1,114 @@
+"""The command line: help for every option, one-line usage errors, ``saring extract``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+import pytest
+
+from saring.cli import build_parser, main
+from tests.conftest import EXAMPLES
+
+PAGE = EXAMPLES / "pages" / "kabarnusantara-bengawan-solo-meluap.html"
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_every_option_is_explained_in_help(command, capsys):
+    sub = _subparsers(build_parser())[command]
+    for action in sub._actions:
+        assert action.help, f"saring {command}: {action.option_strings or action.dest} has no help"
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    for action in sub._actions:
+        for flag in action.option_strings:
+            assert flag in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run"], "the following arguments are required"),
+        (["run", str(EXAMPLES)], "-o/--out"),
+        (["run", str(EXAMPLES), "-o", "x", "--near-threshold", "1.5"], "must be between 0 and 1"),
+        (["run", str(EXAMPLES), "-o", "x", "--max-bytes", "lots"], "not a size"),
+        (["run", str(EXAMPLES), "-o", "x", "--default-tz", "Mars/Olympus"], "unknown time zone"),
+        (["frobnicate"], "invalid choice"),
+        (["run", "/no/such/path", "-o", "x"], "no such file or folder"),
+        (["run", str(EXAMPLES), "-o", "x", "--bands", "20", "--rows", "20"], "exceeds --num-perm"),
+        (["run", str(EXAMPLES), "-o", "x", "--bands", "20"], "--bands and --rows go together"),
+        (["extract", str(EXAMPLES / "feed.jsonl")], "extract takes one page"),
+    ],
+)
+def test_wrong_usage_exits_2_with_one_line(argv, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = main(argv)
+    except SystemExit as e:
+        code = e.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "x").exists()
+
+
+def test_extract_prints_clean_text():
+    out = subprocess.run(
+        [sys.executable, "-m", "saring", "extract", str(PAGE)], capture_output=True, text=True
+    )
+    assert out.returncode == 0
+    assert out.stdout.startswith(
+        "Bengawan Solo Meluap, Ribuan Rumah di Bojonegoro Terendam Banjir\n"
+    )
+    assert "Kecamatan Kanor dan Baureno menjadi wilayah yang paling parah terdampak." in out.stdout
+    assert "Tulis Komentar" not in out.stdout
+
+
+def test_extract_json_has_metadata(capsys):
+    assert main(["extract", str(PAGE), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["title"] == "Bengawan Solo Meluap, Ribuan Rumah di Bojonegoro Terendam Banjir"
+    assert doc["author"] == "Rina Wulandari"
+    assert doc["published"] == "2025-06-17T02:30:00+00:00"
+    assert doc["site"] == "kabarnusantara.id"
+    assert doc["status"] == "kept" and doc["chars_out"] == len(doc["text"])
+
+
+def test_extract_repeated_paragraphs_are_listed(capsys):
+    assert main(["extract", str(EXAMPLES / "text" / "wartaharian-harga-beras.txt"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [r["reason"] for r in doc["removed"]] == ["repeated_paragraph", "repeated_paragraph"]
+
+
+def test_extract_of_a_page_with_no_text_exits_1(tmp_path, capsys):
+    page = tmp_path / "kosong.html"
+    page.write_text("<html><body><script>x()</script></body></html>")
+    assert main(["extract", str(page)]) == 1
+    assert "extract_failed" in capsys.readouterr().err
+
+
+def test_extract_reads_standard_input():
+    out = subprocess.run(
+        [sys.executable, "-m", "saring", "extract", "-"],
+        input=PAGE.read_bytes(),
+        capture_output=True,
+    )
+    assert out.returncode == 0
+    assert b"Bengawan Solo" in out.stdout
+
+
+def test_version():
+    out = subprocess.run(
+        [sys.executable, "-m", "saring", "--version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and out.stdout.startswith("saring ")

@@ -1,0 +1,72 @@
+"""Bytes to text: encodings real pages arrive in, and content that is not text at all."""
+
+import codecs
+
+import pytest
+
+from saring.readers.decode import DecodeError, decode_bytes, sniff_binary
+
+# A sentence with the typographic quotes and dash that Indonesian news sites use; these are the
+# bytes 0x93 0x94 0x96 in Windows-1252 and invalid as UTF-8.
+SENTENCE = "Menteri mengatakan “harga beras akan turun” pekan depan – kata pedagang di Cipinang."
+
+
+def test_utf8():
+    text, note = decode_bytes(SENTENCE.encode("utf-8"))
+    assert text == SENTENCE
+    assert note == "utf-8"
+
+
+def test_undeclared_windows_1252_text_is_decoded_not_mangled():
+    data = ("\n".join([SENTENCE] * 5)).encode("cp1252")
+    text, note = decode_bytes(data)
+    assert "“harga beras akan turun”" in text
+    assert "(detected)" in note
+
+
+def test_declared_charset_is_used_when_bytes_fit_it():
+    html = b'<html><head><meta charset="windows-1252"></head><body><p>' + SENTENCE.encode("cp1252")
+    text, note = decode_bytes(html, html=True)
+    assert "“harga beras" in text
+    assert note == "cp1252 (declared)"
+
+
+def test_latin1_declaration_on_utf8_bytes_trusts_the_bytes():
+    # Many pages say iso-8859-1 in a header but serve UTF-8; decoding as latin-1 makes mojibake.
+    text, note = decode_bytes(SENTENCE.encode("utf-8"), declared="iso-8859-1")
+    assert text == SENTENCE
+    assert note.startswith("utf-8")
+
+
+def test_byte_order_marks():
+    for codec in ("utf-8-sig", "utf-16"):
+        data = SENTENCE.encode(codec)
+        if codec == "utf-8-sig":
+            assert data.startswith(codecs.BOM_UTF8)
+        text, note = decode_bytes(data)
+        assert text.lstrip("\ufeff") == SENTENCE
+        assert "byte-order mark" in note
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        (b"PK\x03\x04\x14\x00" + b"\x00" * 40, "ZIP archive"),
+        (b"some text\x00\x00\x01\x02 with nul bytes", "NUL bytes"),
+    ],
+)
+def test_binary_is_refused(data, what):
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(data)
+    assert err.value.reason.startswith("binary_content:")
+    assert what in err.value.reason
+    assert sniff_binary(data)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  \n"])
+def test_empty_is_refused(data):
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(data)
+    assert err.value.reason.startswith("empty_input:")

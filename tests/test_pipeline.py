@@ -1,0 +1,322 @@
+"""``saring run`` end to end: the output contract, duplicates, bad input, determinism, atomicity."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from saring import pipeline
+from saring.cli import main
+from saring.config import RunConfig
+from saring.dedup.normalize import normalize
+from saring.model import DOCUMENTS_SCHEMA
+from saring.output import OutputError
+from saring.pipeline import run
+from tests.conftest import EXAMPLES, SEEDS, need_shared
+
+QUIET = {"log": lambda _msg: None}
+# Words an editor might put in when rewriting a phrase.
+PHRASE = [
+    "menurut",
+    "keterangan",
+    "resmi",
+    "yang",
+    "disampaikan",
+    "kepada",
+    "redaksi",
+    "pada",
+    "hari",
+    "itu",
+    "juga",
+]
+
+
+def rows(out: Path) -> list[dict]:
+    return pq.read_table(out / "documents.parquet").to_pylist()
+
+
+def by_name(table: list[dict]) -> dict[str, dict]:
+    return {r["source"].split("examples/", 1)[-1]: r for r in table}
+
+
+def shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = normalize(text).split()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def jaccard(a: str, b: str) -> float:
+    x, y = shingles(a), shingles(b)
+    return len(x & y) / len(x | y)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, list[dict], dict]:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    stats = run([str(EXAMPLES)], out, **QUIET)
+    return out, rows(out), stats
+
+
+def test_examples_every_document_has_one_row_with_the_contract_columns(demo):
+    out, table, stats = demo
+    assert pq.read_schema(out / "documents.parquet") == DOCUMENTS_SCHEMA
+    assert len(table) == 16 == stats["documents"]["in"] == stats["documents"]["out"]
+    assert len({r["id"] for r in table}) == 16
+    assert sorted(os.listdir(out)) == ["documents.parquet", "stats.json"]
+    for r in table:
+        assert r["status"] in {"kept", "duplicate", "filtered", "failed"}
+        assert (r["reason"] is None) == (r["status"] == "kept")
+
+
+def test_examples_duplicates_point_at_the_original(demo):
+    _, table, _ = demo
+    docs = by_name(table)
+    ids = {name: r["id"] for name, r in docs.items()}
+    recrawl = docs["pages/recrawl-2025-06-20/kabarnusantara-bengawan-solo-meluap.html"]
+    assert (recrawl["status"], recrawl["reason"]) == ("duplicate", "exact_duplicate")
+    assert recrawl["dup_of"] == ids["pages/kabarnusantara-bengawan-solo-meluap.html"]
+    update = docs["pages/recrawl-2025-06-20/suarapagi-vonis-kadis-pupr.html"]
+    assert (update["status"], update["reason"]) == ("duplicate", "near_duplicate")
+    assert update["dup_of"] == ids["pages/suarapagi-vonis-kadis-pupr.html"]
+    # the canonical documents carry their cluster id and stay kept
+    original = docs["pages/suarapagi-vonis-kadis-pupr.html"]
+    assert original["status"] == "kept" and original["dup_cluster"] == original["id"]
+    # the same text arriving as a file and as a feed line: the dated copy ranks first
+    heat = docs["text/lensaberita-suhu-panas-jakarta.txt"]
+    assert heat["reason"] == "exact_duplicate" and heat["dup_of"] == ids["feed.jsonl#line=1"]
+
+
+def test_examples_extraction_metadata_and_cleaning(demo):
+    _, table, _ = demo
+    docs = by_name(table)
+    flood = docs["pages/kabarnusantara-bengawan-solo-meluap.html"]
+    assert flood["title"] == "Bengawan Solo Meluap, Ribuan Rumah di Bojonegoro Terendam Banjir"
+    assert flood["author"] == "Rina Wulandari"
+    assert flood["site"] == "kabarnusantara.id"
+    assert flood["published"].isoformat() == "2025-06-17T02:30:00+00:00"  # 09:30 WIB
+    assert "Kecamatan Kanor dan Baureno" in flood["text"]
+    assert "Pedoman Media Siber" not in flood["text"]  # footer dropped by extraction
+    rice = docs["text/wartaharian-harga-beras.txt"]
+    assert [r["reason"] for r in rice["removed"]] == ["repeated_paragraph"] * 2
+    assert rice["text"].count("Seorang pedagang di Pasar Kramat Jati") == 1
+    assert rice["chars_out"] == len(rice["text"]) < rice["chars_in"]
+    broken = docs["feed.jsonl#line=3"]
+    assert broken["status"] == "failed" and broken["reason"].startswith(
+        "read_error: invalid JSON on line 3"
+    )
+
+
+def test_stats_add_up(demo):
+    _, table, stats = demo
+    stages = stats["stages"]
+    assert [s["stage"] for s in stages] == [
+        "read",
+        "decode",
+        "extract",
+        "clean",
+        "exact_dedup",
+        "near_dedup",
+    ]
+    assert stages[0]["in"] == len(table)
+    for a, b in itertools.pairwise(stages):
+        assert a["out"] == b["in"]
+        assert a["in"] - a["out"] == sum(a["dropped"].values())
+    assert stages[-1]["out"] == stats["documents"]["by_status"]["kept"]
+    assert sum(stats["documents"]["by_reason"].values()) == sum(
+        1 for r in table if r["status"] != "kept"
+    )
+    assert stats["dedup"]["near"]["bands"] * stats["dedup"]["near"]["rows"] <= 128
+    assert all(v >= 0 for v in stats["timing"]["phase_seconds"].values())
+    assert stats["clean"]["removed_pieces"] == {"repeated_paragraph": 2}
+
+
+def test_seeds_with_an_identical_and_a_lightly_edited_copy(tmp_path):
+    need_shared(SEEDS)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    original = seeds / "004_367b3b33d4027dfb.txt"
+    shutil.copy(original, copies / "004_identical.txt")
+    # A light edit as republished copies show it: three phrases rewritten, about 5% of the words.
+    words = original.read_text(encoding="utf-8").split(" ")
+    edited = list(words)
+    run_len = round(len(words) * 0.05 / 3)
+    for start in (len(words) // 5, len(words) // 2, 4 * len(words) // 5):
+        edited[start : start + run_len] = PHRASE[:run_len]
+    changed = sum(a != b for a, b in zip(words, edited, strict=True)) / len(words)
+    assert 0.04 <= changed <= 0.06
+    (copies / "004_edited.txt").write_text(" ".join(edited), encoding="utf-8")
+    assert jaccard(original.read_text(), " ".join(edited)) >= 0.8  # within the default threshold
+
+    out = tmp_path / "out"
+    run([str(seeds), str(copies)], out, **QUIET)
+    table = rows(out)
+    assert len(table) == 7
+    docs = {r["source"].rsplit("/", 1)[1]: r for r in table}
+    want = docs["004_367b3b33d4027dfb.txt"]["id"]
+    assert (docs["004_identical.txt"]["reason"], docs["004_identical.txt"]["dup_of"]) == (
+        "exact_duplicate",
+        want,
+    )
+    assert (docs["004_edited.txt"]["reason"], docs["004_edited.txt"]["dup_of"]) == (
+        "near_duplicate",
+        want,
+    )
+    others = [r for name, r in docs.items() if name not in ("004_identical.txt", "004_edited.txt")]
+    assert all(r["status"] == "kept" for r in others)
+
+
+def _article(topic: str) -> str:
+    return (
+        f"JAKARTA – Pemerintah mengumumkan kebijakan baru soal {topic} pada Rabu pagi, kata pejabat. "
+        * 4
+    )
+
+
+def _page(topic: str) -> str:
+    return f"<html><body><article><h1>Soal {topic}</h1><p>{_article(topic)}</p></article></body></html>"
+
+
+def _bad_inputs(folder: Path) -> None:
+    page = _page("harga beras")
+    (folder / "good.html").write_text(page, encoding="utf-8")
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048))
+    (folder / "cp1252.txt").write_bytes(
+        ("Menteri: “harga beras turun” – kata pedagang di Cipinang.\n" * 3).encode("cp1252")
+    )
+    zipped = gzip.compress(page.encode() * 20)
+    (folder / "truncated.html.gz").write_bytes(zipped[: len(zipped) // 2])
+    (folder / "malformed.html").write_text(
+        f"<html><body><div><p>{_article('tarif listrik')}<p><b>unclosed <i>tags</div></span></table>",
+        encoding="utf-8",
+    )
+    (folder / "no-text.html").write_text(
+        "<html><head><script>var x = 1;</script></head><body><div></div></body></html>"
+    )
+    (folder / "huge.html").write_bytes(
+        b"<html><body>" + b"<p>kata kata kata kata</p>" * 900_000 + b"</body></html>"
+    )
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"text": _article("pajak")}) + '\n{"text": "terpotong\n', encoding="utf-8"
+    )
+    warc_page = _page("jalan tol").encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + warc_page
+    record = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://w.id/1\r\n"
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+        + str(len(http)).encode()
+        + b"\r\n\r\n"
+        + http
+        + b"\r\n\r\n"
+    )
+    (folder / "crawl.warc").write_bytes(
+        record + b"NOT A RECORD\r\n\r\n" + record.replace(b"/1\r", b"/2\r")
+    )
+
+
+def test_bad_input_each_gets_a_row_and_a_reason_and_the_run_exits_0(tmp_path, capsys):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    _bad_inputs(folder)
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "-o", str(out), "-q"]) == 0
+    table = rows(out)
+    got = {
+        r["source"].split("bad/", 1)[1]: (r["status"], (r["reason"] or "").split(":", 1)[0])
+        for r in table
+    }
+    warc = {k: v for k, v in got.items() if k.startswith("crawl.warc#")}
+    assert {k: v for k, v in got.items() if k not in warc} == {
+        "binary.html": ("failed", "binary_content"),
+        "cp1252.txt": ("kept", ""),
+        "empty.html": ("failed", "empty_input"),
+        "feed.jsonl#line=1": ("kept", ""),
+        "feed.jsonl#line=2": ("failed", "read_error"),
+        "good.html": ("kept", ""),
+        "huge.html": ("failed", "too_large"),
+        "malformed.html": ("kept", ""),
+        "no-text.html": ("failed", "extract_failed"),
+        "truncated.html.gz": ("failed", "read_error"),
+    }
+    # The WARC: its first record, the garbage after it as one failed document, and the second
+    # record found again after the garbage (the same page as the first, so an exact duplicate).
+    assert warc.pop("crawl.warc#offset=0") == ("kept", "")
+    assert warc.pop("crawl.warc#bad_after=0") == ("failed", "read_error")
+    assert list(warc.values()) == [("duplicate", "exact_duplicate")]
+    cp = next(r for r in table if r["source"].endswith("cp1252.txt"))
+    assert "“harga beras turun”" in cp["text"] and "detected" in cp["encoding"]
+    assert len(table) == 13
+    summary = capsys.readouterr().out
+    assert "13 documents in, 13 rows out" in summary
+
+
+def test_same_input_same_output_on_every_run_and_any_worker_count(tmp_path):
+    cols = ("id", "source", "status", "reason", "dup_of", "dup_cluster", "text")
+    a = tmp_path / "a"
+    b = tmp_path / "b"
+    run([str(EXAMPLES)], a, RunConfig(workers=2, batch_size=3), **QUIET)
+    run([str(EXAMPLES)], b, RunConfig(workers=1, batch_size=64), **QUIET)
+    assert [tuple(r[c] for c in cols) for r in rows(a)] == [
+        tuple(r[c] for c in cols) for r in rows(b)
+    ]
+
+
+def test_a_failed_run_leaves_no_output(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+
+    def boom(*_args, **_kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pipeline, "_write_documents", boom)
+    with pytest.raises(RuntimeError):
+        run([str(EXAMPLES)], out, **QUIET)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # the staging folder is gone too
+
+
+def test_killed_run_never_leaves_an_output_that_looks_complete(tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "saring", "run", str(EXAMPLES), "-o", str(out), "-q"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(
+        p.name.startswith(".out.partial-") for p in tmp_path.iterdir()
+    ):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists()
+    partial = [p for p in tmp_path.iterdir() if p.name.startswith(".out.partial-")]
+    assert partial, "the kill should have landed while the run was writing its staging folder"
+    # the next run cleans the dead run's staging folder and completes
+    run([str(EXAMPLES)], out, **QUIET)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert len(rows(out)) == 16
+
+
+def test_output_folder_rules(tmp_path):
+    out = tmp_path / "out"
+    run([str(EXAMPLES / "text")], out, **QUIET)
+    run([str(EXAMPLES / "pages")], out, **QUIET)  # an earlier saring output is replaced
+    assert len(rows(out)) == 8
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(OutputError, match="not an earlier saring output"):
+        run([str(EXAMPLES)], other, **QUIET)
+    assert (other / "notes.txt").read_text() == "keep me"
