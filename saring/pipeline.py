@@ -167,6 +167,9 @@ def _phase1(files, cfg: RunConfig, work: Path) -> None:
     df.write_parquet(str(work / "docs"))
 
 
+_EXACT = pa.schema([("id", pa.string()), ("rank", pa.string()), ("crank", pa.string())])
+
+
 def _exact(docs: daft.DataFrame) -> pa.Table:
     """(id, rank, crank) for every kept document whose normalised text an earlier-ranked
     document has too; ``crank`` is the rank of that group's canonical document."""
@@ -177,7 +180,7 @@ def _exact(docs: daft.DataFrame) -> pa.Table:
         .where(col("n") > 1)
     )
     dups = kept.join(groups, on="exact_hash").where(col("rank") != col("crank"))
-    return dups.select("id", "rank", "crank").to_arrow()
+    return dups.select(*_EXACT.names).to_arrow().cast(_EXACT)
 
 
 def _near(docs: daft.DataFrame, exact_ids: pa.Array) -> tuple[dict[str, str], dict]:
@@ -202,6 +205,17 @@ def _near(docs: daft.DataFrame, exact_ids: pa.Array) -> tuple[dict[str, str], di
         "candidate_pairs": sum(len(m) * (len(m) - 1) // 2 for m in members),
     }
     return mapping, info
+
+
+_VERDICT = pa.schema(
+    [
+        ("id", pa.string()),
+        ("v_status", pa.string()),
+        ("v_reason", pa.string()),
+        ("dup_of", pa.string()),
+        ("dup_cluster", pa.string()),
+    ]
+)
 
 
 def _verdicts(exact: pa.Table, near: dict[str, str]) -> tuple[pa.Table, dict]:
@@ -230,24 +244,8 @@ def _verdicts(exact: pa.Table, near: dict[str, str]) -> tuple[pa.Table, dict]:
             rows[doc_id(crank)] = (KEPT, None, None, doc_id(crank))
     for _status, _, _, cluster in rows.values():
         sizes[cluster] += 1
-    ids = list(rows)
-    table = pa.table(
-        {
-            "id": ids,
-            "v_status": [rows[i][0] for i in ids],
-            "v_reason": [rows[i][1] for i in ids],
-            "dup_of": [rows[i][2] for i in ids],
-            "dup_cluster": [rows[i][3] for i in ids],
-        },
-        schema=pa.schema(
-            [
-                ("id", pa.string()),
-                ("v_status", pa.string()),
-                ("v_reason", pa.string()),
-                ("dup_of", pa.string()),
-                ("dup_cluster", pa.string()),
-            ]
-        ),
+    table = pa.Table.from_pylist(
+        [dict(zip(_VERDICT.names, (i, *v), strict=True)) for i, v in rows.items()], schema=_VERDICT
     )
     hist = Counter(sizes.values())
     info = {
@@ -276,7 +274,7 @@ class _Tally:
 
     def add(self, batch: pa.Table) -> None:
         self.rows += batch.num_rows
-        d = batch.select(["status", "reason", "stage", "fmt", "chars_in", "chars_out"]).to_pydict()
+        d = batch.select(["status", "reason", "stage", "fmt"]).to_pydict()
         for status, reason, stage, fmt in zip(
             d["status"], d["reason"], d["stage"], d["fmt"], strict=True
         ):
@@ -294,13 +292,8 @@ class _Tally:
         self.changed += pc.sum(pc.greater(pc.list_value_length(removed), 0)).as_py() or 0
         flat = pc.list_flatten(removed)
         if len(flat):
-            for reason, n in zip(
-                *(lambda vc: (vc.field(0).to_pylist(), vc.field(1).to_pylist()))(
-                    pc.value_counts(pc.struct_field(flat, "reason"))
-                ),
-                strict=True,
-            ):
-                self.removed[reason] += n
+            for item in pc.value_counts(pc.struct_field(flat, "reason")).to_pylist():
+                self.removed[item["values"]] += item["counts"]
         for t in _TIMERS:
             self.seconds[t] += pc.sum(batch.column(t)).as_py() or 0.0
 
@@ -319,10 +312,6 @@ class _Tally:
             out.append(entry)
             remaining = n_out
         return out
-
-
-def _config_dict(cfg: RunConfig) -> dict:
-    return dataclasses.asdict(cfg)
 
 
 def run(
@@ -355,17 +344,7 @@ def run(
 
         docs = daft.read_parquet(str(work / "docs"))
         t = time.perf_counter()
-        exact = (
-            _exact(docs)
-            if cfg.dedup.exact
-            else pa.table(
-                {
-                    "id": pa.array([], pa.string()),
-                    "rank": pa.array([], pa.string()),
-                    "crank": pa.array([], pa.string()),
-                }
-            )
-        )
+        exact = _exact(docs) if cfg.dedup.exact else _EXACT.empty_table()
         phase["exact_dedup"] = time.perf_counter() - t
         say(f"saring: {exact.num_rows} exact duplicate(s); looking for near duplicates ...")
 
@@ -428,7 +407,7 @@ def run(
                 "phase_seconds": {k: round(v, 3) for k, v in phase.items()},
                 "documents_per_second": round(tally.rows / total, 1) if total > 0 else None,
             },
-            "config": _config_dict(cfg),
+            "config": dataclasses.asdict(cfg),
         }
         shutil.rmtree(work)
         write_json(staging / "stats.json", stats)

@@ -177,6 +177,8 @@ def test_warc_bad_record_is_one_failed_document_and_reading_resumes(tmp_path):
     assert recs[1].error.startswith("read_error: bad WARC data after the record at byte 0")
     assert recs[3].error == "not_a_page: content type image/png"
     assert [r.raw for r in recs if r.error is None] == [PAGE.encode()] * 3
+    # WARC-Date is the fetch time, not the publication date: the page's metadata must decide.
+    assert all(r.date_raw is None for r in recs)
 
 
 def test_warc_gzip_truncated_last_record(tmp_path):

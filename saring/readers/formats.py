@@ -442,62 +442,37 @@ def _find_next(path: str, marker: bytes, start: int, chunk: int = 1 << 20) -> in
 def _warc_record(
     rec: Any, pos: int, make: Callable[..., RawRecord], opts: ReaderOptions
 ) -> RawRecord:
+    """One response/resource record. WARC-Date is when the page was fetched, not published, so it
+    is not used as the date: the page's own metadata gives that."""
     from fastwarc.warc import WarcRecordType
 
     url = rec.headers.get("WARC-Target-URI")
-    date = rec.headers.get("WARC-Date")
     loc = f"offset={pos}"
+
+    def fail(size: int, error: str) -> RawRecord:
+        return make(loc, pos, url=url, bytes_in=size, error=error)
+
     declared = rec.content_length
     block = rec.reader.read(opts.max_bytes + 65536)
     if len(block) > opts.max_bytes or declared > opts.max_bytes + 65536:
         rec.reader.consume()
-        return make(
-            loc, pos, url=url, date_raw=date, bytes_in=declared, error=_too_large(declared, opts)
-        )
+        return fail(declared, _too_large(declared, opts))
     if len(block) < declared:
-        return make(
-            loc,
-            pos,
-            url=url,
-            date_raw=date,
-            bytes_in=len(block),
-            error=f"{READ_ERROR}: WARC record is truncated ({len(block)} of {declared} bytes)",
+        return fail(
+            len(block), f"{READ_ERROR}: WARC record is truncated ({len(block)} of {declared} bytes)"
         )
     if rec.record_type == WarcRecordType.response:
         status, headers, body = _parse_http(block)
         ctype = headers.get("content-type", "")
         if status is not None and not 200 <= status < 300:
-            return make(
-                loc,
-                pos,
-                url=url,
-                date_raw=date,
-                bytes_in=len(body),
-                error=f"{NOT_A_PAGE}: HTTP status {status}",
-            )
+            return fail(len(body), f"{NOT_A_PAGE}: HTTP status {status}")
     else:  # resource record: the block is the document itself
         ctype, body = rec.headers.get("Content-Type", ""), block
     mime = ctype.split(";")[0].strip().lower()
     if mime and not mime.startswith(_TEXT_TYPES):
-        return make(
-            loc,
-            pos,
-            url=url,
-            date_raw=date,
-            bytes_in=len(body),
-            error=f"{NOT_A_PAGE}: content type {mime}",
-        )
+        return fail(len(body), f"{NOT_A_PAGE}: content type {mime}")
     fmt = "text" if mime == "text/plain" else "html"
-    return make(
-        loc,
-        pos,
-        fmt=fmt,
-        url=url,
-        date_raw=date,
-        raw=body,
-        bytes_in=len(body),
-        charset=_charset(ctype),
-    )
+    return make(loc, pos, fmt=fmt, url=url, raw=body, bytes_in=len(body), charset=_charset(ctype))
 
 
 READERS: dict[str, Callable[..., Iterator[RawRecord]]] = {
