@@ -14,6 +14,9 @@ import sys
 from dataclasses import replace
 
 from saring import __version__
+from saring.clean import MODES as CLEAN_MODES
+from saring.clean import CleanConfig
+from saring.clean.textpage import TextCleaner
 from saring.config import DedupConfig, RunConfig
 from saring.extract.dates import parse_tz
 from saring.extract.html import HtmlExtractor
@@ -148,6 +151,20 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         help="remove repeated lines of at least N characters, keeping the first copy "
         "(default: %(default)s)",
     )
+    g.add_argument(
+        "--text-cleaning",
+        choices=CLEAN_MODES,
+        default="full",
+        help="pages that arrive as text: 'full' finds the article among the page's lines and "
+        "removes furniture, 'rules' removes only the lines the furniture table names, 'none' "
+        "only repeated paragraphs (default: %(default)s)",
+    )
+    g.add_argument(
+        "--html-cleaning",
+        choices=CLEAN_MODES,
+        default="full",
+        help="the same choice for the text trafilatura extracts from HTML (default: %(default)s)",
+    )
 
 
 def _config(a: argparse.Namespace) -> RunConfig:
@@ -162,12 +179,13 @@ def _config(a: argparse.Namespace) -> RunConfig:
         max_bytes=a.max_bytes,
     )
     extractor = HtmlExtractor(favor=a.favor, include_tables=not a.no_tables)
+    clean = CleanConfig(
+        text_mode=a.text_cleaning,
+        html_mode=a.html_cleaning,
+        classifier=TextCleaner(repeat_min_chars=a.repeat_min_chars),
+    )
     cfg = RunConfig(
-        reader=reader,
-        extractor=extractor,
-        format=a.format,
-        repeat_min_chars=a.repeat_min_chars,
-        default_tz=a.default_tz,
+        reader=reader, extractor=extractor, clean=clean, format=a.format, default_tz=a.default_tz
     )
     if hasattr(a, "near_threshold"):
         if (a.bands is None) != (a.rows is None):

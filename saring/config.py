@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from saring.clean import CleanConfig
 from saring.extract.html import HtmlExtractor
 from saring.readers.options import ReaderOptions
 
@@ -48,7 +49,7 @@ class RunConfig:
     extractor : HTML extraction settings.
     dedup : duplicate detection settings.
     format : force one input format for every file instead of telling it from the file name.
-    repeat_min_chars : repeated lines at least this long are removed (``clean.repeats``).
+    clean : text cleaning settings (``saring.clean.CleanConfig``).
     default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
@@ -58,7 +59,7 @@ class RunConfig:
     extractor: HtmlExtractor = field(default_factory=HtmlExtractor)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     format: str | None = None
-    repeat_min_chars: int = 20
+    clean: CleanConfig = field(default_factory=CleanConfig)
     default_tz: str = "+07:00"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64

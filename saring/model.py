@@ -27,6 +27,7 @@ BINARY_CONTENT = "binary_content"
 TOO_LARGE = "too_large"
 NOT_A_PAGE = "not_a_page"  # e.g. a WARC response that is an image or a PDF
 MISSING_CONTENT = "missing_content"
+EMPTY_AFTER_CLEANING = "empty_after_cleaning"  # every line was furniture: status filtered
 INTERNAL_ERROR = "internal_error"
 
 # Reasons recorded for a line or paragraph taken out of a document (the ``removed`` column).

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from courlan import extract_domain
 
-from saring.clean.repeats import remove_repeated_paragraphs, tidy
+from saring.clean import clean_page
 from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
 from saring.extract.dates import parse_date
 from saring.extract.html import ExtractError
 from saring.model import (
+    EMPTY_AFTER_CLEANING,
     EMPTY_INPUT,
     EXTRACT_FAILED,
     FAILED,
@@ -41,7 +42,7 @@ class Outcome:
 
 
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
-    p.status = FILTERED if reason_code(reason) == NOT_A_PAGE else FAILED
+    p.status = FILTERED if reason_code(reason) in (NOT_A_PAGE, EMPTY_AFTER_CLEANING) else FAILED
     p.reason = reason
     p.text = None
     p.norm = None
@@ -100,15 +101,20 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
 
     if not p.site and p.url:
         p.site = extract_domain(p.url)
-    p.published = parse_date(date_text, cfg.default_tz)
 
-    text, p.removed = remove_repeated_paragraphs(tidy(text), cfg.repeat_min_chars)
-    p.text = text
-    p.norm = normalize(text)
+    cleaned = clean_page(text, cfg.clean, html=is_html, title=p.title)
+    p.title = p.title or cleaned.title
+    p.published = parse_date(date_text or cleaned.date_text, cfg.default_tz)
+    p.removed = cleaned.removed
+    p.text = cleaned.text
+    p.norm = normalize(p.text)
     p.seconds["clean"] = time.perf_counter() - t2
     if not p.norm:
+        if p.removed:
+            what = ", ".join(sorted({r.reason for r in p.removed}))
+            return _leave(p, "clean", f"{EMPTY_AFTER_CLEANING}: every line was furniture ({what})")
         code = EXTRACT_FAILED if is_html else EMPTY_INPUT
-        return _leave(p, "clean", f"{code}: no words left in the text")
+        return _leave(p, "clean", f"{code}: no words in the text")
     p.exact_hash = text_hash(p.norm)
     p.status = KEPT
     return Outcome(p, "clean")

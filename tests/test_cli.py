@@ -84,10 +84,29 @@ def test_extract_json_has_metadata(capsys):
     assert doc["status"] == "kept" and doc["chars_out"] == len(doc["text"])
 
 
-def test_extract_repeated_paragraphs_are_listed(capsys):
+def test_extract_of_a_flattened_page_lists_every_removed_line(capsys):
     assert main(["extract", str(EXAMPLES / "text" / "wartaharian-harga-beras.txt"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert [r["reason"] for r in doc["removed"]] == ["repeated_paragraph", "repeated_paragraph"]
+    reasons = [r["reason"] for r in doc["removed"]]
+    assert reasons.count("repeated_paragraph") == 2
+    assert {
+        "widget",
+        "share_buttons",
+        "newsletter",
+        "related_articles",
+        "comments",
+        "byline",
+    } <= set(reasons)
+    assert doc["title"] == "Harga Beras Medium Naik Jelang Iduladha, Pedagang Keluhkan Pasokan"
+    assert (
+        doc["published"] == "2025-06-18T00:45:00+00:00"
+    )  # "Rabu, 18/06/2025 07:45 WIB" above the article
+    lines = [line for line in doc["text"].split("\n") if line]
+    assert lines[0] == doc["title"]
+    assert lines[1].startswith("JAKARTA – Harga beras medium") and lines[-1].startswith(
+        "Ekonom pertanian"
+    )
+    assert len(lines) == 6
 
 
 def test_extract_of_a_page_with_no_text_exits_1(tmp_path, capsys):

@@ -41,18 +41,27 @@ def test_three_days_every_row_out_and_recrawls_are_exact_duplicates(tmp_path):
     assert n_in == 5774 == len(table) == stats["documents"]["in"]
     assert stats["documents"]["by_status"]["failed"] == 0
 
-    # Every row whose body repeats an earlier crawl of the same URL is an exact duplicate, and
-    # points at a kept document.
+    # Every row whose body repeats an earlier crawl of the same URL is an exact duplicate that
+    # points at a kept document, except bodies that were nothing but furniture ("SCROLL TO
+    # CONTINUE WITH CONTENT"): those are filtered as empty before duplicates are looked for.
     by_id = {r["id"]: r for r in table}
+    raw_bodies = [row["isi_berita"] for row in source_rows]
     seen: dict[str, set[str]] = defaultdict(set)
-    recrawls = 0
-    for r in table:  # input order: day by day, row by row
-        if r["text"] in seen[r["url"]]:
+    recrawls = empty = 0
+    for r, raw in zip(table, raw_bodies, strict=True):  # input order: day by day, row by row
+        if raw in seen[r["url"]]:
             recrawls += 1
-            assert r["reason"] == "exact_duplicate", r["source"]
-            assert by_id[r["dup_of"]]["status"] == "kept"
-        seen[r["url"]].add(r["text"])
+            if r["status"] == "filtered":
+                empty += 1
+                assert r["reason"].startswith("empty_after_cleaning"), r["source"]
+            else:
+                assert r["reason"] == "exact_duplicate", r["source"]
+                assert by_id[r["dup_of"]]["status"] == "kept"
+        seen[r["url"]].add(raw)
     assert recrawls == 2044
+    # 11 rows of 4 URLs are furniture only: 4 first crawls and these 7 re-crawls
+    assert empty == 7
+    assert stats["documents"]["by_reason"]["empty_after_cleaning"] == 11
     # Every printed date, in the crawl's six styles, parses (three tempo.co rows have none).
     undated = [r["tanggal_publikasi"] for r in source_rows if not r["tanggal_publikasi"].strip()]
     assert sum(r["published"] is None for r in table) == len(undated) == 3

@@ -1,0 +1,290 @@
+"""Find the article in a page that is already plain text, line by line, and say why each other
+line went.
+
+Written here because extractors need a DOM and crawls often keep only text (seed 000 is a whole
+page flattened to lines), and C4-style line rules keep related-headline teasers, which read like
+prose. Each line gets a kind from the furniture table, its length, its function words and its
+punctuation; the article is then the longest run of prose, plus other runs of two or more prose
+lines, with the short lines between them (subheadings). Paragraphs printed twice are caught in the
+same pass (the rule of ``clean.repeats``); lines a site repeats on many pages need the whole
+corpus (``clean.siterepeats``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
+from saring.model import REPEATED_PARAGRAPH, Removed
+
+_LETTERS = re.compile(r"[^\W\d_]")
+# A sentence end, allowing closing quotes and brackets after it: 'kata Lavrov.' / 'berjuang."'
+_CLOSERS = "\"”’'»)] \t"
+_ENDERS = ".!?…:;"
+_DATE_BITS = re.compile(
+    r"\d{1,4}[/.\-:]\d{1,2}([/.\-:]\d{1,4})?|\b\d+\b|\b(senin|selasa|rabu|kamis|jumat|jum.at|sabtu|"
+    r"minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|wib|wita|wit|gmt|utc|"
+    r"am|pm|jan\w*|feb\w*|peb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|agt|aug\w*|sep\w*|"
+    r"okt\w*|oct\w*|nov\w*|nop\w*|des\w*|dec\w*|pukul|jam|diperbarui|dipublikasikan|updated|"
+    r"published)\b",
+    re.I,
+)
+
+# A date or time, so that "4. Eurowings" (a list item) is not a date line.
+_DATE_TOKEN = re.compile(
+    r"\d{1,2}[:.]\d{2}\b|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|\b\d{1,2}\s+(jan|feb|peb|mar|apr|mei|may|jun|"
+    r"jul|agu|agt|aug|sep|okt|oct|nov|nop|des|dec)\w*|\b(senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+BEFORE = "before_article"
+AFTER = "after_article"
+DATE_LINE = "date_line"
+NON_TEXT = "non_text"
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str = "short"  # body | short | junk | removed | tail
+    reason: str | None = None
+    words: int = 0
+    ends: bool = False  # furniture that closes an article
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None
+    removed: list[Removed] = field(default_factory=list)
+    date_text: str | None = None  # the first date line before the article, if any
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return function_words("id") | function_words("en")
+
+
+def is_date_line(text: str) -> bool:
+    """A line made of a date, a time, a weekday or a counter and at most one other word
+    ("Rabu, 07/12/2016 08:13 0", "Diperbarui 18 Jun 2025, 14:05 WIB")."""
+    if len(text) > 80 or not _DATE_TOKEN.search(text):  # a date line is short
+        return False
+    rest = _DATE_BITS.sub(" ", text)
+    return len(words_of(rest)) <= 1
+
+
+@dataclass(frozen=True)
+class TextCleaner:
+    """Line classifier for text pages.
+
+    Parameters
+    ----------
+    rules : the furniture table (default: the bundled ``data/furniture.toml``).
+    min_sentence_words : a line with at least this many words, a function word and a sentence
+        end is prose ("body"); so is a sentence of twice as many words without a function word
+        found (crawls glue words together: "kemenangan atasPachucadiPiala").
+    long_line_words : a line this long with two function words is prose even without a sentence
+        end (crawls that lost their punctuation). A headline (no sentence end, shorter) is not
+        prose, so it can be found as the title.
+    max_gap : at most this many short or date lines may stand between two prose lines of one run.
+    min_run_lines : a run of prose other than the longest one is kept when it has at least this
+        many prose lines (one isolated prose line after the article is a teaser).
+    """
+
+    rules: FurnitureRules = field(default_factory=default_rules)
+    min_sentence_words: int = 4
+    long_line_words: int = 25
+    max_gap: int = 2
+    min_run_lines: int = 2
+    repeat_min_chars: int = 20
+
+    def classify(self, text: str) -> list[Line]:
+        """One :class:`Line` per line of ``text``, with its kind and, for lines that go, its
+        reason. A line that repeats an earlier one of at least ``repeat_min_chars`` characters
+        (case and white space aside) goes as ``repeated_paragraph`` (``clean.repeats``)."""
+        fw = _function_words()
+        seen: set[str] = set()
+        lines: list[Line] = []
+        for raw in text.splitlines():
+            flat = " ".join(raw.split())
+            if not flat:
+                lines.append(Line("", kind="blank"))
+                continue
+            low = flat.casefold()
+            line = Line(flat)
+            if len(low) >= self.repeat_min_chars:
+                if low in seen:
+                    line.kind, line.reason = "removed", REPEATED_PARAGRAPH
+                    lines.append(line)
+                    continue
+                seen.add(low)
+            words = WORD_RE.findall(low)
+            hit = self.rules.match_flat(flat, low, words)
+            if hit is not None:
+                if hit.rule.action == "strip":
+                    stripped = Line(hit.removed, kind="removed", reason=hit.rule.reason)
+                    stripped.ends = hit.rule.ends_article
+                    lines.append(stripped)
+                    line.text = hit.kept or ""
+                    if not line.text:
+                        continue
+                    words = words_of(line.text)
+                else:
+                    line.kind = "tail" if hit.rule.action == "tail" else "removed"
+                    line.reason = hit.rule.reason
+                    line.ends = hit.rule.ends_article
+                    lines.append(line)
+                    continue
+            line.words = len(words)
+            if not _LETTERS.search(line.text):
+                line.kind, line.reason = "junk", NON_TEXT
+            elif is_date_line(line.text):
+                line.kind, line.reason = "junk", DATE_LINE
+            else:
+                n_fw = sum(map(fw.__contains__, words))
+                ends = line.text.rstrip(_CLOSERS)[-1:] in _ENDERS
+                if (
+                    (ends and n_fw >= 1 and len(words) >= self.min_sentence_words)
+                    or (ends and len(words) >= 2 * self.min_sentence_words)
+                    or (len(words) >= self.long_line_words and n_fw >= 2)
+                ):
+                    line.kind = "body"
+            lines.append(line)
+        return lines
+
+    def __call__(self, text: str, title: str | None = None) -> Cleaned:
+        """Clean one page's text.
+
+        With ``title`` unknown, the text is taken for a whole page flattened to lines: lines
+        before the article are its header, and the first heading-like one is the title. With a
+        title known from metadata, the text is an extracted article and only furniture and date
+        lines before the first paragraph go."""
+        lines = self.classify(text)
+        self._cut_tail(lines)
+        live = [i for i, ln in enumerate(lines) if ln.kind in ("body", "short", "junk")]
+        body = [i for i in live if lines[i].kind == "body"]
+        if not body:
+            # no prose at all: keep what no rule named (a stub or a listing; the quality filters
+            # judge it), drop the furniture
+            keep = {i for i in live if lines[i].kind == "short"}
+            return self._result(lines, keep, title)
+
+        runs = self._runs(lines, live)
+        main = max(
+            runs, key=lambda r: sum(len(lines[i].text) for i in r if lines[i].kind == "body")
+        )
+        kept_runs = [
+            r
+            for r in runs
+            if r is main or sum(lines[i].kind == "body" for i in r) >= self.min_run_lines
+        ]
+        start = min(r[0] for r in kept_runs)
+        end = max(r[-1] for r in kept_runs)
+        # After the article, lines go only from the first furniture that closes an article (a
+        # byline, share buttons, a comment form) on: what comes before it is the article's end
+        # (a schedule, a line-up), what comes after it is the page's.
+        closer = next((i for i in range(end + 1, len(lines)) if lines[i].ends), len(lines))
+        end = max([end] + [i for i in live if end < i < closer])
+        # Inside the article only lines without letters go (dates there are a schedule's).
+        keep = {i for i in live if start <= i <= end and lines[i].reason != NON_TEXT}
+        before = [i for i in live if i < start]
+        if title is None:
+            # Treated as a whole page: the header goes, but for the headline found in it.
+            title_idx = self._title(lines, before)
+            if title_idx is not None:
+                keep.add(title_idx)
+                title = lines[title_idx].text
+        else:
+            # The record came with its title, so the text is an extracted article: what stands
+            # before the first paragraph is its lead or its headline, not a page header.
+            keep.update(i for i in before if lines[i].kind != "junk")
+        date_text = next((lines[i].text for i in before if lines[i].reason == DATE_LINE), None)
+        for i in live:
+            if i in keep:
+                continue
+            ln = lines[i]
+            if ln.kind == "junk":
+                ln.reason = ln.reason or NON_TEXT
+            else:
+                ln.reason = BEFORE if i < start else AFTER
+            ln.kind = "removed"
+        result = self._result(lines, keep, title)
+        result.date_text = date_text
+        return result
+
+    def rules_only(self, text: str) -> Cleaned:
+        """Only the furniture table: named lines go, a tail heading after prose cuts the rest,
+        every other line stays."""
+        lines = self.classify(text)
+        self._cut_tail(lines)
+        keep = {i for i, ln in enumerate(lines) if ln.kind in ("body", "short", "junk")}
+        return self._result(lines, keep, None)
+
+    @staticmethod
+    def _cut_tail(lines: list[Line]) -> None:
+        """From a tail heading (related articles, comments) after the first prose line, every
+        line goes, with the reason of the last heading above it; earlier tail lines just go."""
+        first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
+        cut_reason = None
+        for i, ln in enumerate(lines):
+            if ln.kind == "tail":
+                ln.kind = "removed"
+                if i > first_body:
+                    cut_reason = ln.reason
+            elif cut_reason is not None and ln.kind in ("body", "short", "junk"):
+                ln.kind, ln.reason = "cut", cut_reason
+
+    def _runs(self, lines: list[Line], live: list[int]) -> list[list[int]]:
+        """Runs of prose lines; up to ``max_gap`` short or date lines may bridge two prose lines."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        gap: list[int] = []
+        for i in live:
+            if lines[i].kind == "body":
+                if current and len(gap) <= self.max_gap:
+                    current += gap
+                elif current:
+                    runs.append(current)
+                    current = []
+                current.append(i)
+                gap = []
+            elif current:
+                gap.append(i)
+        if current:
+            runs.append(current)
+        return runs
+
+    @staticmethod
+    def _title(lines: list[Line], before: list[int]) -> int | None:
+        """The first heading-like line before the article: 3 to 40 words, not a date, not a menu
+        (a run of capitalised words without one function word or punctuation mark)."""
+        fw = _function_words()
+        for i in before:
+            ln = lines[i]
+            if ln.kind == "junk" or not 3 <= ln.words <= 40:
+                continue
+            words = words_of(ln.text)
+            has_punct = bool(re.search(r"[,:;'\"‘’“”!?-]", ln.text))
+            if not has_punct and not any(w in fw for w in words):
+                continue  # menu-like
+            return i
+        return None
+
+    @staticmethod
+    def _result(lines: list[Line], keep: set[int], title: str | None) -> Cleaned:
+        out: list[str] = []
+        removed: list[Removed] = []
+        for i, ln in enumerate(lines):
+            if ln.kind == "blank":
+                if out and out[-1] != "":
+                    out.append("")
+            elif i in keep:
+                out.append(ln.text)
+            elif ln.text:
+                removed.append(Removed(ln.text, ln.reason or NON_TEXT))
+        while out and out[-1] == "":
+            out.pop()
+        return Cleaned("\n".join(out), title, removed)
