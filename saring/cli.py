@@ -132,6 +132,14 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "(recall) and dropping them (precision) (default: %(default)s)",
     )
     g.add_argument(
+        "--extract-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="HTML extraction: a page that takes longer gets status failed, reason "
+        "extract_timeout; 0 means no limit (default: %(default)s)",
+    )
+    g.add_argument(
         "--no-tables",
         action="store_true",
         help="HTML extraction: leave out the text of tables inside the article",
@@ -178,7 +186,9 @@ def _config(a: argparse.Namespace) -> RunConfig:
         site_col=a.site_col,
         max_bytes=a.max_bytes,
     )
-    extractor = HtmlExtractor(favor=a.favor, include_tables=not a.no_tables)
+    extractor = HtmlExtractor(
+        favor=a.favor, include_tables=not a.no_tables, timeout=a.extract_timeout or None
+    )
     clean = CleanConfig(
         text_mode=a.text_cleaning,
         html_mode=a.html_cleaning,
@@ -311,6 +321,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a JSON object with the metadata (title, author, published, site, "
         "url, encoding), the text and the removed pieces",
     )
+    ex.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every line of the page in order: kept lines as they are, removed lines "
+        "marked '- [reason]' (struck through on a terminal)",
+    )
     ex.add_argument("--url", default=None, help="the page's address, for metadata and site")
     _add_document_options(ex)
     ex.set_defaults(
@@ -362,6 +378,25 @@ def _cmd_run(a: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(p, outcome_title: str | None, tty: bool) -> str:
+    """The page line by line, removed lines marked with their reason."""
+    kept = sum(1 for _, reason in p.explain if reason is None)
+    head = (
+        f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {outcome_title or '-'}; "
+        f"published: {p.published.isoformat() if p.published else '-'}; "
+        f"{kept} lines kept, {len(p.explain) - kept} removed"
+    )
+    out = [head]
+    for text, reason in p.explain or [(line, None) for line in (p.text or "").split("\n") if line]:
+        if reason is None:
+            out.append(f"  {text}")
+        elif tty:
+            out.append(f"\x1b[2m- [{reason}] \x1b[9m{text}\x1b[0m")
+        else:
+            out.append(f"- [{reason}] {text}")
+    return "\n".join(out)
+
+
 def _cmd_extract(a: argparse.Namespace) -> int:
     from saring.process import process_record
     from saring.readers.formats import read_page
@@ -411,6 +446,8 @@ def _cmd_extract(a: argparse.Namespace) -> int:
                 indent=2,
             )
         )
+    elif a.explain:
+        print(_explain(p, outcome_title=p.title, tty=sys.stdout.isatty()))
     elif p.text is not None:
         print(p.text)
     if p.text is None:

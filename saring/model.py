@@ -21,6 +21,7 @@ STATUSES = (KEPT, DUPLICATE, FILTERED, FAILED)
 EXACT_DUPLICATE = "exact_duplicate"
 NEAR_DUPLICATE = "near_duplicate"
 EXTRACT_FAILED = "extract_failed"
+EXTRACT_TIMEOUT = "extract_timeout"
 READ_ERROR = "read_error"
 EMPTY_INPUT = "empty_input"
 BINARY_CONTENT = "binary_content"
@@ -28,6 +29,7 @@ TOO_LARGE = "too_large"
 NOT_A_PAGE = "not_a_page"  # e.g. a WARC response that is an image or a PDF
 MISSING_CONTENT = "missing_content"
 EMPTY_AFTER_CLEANING = "empty_after_cleaning"  # every line was furniture: status filtered
+NO_ARTICLE = "no_article"  # not one line of prose (a listing of headlines): status filtered
 INTERNAL_ERROR = "internal_error"
 
 # Reasons recorded for a line or paragraph taken out of a document (the ``removed`` column).
@@ -158,6 +160,8 @@ class Processed:
     norm: str | None = None  # normalised text, the input of exact and near dedup
     exact_hash: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    # the cleaned page's non-blank lines in order, with the reason each removed one went
+    explain: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def chars_out(self) -> int:

@@ -25,6 +25,7 @@ from saring.model import (
     FILTERED,
     INTERNAL_ERROR,
     KEPT,
+    NO_ARTICLE,
     NOT_A_PAGE,
     Processed,
     reason_code,
@@ -33,6 +34,8 @@ from saring.readers.decode import DecodeError, decode_bytes
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "exact_dedup", "near_dedup")
+# Reasons that judge the content (status filtered) rather than report a failure.
+_FILTERED = (NOT_A_PAGE, EMPTY_AFTER_CLEANING, NO_ARTICLE)
 
 
 @dataclass
@@ -42,9 +45,12 @@ class Outcome:
 
 
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
-    p.status = FILTERED if reason_code(reason) in (NOT_A_PAGE, EMPTY_AFTER_CLEANING) else FAILED
+    """The document leaves at ``stage``: ``filtered`` when the reason judges its content (its
+    text stays, for a person to check), ``failed`` when it could not be processed (no text)."""
+    p.status = FILTERED if reason_code(reason) in _FILTERED else FAILED
     p.reason = reason
-    p.text = None
+    if p.status == FAILED:
+        p.text = None
     p.norm = None
     return Outcome(p, stage)
 
@@ -106,6 +112,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
     p.title = p.title or cleaned.title
     p.published = parse_date(date_text or cleaned.date_text, cfg.default_tz)
     p.removed = cleaned.removed
+    p.explain = cleaned.lines
     p.text = cleaned.text
     p.norm = normalize(p.text)
     p.seconds["clean"] = time.perf_counter() - t2
@@ -115,6 +122,14 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
             return _leave(p, "clean", f"{EMPTY_AFTER_CLEANING}: every line was furniture ({what})")
         code = EXTRACT_FAILED if is_html else EMPTY_INPUT
         return _leave(p, "clean", f"{code}: no words in the text")
+    if not cleaned.has_prose:
+        n = sum(1 for line in p.text.split("\n") if line.strip())
+        return _leave(
+            p,
+            "clean",
+            f"{NO_ARTICLE}: not one paragraph of prose in {n} line{'s' * (n != 1)} "
+            "(a listing of headlines or a stub)",
+        )
     p.exact_hash = text_hash(p.norm)
     p.status = KEPT
     return Outcome(p, "clean")

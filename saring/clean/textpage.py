@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from saring.clean.repeats import repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
 from saring.model import REPEATED_PARAGRAPH, Removed
 
@@ -60,6 +61,9 @@ class Cleaned:
     title: str | None
     removed: list[Removed] = field(default_factory=list)
     date_text: str | None = None  # the first date line before the article, if any
+    has_prose: bool = True  # False: not one line of prose (a listing of headlines, a stub)
+    # every non-blank line in page order with the reason it went (None: kept), for --explain
+    lines: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -106,30 +110,31 @@ class TextCleaner:
         reason. A line that repeats an earlier one of at least ``repeat_min_chars`` characters
         (case and white space aside) goes as ``repeated_paragraph`` (``clean.repeats``)."""
         fw = _function_words()
-        seen: set[str] = set()
+        raw_lines = text.splitlines()
+        flats = [" ".join(raw.split()) for raw in raw_lines]
+        lows = [f.casefold() if f else None for f in flats]
+        repeated = repeated_lines(lows, self.repeat_min_chars)
         lines: list[Line] = []
-        for raw in text.splitlines():
-            flat = " ".join(raw.split())
+        for i, flat in enumerate(flats):
             if not flat:
                 lines.append(Line("", kind="blank"))
                 continue
-            low = flat.casefold()
+            low = lows[i]
             line = Line(flat)
-            if len(low) >= self.repeat_min_chars:
-                if low in seen:
-                    line.kind, line.reason = "removed", REPEATED_PARAGRAPH
-                    lines.append(line)
-                    continue
-                seen.add(low)
+            if i in repeated:
+                line.kind, line.reason = "removed", REPEATED_PARAGRAPH
+                lines.append(line)
+                continue
             words = WORD_RE.findall(low)
             hit = self.rules.match_flat(flat, low, words)
+            stripped = None  # the part a "strip" rule cut off, listed after what remains
             if hit is not None:
                 if hit.rule.action == "strip":
                     stripped = Line(hit.removed, kind="removed", reason=hit.rule.reason)
                     stripped.ends = hit.rule.ends_article
-                    lines.append(stripped)
                     line.text = hit.kept or ""
                     if not line.text:
+                        lines.append(stripped)
                         continue
                     words = words_of(line.text)
                 else:
@@ -153,6 +158,8 @@ class TextCleaner:
                 ):
                     line.kind = "body"
             lines.append(line)
+            if stripped is not None:
+                lines.append(stripped)
         return lines
 
     def __call__(self, text: str, title: str | None = None) -> Cleaned:
@@ -167,10 +174,11 @@ class TextCleaner:
         live = [i for i, ln in enumerate(lines) if ln.kind in ("body", "short", "junk")]
         body = [i for i in live if lines[i].kind == "body"]
         if not body:
-            # no prose at all: keep what no rule named (a stub or a listing; the quality filters
-            # judge it), drop the furniture
+            # no prose at all (a listing of headlines, a stub): keep what no rule named, and say so
             keep = {i for i in live if lines[i].kind == "short"}
-            return self._result(lines, keep, title)
+            result = self._result(lines, keep, title)
+            result.has_prose = False
+            return result
 
         runs = self._runs(lines, live)
         main = max(
@@ -277,14 +285,17 @@ class TextCleaner:
     def _result(lines: list[Line], keep: set[int], title: str | None) -> Cleaned:
         out: list[str] = []
         removed: list[Removed] = []
+        explained: list[tuple[str, str | None]] = []
         for i, ln in enumerate(lines):
             if ln.kind == "blank":
                 if out and out[-1] != "":
                     out.append("")
             elif i in keep:
                 out.append(ln.text)
+                explained.append((ln.text, None))
             elif ln.text:
                 removed.append(Removed(ln.text, ln.reason or NON_TEXT))
+                explained.append((ln.text, ln.reason or NON_TEXT))
         while out and out[-1] == "":
             out.pop()
-        return Cleaned("\n".join(out), title, removed)
+        return Cleaned("\n".join(out), title, removed, lines=explained)

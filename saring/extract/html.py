@@ -7,12 +7,17 @@ caller gets an :class:`ExtractError` with a reason it can record.
 
 from __future__ import annotations
 
+import signal
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from courlan import extract_domain
 
-from saring.model import EXTRACT_FAILED
+from saring.extract.meta import page_metadata
+from saring.model import EXTRACT_FAILED, EXTRACT_TIMEOUT
 
 # Ask htmldate for the time and zone too, not just the day, and read the page's own metadata
 # before its URL: a date in the URL path (/2025/06/17/) has no time and would win otherwise.
@@ -22,6 +27,36 @@ _DATE_PARAMS = {
     "extensive_search": True,
     "deferred_url_extractor": True,
 }
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm; a BaseException so that trafilatura's ``except Exception`` blocks
+    cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``_TimeUp`` in the block after ``seconds`` (SIGALRM). Only where a signal can be
+    delivered: the main thread of a process on a POSIX system (saring's worker processes, the
+    CLI); elsewhere the block runs without a limit."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class ExtractError(ValueError):
@@ -50,41 +85,67 @@ class HtmlExtractor:
         blocks) or ``"recall"`` (keep more). Measured per data set in docs/benchmarks.md.
     include_tables : keep the text of tables inside the article.
     include_comments : keep readers' comments; off, since comments are not the article.
+    timeout : seconds one page may take; a page that takes longer gets
+        ``reason=extract_timeout`` (none: no limit).
     """
 
     favor: str = "balanced"
     include_tables: bool = True
     include_comments: bool = False
+    timeout: float | None = 30.0
 
     def __call__(self, html: str, url: str | None = None) -> Extracted:
         import trafilatura
+        from trafilatura.utils import load_html
 
         if "<" not in html:
             raise ExtractError(f"{EXTRACT_FAILED}: no HTML markup in the page")
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), time_limit(self.timeout):
                 warnings.simplefilter("ignore")
+                tree = load_html(html)
+                if tree is None:
+                    raise ExtractError(f"{EXTRACT_FAILED}: the page could not be parsed as HTML")
+                # The page's own metadata first: trafilatura's metadata pass is the slow part.
+                meta = page_metadata(tree, url)
+                date = meta.date or _htmldate(tree, meta.url)
                 doc = trafilatura.bare_extraction(
-                    html,
-                    url=url,
+                    tree,
+                    url=meta.url,
                     favor_precision=self.favor == "precision",
                     favor_recall=self.favor == "recall",
                     include_comments=self.include_comments,
                     include_tables=self.include_tables,
-                    with_metadata=True,
-                    date_extraction_params=_DATE_PARAMS,
+                    with_metadata=False,
                 )
+        except ExtractError:
+            raise
+        except _TimeUp:
+            raise ExtractError(
+                f"{EXTRACT_TIMEOUT}: no result within {self.timeout:g} s (--extract-timeout)"
+            ) from None
         except Exception as e:  # lxml and trafilatura raise many kinds on broken pages
             raise ExtractError(f"{EXTRACT_FAILED}: {type(e).__name__}: {e}") from e
         if doc is None or not (doc.text or "").strip():
             raise ExtractError(f"{EXTRACT_FAILED}: no article text found in the page")
-        page_url = url or doc.url
-        site = extract_domain(page_url) if page_url else None
         return Extracted(
             text=doc.text,
-            title=doc.title or None,
-            author=doc.author or None,
-            date=doc.date or None,
-            site=site or doc.hostname or doc.sitename or None,
-            url=page_url or None,
+            title=meta.title,
+            author=meta.author,
+            date=date,
+            site=(extract_domain(meta.url) if meta.url else None) or meta.site,
+            url=meta.url,
         )
+
+
+def _htmldate(tree, url: str | None) -> str | None:
+    """htmldate on a copy of the tree (it prunes the tree it reads), for pages that declare no
+    date in their markup."""
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    try:
+        return find_date(deepcopy(tree), url=url, **_DATE_PARAMS)
+    except Exception:
+        return None
