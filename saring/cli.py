@@ -312,7 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="print the clean text of one page",
         description="Extract and clean one page (.html, .htm or .txt, optionally .gz; '-' reads "
-        "standard input) and print its text. Exits 1 when no text can be had from the page.",
+        "standard input) and print its text. Exits 1 when the page is not kept: it failed (no text "
+        "could be had) or was filtered (its text is printed all the same, the reason goes to "
+        "standard error).",
     )
     ex.add_argument("file", metavar="FILE", help="the page; '-' for standard input")
     ex.add_argument(
@@ -450,8 +452,8 @@ def _cmd_extract(a: argparse.Namespace) -> int:
         print(_explain(p, outcome_title=p.title, tty=sys.stdout.isatty()))
     elif p.text is not None:
         print(p.text)
-    if p.text is None:
-        print(f"saring extract: {a.file}: {p.reason}", file=sys.stderr)
+    if p.status != "kept":
+        print(f"saring extract: {a.file}: {p.status}: {p.reason}", file=sys.stderr)
         return 1
     return 0
 

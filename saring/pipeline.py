@@ -27,12 +27,16 @@ from daft import DataType as DT
 from daft import col
 
 from saring import __version__
+from saring.clean.siterepeats import line_hashes, strip_lines
 from saring.config import RunConfig
 from saring.dedup.lsh import band_expressions, cluster_buckets, optimal_bands
+from saring.dedup.normalize import normalize, text_hash
 from saring.model import (
     DOCUMENTS_SCHEMA,
     DUPLICATE,
+    EMPTY_AFTER_CLEANING,
     EXACT_DUPLICATE,
+    FILTERED,
     KEPT,
     NEAR_DUPLICATE,
     STATUSES,
@@ -65,6 +69,7 @@ PROCESSED_TYPE = DT.struct(
         "t_decode": DT.float64(),
         "t_extract": DT.float64(),
         "t_clean": DT.float64(),
+        "line_hashes": DT.list(DT.int64()),
     }
 )
 _RAW_ARGS = (
@@ -108,6 +113,7 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "t_decode": p.seconds.get("decode", 0.0),
         "t_extract": p.seconds.get("extract", 0.0),
         "t_clean": p.seconds.get("clean", 0.0),
+        "line_hashes": line_hashes(p.text) if p.status == KEPT else None,
     }
 
 
@@ -149,6 +155,125 @@ def _phase1(files, cfg: RunConfig, work: Path) -> None:
     )(cfg)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
+    df.write_parquet(str(work / "docs1"))
+
+
+_STRIPPED_TYPE = DT.struct(
+    {
+        "text": DT.string(),
+        "norm": DT.string(),
+        "removed": _REMOVED,
+        "exact_hash": DT.string(),
+        "chars_out": DT.int64(),
+        "status": DT.string(),
+        "reason": DT.string(),
+        "stage": DT.string(),
+    }
+)
+
+
+class SiteLineStripper:
+    """The Daft UDF that removes a site's frequent lines from its texts (``clean.siterepeats``);
+    ``frequent`` maps a site to the hashes of its frequent lines."""
+
+    def __init__(self, frequent: dict[str, frozenset[int]]):
+        self.frequent = frequent
+        self.arrow_type = _STRIPPED_TYPE.to_arrow_dtype()
+
+    @daft.method.batch(return_dtype=_STRIPPED_TYPE)
+    def __call__(self, site, text, removed, status, reason, stage) -> pa.Array:
+        out = []
+        for s, t, rem, st, rs, sg in zip(
+            site.to_pylist(),
+            text.to_pylist(),
+            removed.to_pylist(),
+            status.to_pylist(),
+            reason.to_pylist(),
+            stage.to_pylist(),
+            strict=True,
+        ):
+            new, gone = strip_lines(t, self.frequent.get(s, frozenset()))
+            norm = normalize(new)
+            rem = list(rem or []) + [r.as_dict() for r in gone]
+            if gone and not norm:
+                what = "site_boilerplate"
+                st, rs, sg = (
+                    FILTERED,
+                    f"{EMPTY_AFTER_CLEANING}: every line was furniture ({what})",
+                    "clean",
+                )
+            out.append(
+                {
+                    "text": new,
+                    "norm": norm if st == KEPT else None,
+                    "removed": rem,
+                    "exact_hash": text_hash(norm) if st == KEPT else None,
+                    "chars_out": len(new),
+                    "status": st,
+                    "reason": rs,
+                    "stage": sg,
+                }
+            )
+        return pa.array(out, type=self.arrow_type)
+
+
+def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset[int]]:
+    """Per site, the lines that occur in at least ``min_texts`` distinct texts and in at least
+    ``min_fraction`` of them (counted over distinct texts, so re-crawls count once)."""
+    sr = cfg.clean.site
+    texts = (
+        docs.where((col("status") == KEPT) & col("site").not_null())
+        .groupby("site", "exact_hash")
+        .agg(col("line_hashes").any_value().alias("line_hashes"))
+    )
+    per_site = texts.groupby("site").agg(col("exact_hash").count().alias("site_texts"))
+    counts = (
+        texts.explode("line_hashes")
+        .groupby("site", "line_hashes")
+        .agg(col("exact_hash").count().alias("n"))
+        .where(col("n") >= sr.min_texts)
+        .join(per_site, on="site")
+        .where(col("n") >= col("site_texts") * sr.min_fraction)
+        .select("site", "line_hashes")
+        .to_arrow()
+    )
+    frequent: dict[str, set[int]] = {}
+    for site, h in zip(
+        counts.column("site").to_pylist(), counts.column("line_hashes").to_pylist(), strict=True
+    ):
+        frequent.setdefault(site, set()).add(h)
+    return {k: frozenset(v) for k, v in frequent.items()}
+
+
+def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
+    """Remove each site's frequent lines, then MinHash the final texts; writes ``docs``."""
+    docs = daft.read_parquet(str(work / "docs1"))
+    frequent = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else {}
+    if frequent:
+        hit = (col("status") == KEPT) & col("site").is_in(list(frequent))
+        stripper = daft.cls(
+            SiteLineStripper, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
+        )(frequent)
+        changed = docs.where(hit.fill_null(False)).with_column(
+            "s",
+            stripper(
+                col("site"), col("text"), col("removed"), col("status"), col("reason"), col("stage")
+            ),
+        )
+        for field in (
+            "text",
+            "norm",
+            "removed",
+            "exact_hash",
+            "chars_out",
+            "status",
+            "reason",
+            "stage",
+        ):
+            changed = changed.with_column(field, col("s").get(field))
+        docs = docs.where(~hit.fill_null(False)).concat(
+            changed.exclude("s").select(*docs.column_names)
+        )
     if cfg.dedup.near:
         bands, rows = _bands_rows(cfg)
         d = cfg.dedup
@@ -156,15 +281,20 @@ def _phase1(files, cfg: RunConfig, work: Path) -> None:
         # on a batch whose signatures are all null, e.g. a batch of failed documents. Their bands
         # are never used: near dedup reads kept documents only.
         norm = col("norm").fill_null("")
-        df = df.with_column(
+        docs = docs.with_column(
             "sig", norm.minhash(num_hashes=d.num_perm, ngram_size=d.ngram, seed=d.seed)
         )
-        df = df.with_column(
+        docs = docs.with_column(
             "bands", daft.functions.to_list(*band_expressions(col("sig"), bands, rows))
-        )
-        df = df.exclude("sig")
-    df = df.exclude("norm")
-    df.write_parquet(str(work / "docs"))
+        ).exclude("sig")
+    docs.exclude("norm", "line_hashes").write_parquet(str(work / "docs"))
+    return {
+        "enabled": cfg.clean.site.enabled,
+        "min_texts": cfg.clean.site.min_texts,
+        "min_fraction": cfg.clean.site.min_fraction,
+        "sites": len(frequent),
+        "lines": sum(len(v) for v in frequent.values()),
+    }
 
 
 _EXACT = pa.schema([("id", pa.string()), ("rank", pa.string()), ("crank", pa.string())])
@@ -341,6 +471,9 @@ def run(
         t = time.perf_counter()
         _phase1(files, cfg, work)
         phase["read_extract_clean"] = time.perf_counter() - t
+        t = time.perf_counter()
+        site_info = _phase_site_and_signatures(cfg, work)
+        phase["site_repeats_and_signatures"] = time.perf_counter() - t
 
         docs = daft.read_parquet(str(work / "docs"))
         t = time.perf_counter()
@@ -382,6 +515,7 @@ def run(
             },
             "stages": tally.stages(phase),
             "clean": {
+                "site_repeats": site_info,
                 "documents_changed": tally.changed,
                 "removed_pieces": dict(tally.removed.most_common()),
             },

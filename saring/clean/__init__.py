@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from saring.clean.repeats import remove_repeated_paragraphs, tidy
+from saring.clean.siterepeats import SiteRepeats
 from saring.clean.textpage import Cleaned, TextCleaner
 
 MODES = ("full", "rules", "none")
@@ -25,11 +26,13 @@ class CleanConfig:
         classifier that finds the article), ``"rules"`` (furniture rules only) or ``"none"``.
     html_mode : the same choice for text that trafilatura extracted from HTML.
     classifier : the line classifier, its furniture table and its repeated-line length.
+    site : the corpus pass that removes lines a site repeats on many pages.
     """
 
     text_mode: str = "full"
     html_mode: str = "full"
     classifier: TextCleaner = field(default_factory=TextCleaner)
+    site: SiteRepeats = field(default_factory=SiteRepeats)
 
 
 def clean_page(text: str, cfg: CleanConfig, *, html: bool, title: str | None = None) -> Cleaned:

@@ -1,0 +1,184 @@
+"""HTML path: metadata from the page's markup, extraction limits, pages that are not articles."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import lxml.html
+import pytest
+
+from saring.cli import main
+from saring.config import RunConfig
+from saring.extract.html import HtmlExtractor
+from saring.extract.meta import page_metadata
+from saring.pipeline import run
+from saring.process import process_record
+from tests.conftest import EXAMPLES
+
+BODY = "".join(
+    f"<p>Paragraf {i}: pemerintah daerah menyiapkan dapur umum dan perahu karet untuk warga yang mengungsi.</p>"
+    for i in range(6)
+)
+
+
+def test_metadata_from_json_ld_wins_and_site_suffix_is_cut():
+    page = f"""<html><head><title>Judul Lain - Kabar Nusantara</title>
+    <meta property="og:site_name" content="Kabar Nusantara">
+    <meta property="og:title" content="Banjir Bojonegoro Meluas | Kabar Nusantara">
+    <script type="application/ld+json">{
+        json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "name": "Kabar Nusantara"},
+                    {
+                        "@type": "NewsArticle",
+                        "headline": "Banjir Bojonegoro Meluas",
+                        "datePublished": "2025-06-17T09:30:00+07:00",
+                        "author": [
+                            {"@type": "Person", "name": "Rina Wulandari"},
+                            {"name": "Dimas Prakoso"},
+                        ],
+                        "publisher": {"@type": "Organization", "name": "Kabar Nusantara"},
+                    },
+                ],
+            }
+        )
+    }</script>
+    <link rel="canonical" href="https://www.kabarnusantara.id/daerah/2025/06/17/banjir"></head>
+    <body><article>{BODY}</article></body></html>"""
+    meta = page_metadata(lxml.html.fromstring(page))
+    assert meta.title == "Banjir Bojonegoro Meluas"
+    assert meta.author == "Rina Wulandari, Dimas Prakoso"
+    assert meta.date == "2025-06-17T09:30:00+07:00"
+    assert meta.site == "Kabar Nusantara"
+    assert meta.url == "https://www.kabarnusantara.id/daerah/2025/06/17/banjir"
+
+
+def test_metadata_falls_back_to_meta_tags_time_and_url():
+    page = """<html><head><title>Harga Beras Naik | Warta Harian</title>
+    <meta name="author" content="By Larasati Putri"><meta property="og:site_name" content="Warta Harian">
+    </head><body><time datetime="2025-06-18T07:45:00+07:00">Rabu</time></body></html>"""
+    meta = page_metadata(
+        lxml.html.fromstring(page), url="https://wartaharian.co.id/ekonomi/harga-beras"
+    )
+    assert (meta.title, meta.author, meta.date) == (
+        "Harga Beras Naik",
+        "Larasati Putri",
+        "2025-06-18T07:45:00+07:00",
+    )
+    bare = page_metadata(
+        lxml.html.fromstring("<html><body><p>x</p></body></html>"),
+        url="https://x.id/2025/06/19/berita",
+    )
+    assert bare.date == "2025-06-19"
+
+
+def test_example_page_metadata_through_the_extractor():
+    page = (EXAMPLES / "pages" / "lensaberita-erupsi-lewotobi.html").read_bytes()
+    p = process_record({"id": "x", "order": "0", "fmt": "html", "raw": page}, RunConfig()).processed
+    assert p.title == "Gunung Lewotobi Laki-laki Erupsi, Kolom Abu Capai 5.000 Meter"
+    assert p.author == "Maria Goreti Lewar"
+    assert p.published == datetime(2025, 6, 18, 0, 40, tzinfo=UTC)  # 08:40 WITA
+    assert p.site == "lensaberita.com"
+    assert "Baca juga" not in p.text and "Simak berita" not in p.text
+    assert p.text.count("Kolom abu letusan Gunung Lewotobi") <= 1  # the caption printed twice
+
+
+def test_a_page_that_takes_too_long_ends_with_extract_timeout():
+    page = (
+        "<html><body>"
+        + "<p>kata kata kata kata kata kata kata kata</p>" * 100_000
+        + "</body></html>"
+    )
+    cfg = RunConfig(extractor=HtmlExtractor(timeout=0.3))
+    p = process_record(
+        {"id": "x", "order": "0", "fmt": "html", "raw": page.encode()}, cfg
+    ).processed
+    assert (p.status, p.reason) == (
+        "failed",
+        "extract_timeout: no result within 0.3 s (--extract-timeout)",
+    )
+
+
+def test_a_listing_of_headlines_is_filtered_as_no_article(tmp_path, capsys):
+    items = "".join(
+        f"<li><a href='/{i}'>{t}</a> <span>Rabu, 18 Juni 2025 0{i}:40</span></li>"
+        for i, t in enumerate(
+            [
+                "Bengawan Solo Meluap, Ribuan Rumah Terendam",
+                "Gunung Lewotobi Erupsi, Kolom Abu 5.000 Meter",
+                "Mantan Kadis PUPR Divonis 6 Tahun",
+                "Harga Beras Medium Naik Jelang Iduladha",
+                "Penumpang LRT Jabodebek Tembus 100 Ribu",
+            ]
+        )
+    )
+    page = tmp_path / "indeks.html"
+    page.write_text(
+        f"<html><head><title>Indeks Berita</title></head><body><main><h1>Indeks</h1><ul>{items}</ul></main></body></html>"
+    )
+    assert main(["extract", str(page), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["status"] == "filtered" and doc["reason"].startswith(
+        "no_article: not one paragraph of prose"
+    )
+
+
+def test_a_page_with_no_body_fails_clearly(tmp_path, capsys):
+    page = tmp_path / "kosong.html"
+    page.write_text("<html><head><title>Kosong</title><script>var a=1;</script></head></html>")
+    assert main(["extract", str(page)]) == 1
+    assert "extract_failed" in capsys.readouterr().err
+
+
+def test_site_boilerplate_is_removed_only_on_the_site_that_repeats_it(tmp_path):
+    footer = "Redaksi Contoh menerima naskah opini melalui surel setiap hari kerja pukul sembilan."
+    topics = [
+        "banjir",
+        "gempa",
+        "pemilu",
+        "harga beras",
+        "jalan tol",
+        "sepak bola",
+        "festival",
+        "kereta",
+    ]
+    rows = [
+        {
+            "url": f"https://contoh.id/{i}",
+            "text": f"Berita tentang {t} hari ini menarik perhatian warga kota.\n"
+            f"Pemerintah menyiapkan langkah lanjutan soal {t} pekan depan, kata pejabat.\n{footer}",
+        }
+        for i, t in enumerate(topics)
+    ] + [
+        {
+            "url": "https://lain.id/1",
+            "text": f"Berita lain tentang tarif listrik yang naik mulai bulan depan.\n{footer}",
+        }
+    ]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "out"
+    stats = run([str(src)], out, log=lambda _m: None)
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "documents.parquet").to_pylist()
+    for r in table:
+        gone = [x["text"] for x in r["removed"] if x["reason"] == "site_boilerplate"]
+        if r["site"] == "contoh.id":
+            assert gone == [footer] and footer not in r["text"]
+        else:
+            assert gone == [] and footer in r["text"]
+    assert stats["clean"]["site_repeats"]["lines"] == 1
+
+
+@pytest.mark.parametrize("mode", ["full", "rules", "none"])
+def test_cleaning_modes_from_the_command_line(mode, capsys):
+    page = EXAMPLES / "text" / "wartaharian-banjir-bojonegoro.txt"
+    assert main(["extract", str(page), "--json", "--text-cleaning", mode]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    reasons = {r["reason"] for r in doc["removed"]}
+    assert ("Waktu Shalat" in doc["text"]) == (mode == "none")
+    assert ("before_article" in reasons) == (mode == "full")

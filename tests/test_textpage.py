@@ -1,0 +1,203 @@
+"""The text path: pages that arrive as text, cleaned line by line (issue 3's seed figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saring.clean import CleanConfig, clean_page
+from saring.clean.repeats import repeated_lines
+from saring.clean.siterepeats import line_hash, line_hashes, strip_lines
+from saring.clean.textpage import TextCleaner, is_date_line
+from saring.evaluate import seed_gold, token_f1
+from tests.conftest import SEEDS, need_shared
+
+CFG = CleanConfig()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    need_shared(SEEDS)
+    gold = seed_gold(SEEDS)
+    pages = {name: (SEEDS / name).read_text(encoding="utf-8") for name in gold}
+    return gold, {name: clean_page(text, CFG, html=False) for name, text in pages.items()}
+
+
+def test_every_seed_reaches_token_f1_095(seeds):
+    gold, cleaned = seeds
+    for name, g in gold.items():
+        f1 = token_f1(g, cleaned[name].text)["f1"]
+        assert f1 >= 0.95, f"{name}: token F1 {f1:.3f}"
+
+
+def test_seed_000_keeps_every_body_paragraph_and_no_furniture(seeds):
+    gold, cleaned = seeds
+    text = cleaned["000_c5ecefcd17263598.txt"].text
+    for paragraph in gold["000_c5ecefcd17263598.txt"].split("\n\n"):
+        assert paragraph in text
+    page = (SEEDS / "000_c5ecefcd17263598.txt").read_text(encoding="utf-8")
+    # the ten related headlines, their teasers and dates, the prayer times, share and comment lines
+    tail = page[page.index("Berita Lainnya") :]
+    for line in [ln.strip() for ln in tail.split("\n") if len(ln.strip()) > 3]:
+        assert line not in text, line
+    for line in (
+        "Shubuh",
+        "Dzuhur",
+        "Ashar",
+        "Maghrib",
+        "Isya",
+        "Waktu Shalat",
+        "Share on Facebook",
+        "Berikan komentar",
+        "Your email address",
+        "Donasi Sekarang",
+        "BACA JUGA",
+    ):
+        assert line not in text
+
+
+def test_titles_found_where_the_page_has_one(seeds):
+    _, cleaned = seeds
+    assert (
+        cleaned["000_c5ecefcd17263598.txt"].title
+        == "Oposisi: Rusia Tutup Seluruh Pintu Negosiasi untuk Aleppo Timur"
+    )
+    assert cleaned["002_cecbdcea4aa5242f.txt"].title.startswith(
+        "'Kami tidak bisa meninggalkan kota kami"
+    )
+    assert (
+        cleaned["003_5ef3db04e0fdc1f1.txt"].title
+        == "Bertemu AS, Rusia Minta Penarikan Penuh Pemberontak dari Aleppo"
+    )
+    assert cleaned["004_367b3b33d4027dfb.txt"].title is None  # the page text has no headline
+
+
+def test_every_removed_line_has_a_reason(seeds):
+    _, cleaned = seeds
+    reasons = {r.reason for c in cleaned.values() for r in c.removed}
+    assert None not in reasons
+    assert {
+        "widget",
+        "caption",
+        "related_link",
+        "byline",
+        "donation_appeal",
+        "share_buttons",
+        "comments",
+        "related_articles",
+        "newsletter",
+        "reporter_code",
+        "repeated_paragraph",
+    } <= reasons
+
+
+def test_a_short_line_between_two_paragraphs_stays_as_a_subheading():
+    text = (
+        "Harga beras medium naik menjadi Rp13.800 per kilogram pekan ini, kata pedagang.\n"
+        "Pasokan Berkurang\n"
+        "Pedagang di Pasar Kramat Jati mengatakan pasokan dari sentra produksi berkurang.\n"
+    )
+    assert TextCleaner()(text, title="Harga beras").text.split("\n")[1] == "Pasokan Berkurang"
+
+
+def test_a_list_closing_the_article_survives_when_nothing_marks_its_end():
+    text = (
+        "Jadwal pertandingan pekan ini sudah dirilis oleh operator liga pada Senin.\n"
+        "Berikut jadwal lengkapnya yang perlu diketahui para penggemar sepak bola.\n"
+        "Sabtu: Persib vs Persija\n"
+        "Minggu: Arema vs Bali United\n"
+    )
+    out = TextCleaner()(text, title="Jadwal").text
+    assert "Minggu: Arema vs Bali United" in out
+
+
+def test_after_a_byline_the_rest_of_the_page_goes():
+    text = (
+        "Harga beras medium naik menjadi Rp13.800 per kilogram pekan ini, kata pedagang.\n"
+        "Pedagang di Pasar Kramat Jati mengatakan pasokan dari sentra produksi berkurang.\n"
+        "Penulis: Larasati Putri\n"
+        "Kabar Nusantara\n"
+        "Jernih, cepat, terpercaya\n"
+    )
+    cleaned = TextCleaner()(text)
+    assert cleaned.text.endswith("berkurang.")
+    assert [r.reason for r in cleaned.removed] == ["byline", "after_article", "after_article"]
+
+
+def test_with_a_known_title_the_lead_is_not_taken_for_a_page_header():
+    # A crawl body whose lead lost its punctuation (shared crawl, liputan6.com)
+    text = (
+        "Liputan6.com, Jakarta Harga emas dunia diperkirakan akan stagnan dalam perdagangan Rabu malam (18/6) dan Kamis besok (19/6)\n"
+        "Ibrahim menjelaskan, harga emas dunia stagnan karena investor sedang menunggu keputusan Bank Sentral Amerika Serikat.\n"
+    )
+    assert TextCleaner()(text, title="Harga Emas Diprediksi Stagnan").text.startswith(
+        "Liputan6.com, Jakarta Harga emas"
+    )
+
+
+def test_a_page_without_prose_says_so():
+    listing = "Indeks Berita\nBengawan Solo Meluap, Ribuan Rumah Terendam\nRabu, 18 Juni 2025 08:40\nGunung Lewotobi Erupsi Lagi\n"
+    assert TextCleaner()(listing).has_prose is False
+
+
+def test_date_lines():
+    assert is_date_line("Rabu, 07/12/2016 08:13 0")
+    assert is_date_line("Diperbarui 18 Jun 2025, 14:05 WIB")
+    assert not is_date_line("4. Eurowings")
+    assert not is_date_line(
+        "Harga beras naik Rp13.800 per kilogram pada 18 Juni 2025 menurut pedagang di pasar."
+    )
+
+
+def test_date_printed_above_the_article_is_returned():
+    text = "Harga Beras Naik Lagi\nRabu, 18/06/2025 07:45 WIB\nHarga beras medium naik menjadi Rp13.800 per kilogram pekan ini, kata pedagang.\n"
+    assert TextCleaner()(text).date_text == "Rabu, 18/06/2025 07:45 WIB"
+
+
+@pytest.mark.parametrize(
+    ("lines", "dropped"),
+    [
+        # seed 003: a block printed again right after itself
+        (
+            [
+                "judul",
+                "paragraf satu yang panjang",
+                "paragraf dua yang panjang",
+                "paragraf satu yang panjang",
+                "paragraf dua yang panjang",
+            ],
+            {3, 4},
+        ),
+        # seed 004: a caption printed twice in a row
+        (
+            [
+                "keterangan foto yang cukup panjang",
+                "keterangan foto yang cukup panjang",
+                "isi berita",
+            ],
+            {1},
+        ),
+        # an interview: the same question, different answers between (content, stays)
+        (
+            [
+                "apa yang menginspirasi anda?",
+                "jawaban pertama",
+                "apa yang menginspirasi anda?",
+                "jawaban kedua",
+            ],
+            set(),
+        ),
+        # short repeats ("A A A" font buttons) are left to the furniture rules
+        (["a", "a", "a"], set()),
+    ],
+)
+def test_repeated_lines(lines, dropped):
+    assert repeated_lines(lines) == dropped
+
+
+def test_site_repeat_helpers():
+    text = "Isi berita pertama.\n\nRedaksi menerima naskah opini setiap hari kerja.\nIsi kedua."
+    h = line_hash("Redaksi   menerima naskah OPINI setiap hari kerja.")
+    assert h in line_hashes(text) and len(line_hashes(text)) == 3
+    out, removed = strip_lines(text, {h})
+    assert out == "Isi berita pertama.\n\nIsi kedua."
+    assert [r.reason for r in removed] == ["site_boilerplate"]
