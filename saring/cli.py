@@ -380,11 +380,11 @@ def _cmd_run(a: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(p, outcome_title: str | None, tty: bool) -> str:
+def _explain(p, tty: bool) -> str:
     """The page line by line, removed lines marked with their reason."""
     kept = sum(1 for _, reason in p.explain if reason is None)
     head = (
-        f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {outcome_title or '-'}; "
+        f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {p.title or '-'}; "
         f"published: {p.published.isoformat() if p.published else '-'}; "
         f"{kept} lines kept, {len(p.explain) - kept} removed"
     )
@@ -449,7 +449,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
             )
         )
     elif a.explain:
-        print(_explain(p, outcome_title=p.title, tty=sys.stdout.isatty()))
+        print(_explain(p, tty=sys.stdout.isatty()))
     elif p.text is not None:
         print(p.text)
     if p.status != "kept":

@@ -34,7 +34,6 @@ from saring.dedup.normalize import normalize, text_hash
 from saring.model import (
     DOCUMENTS_SCHEMA,
     DUPLICATE,
-    EMPTY_AFTER_CLEANING,
     EXACT_DUPLICATE,
     FILTERED,
     KEPT,
@@ -43,7 +42,7 @@ from saring.model import (
     reason_code,
 )
 from saring.output import AtomicOutputDir, write_json
-from saring.process import STAGES, process_record, rank_key
+from saring.process import STAGES, empty_after_cleaning, process_record, rank_key
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 
@@ -196,12 +195,7 @@ class SiteLineStripper:
             norm = normalize(new)
             rem = list(rem or []) + [r.as_dict() for r in gone]
             if gone and not norm:
-                what = "site_boilerplate"
-                st, rs, sg = (
-                    FILTERED,
-                    f"{EMPTY_AFTER_CLEANING}: every line was furniture ({what})",
-                    "clean",
-                )
+                st, rs, sg = FILTERED, empty_after_cleaning(r["reason"] for r in rem), "clean"
             out.append(
                 {
                     "text": new,

@@ -44,6 +44,11 @@ class Outcome:
     stage: str  # the stage where the document left, or "clean" for one that went through
 
 
+def empty_after_cleaning(reasons) -> str:
+    """The reason for a text that cleaning emptied, naming what its lines were."""
+    return f"{EMPTY_AFTER_CLEANING}: every line was furniture ({', '.join(sorted(set(reasons)))})"
+
+
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
     """The document leaves at ``stage``: ``filtered`` when the reason judges its content (its
     text stays, for a person to check), ``failed`` when it could not be processed (no text)."""
@@ -118,8 +123,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
     p.seconds["clean"] = time.perf_counter() - t2
     if not p.norm:
         if p.removed:
-            what = ", ".join(sorted({r.reason for r in p.removed}))
-            return _leave(p, "clean", f"{EMPTY_AFTER_CLEANING}: every line was furniture ({what})")
+            return _leave(p, "clean", empty_after_cleaning(r.reason for r in p.removed))
         code = EXTRACT_FAILED if is_html else EMPTY_INPUT
         return _leave(p, "clean", f"{code}: no words in the text")
     if not cleaned.has_prose:
