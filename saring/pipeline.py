@@ -112,7 +112,8 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "t_decode": p.seconds.get("decode", 0.0),
         "t_extract": p.seconds.get("extract", 0.0),
         "t_clean": p.seconds.get("clean", 0.0),
-        "line_hashes": line_hashes(p.text) if p.status == KEPT else None,
+        # only the per-site pass reads them
+        "line_hashes": line_hashes(p.text) if p.status == KEPT and cfg.clean.site.enabled else None,
     }
 
 
