@@ -1,4 +1,4 @@
-"""The ``saring`` command line: ``saring run`` and ``saring extract``.
+"""The ``saring`` command line: ``saring run``, ``saring extract`` and ``saring config``.
 
 Parses options into a :class:`saring.config.RunConfig` and hands over to the pipeline. Wrong usage
 exits with status 2 and one line on stderr; bad documents never change the exit status.
@@ -11,15 +11,12 @@ import json
 import os
 import re
 import sys
-from dataclasses import replace
 
-from saring import __version__
+from saring import __version__, configfile
 from saring.clean import MODES as CLEAN_MODES
-from saring.clean import CleanConfig
-from saring.clean.textpage import TextCleaner
 from saring.config import DedupConfig, RunConfig
+from saring.configfile import DEFAULT_FILE
 from saring.extract.dates import parse_tz
-from saring.extract.html import HtmlExtractor
 from saring.model import STATUSES
 from saring.readers.inputs import FORMATS, InputError, InputFile, detect_format
 from saring.readers.options import ReaderOptions
@@ -72,54 +69,99 @@ def _tz(text: str) -> str:
     return text
 
 
+# Each option's destination -> the saring.toml setting it sets. argparse leaves an option that
+# is not given as None, so the command line overrides saring.toml only where it says something.
+_FLAG_SETTINGS = {
+    "text_col": "read.text_col",
+    "html_col": "read.html_col",
+    "url_col": "read.url_col",
+    "title_col": "read.title_col",
+    "date_col": "read.date_col",
+    "author_col": "read.author_col",
+    "site_col": "read.site_col",
+    "max_bytes": "read.max_bytes",
+    "format": "read.format",
+    "favor": "extract.favor",
+    "extract_timeout": "extract.timeout",
+    "no_tables": "extract.include_tables",
+    "default_tz": "extract.default_tz",
+    "repeat_min_chars": "clean.repeat_min_chars",
+    "text_cleaning": "clean.text_mode",
+    "html_cleaning": "clean.html_mode",
+    "lang": "filters.lang",
+    "min_lang_score": "filters.min_lang_score",
+    "no_quality": "filters.quality",
+    "min_words": "quality.min_words",
+    "no_exact_dedup": "dedup.exact",
+    "no_near_dedup": "dedup.near",
+    "near_threshold": "dedup.threshold",
+    "ngram": "dedup.ngram",
+    "num_perm": "dedup.num_perm",
+    "bands": "dedup.bands",
+    "rows": "dedup.rows",
+    "seed": "dedup.seed",
+    "workers": "engine.workers",
+    "batch_size": "engine.batch_size",
+}
+# Switches that turn a setting off when given.
+_OFF_SWITCHES = ("no_tables", "no_quality", "no_exact_dedup", "no_near_dedup")
+
+
 def _add_column_options(p: argparse.ArgumentParser) -> None:
     d = ReaderOptions()
     g = p.add_argument_group("table inputs (JSONL, CSV, Parquet): which column holds what")
     g.add_argument(
         "--text-col",
-        default=d.text_col,
         metavar="NAME",
-        help="column with article text already extracted from HTML (default: %(default)s)",
+        help=f"column with article text already extracted from HTML (default: {d.text_col})",
     )
     g.add_argument(
         "--html-col",
-        default=d.html_col,
         metavar="NAME",
         help="column with raw HTML; a row with HTML is extracted, and HTML wins over "
-        "text when a row has both (default: %(default)s)",
+        f"text when a row has both (default: {d.html_col})",
     )
-    g.add_argument("--url-col", default=d.url_col, metavar="NAME", help="default: %(default)s")
-    g.add_argument("--title-col", default=d.title_col, metavar="NAME", help="default: %(default)s")
+    g.add_argument("--url-col", metavar="NAME", help=f"default: {d.url_col}")
+    g.add_argument("--title-col", metavar="NAME", help=f"default: {d.title_col}")
     g.add_argument(
         "--date-col",
-        default=d.date_col,
         metavar="NAME",
-        help="publication date, in any common or Indonesian style (default: %(default)s)",
+        help=f"publication date, in any common or Indonesian style (default: {d.date_col})",
     )
-    g.add_argument(
-        "--author-col", default=d.author_col, metavar="NAME", help="default: %(default)s"
-    )
+    g.add_argument("--author-col", metavar="NAME", help=f"default: {d.author_col}")
     g.add_argument(
         "--site-col",
-        default=d.site_col,
         metavar="NAME",
-        help="outlet name; without it the site is the URL's domain (default: %(default)s)",
+        help=f"outlet name; without it the site is the URL's domain (default: {d.site_col})",
     )
 
 
 def _add_document_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("settings")
+    g.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"settings file (TOML; see README); default: ./{DEFAULT_FILE} when it exists. "
+        "Options given on the command line win over the file",
+    )
+    g.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="set any setting of the file, e.g. --set quality.max_top_2gram_frac=0.15 or "
+        "--set quality.id.min_words=false (may be repeated)",
+    )
     g = p.add_argument_group("documents")
     g.add_argument(
         "--format",
         choices=FORMATS,
-        default=None,
         help="read every input as this format instead of telling it from the file name "
         "(.html .htm .txt .jsonl .csv .parquet .warc, each optionally .gz)",
     )
     g.add_argument(
         "--max-bytes",
         type=_size,
-        default=ReaderOptions().max_bytes,
         metavar="SIZE",
         help="documents larger than this are not read and get status failed, "
         "reason too_large (default: 8MB)",
@@ -127,96 +169,150 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--favor",
         choices=("balanced", "precision", "recall"),
-        default="balanced",
         help="HTML extraction: trafilatura's balance between keeping doubtful blocks "
-        "(recall) and dropping them (precision) (default: %(default)s)",
+        "(recall) and dropping them (precision) (default: balanced)",
     )
     g.add_argument(
         "--extract-timeout",
         type=float,
-        default=30.0,
         metavar="SECONDS",
         help="HTML extraction: a page that takes longer gets status failed, reason "
-        "extract_timeout; 0 means no limit (default: %(default)s)",
+        "extract_timeout; 0 means no limit (default: 30)",
     )
     g.add_argument(
         "--no-tables",
         action="store_true",
+        default=None,
         help="HTML extraction: leave out the text of tables inside the article",
     )
     g.add_argument(
         "--default-tz",
         type=_tz,
-        default="+07:00",
         metavar="TZ",
-        help="time zone for dates printed without one (default: %(default)s, WIB)",
+        help="time zone for dates printed without one (default: +07:00, WIB)",
     )
     g.add_argument(
         "--repeat-min-chars",
         type=_positive,
-        default=20,
         metavar="N",
-        help="remove repeated lines of at least N characters, keeping the first copy "
-        "(default: %(default)s)",
+        help="remove repeated lines of at least N characters, keeping the first copy (default: 20)",
     )
     g.add_argument(
         "--text-cleaning",
         choices=CLEAN_MODES,
-        default="full",
         help="pages that arrive as text: 'full' finds the article among the page's lines and "
         "removes furniture, 'rules' removes only the lines the furniture table names, 'none' "
-        "only repeated paragraphs (default: %(default)s)",
+        "only repeated paragraphs (default: full)",
     )
     g.add_argument(
         "--html-cleaning",
         choices=CLEAN_MODES,
-        default="full",
-        help="the same choice for the text trafilatura extracts from HTML (default: %(default)s)",
+        help="the same choice for the text trafilatura extracts from HTML (default: full)",
+    )
+    g = p.add_argument_group("filters")
+    g.add_argument(
+        "--lang",
+        nargs="+",
+        metavar="CODE",
+        help="keep only documents in these languages (ISO 639-1: id, ms, en, jv, ...); the "
+        "others are filtered with reason lang:CODE (default: keep every language)",
+    )
+    g.add_argument(
+        "--min-lang-score",
+        type=float,
+        metavar="P",
+        help="with --lang, also filter texts whose language probability is below P (default: 0)",
+    )
+    g.add_argument(
+        "--no-quality",
+        action="store_true",
+        default=None,
+        help="apply no quality rule (the signals are still measured and written)",
+    )
+    g.add_argument(
+        "--min-words",
+        type=int,
+        metavar="N",
+        help="the minimum article length in words; 0 turns the rule off (default: 50)",
     )
 
 
-def _config(a: argparse.Namespace) -> RunConfig:
-    reader = ReaderOptions(
-        text_col=a.text_col,
-        html_col=a.html_col,
-        url_col=a.url_col,
-        title_col=a.title_col,
-        date_col=a.date_col,
-        author_col=a.author_col,
-        site_col=a.site_col,
-        max_bytes=a.max_bytes,
+def _add_dedup_options(p: argparse.ArgumentParser) -> None:
+    dd = DedupConfig()
+    g = p.add_argument_group("duplicates")
+    g.add_argument(
+        "--no-exact-dedup",
+        action="store_true",
+        default=None,
+        help="do not mark documents whose normalised text equals another's",
     )
-    extractor = HtmlExtractor(
-        favor=a.favor, include_tables=not a.no_tables, timeout=a.extract_timeout or None
+    g.add_argument(
+        "--no-near-dedup", action="store_true", default=None, help="do not look for near copies"
     )
-    clean = CleanConfig(
-        text_mode=a.text_cleaning,
-        html_mode=a.html_cleaning,
-        classifier=TextCleaner(repeat_min_chars=a.repeat_min_chars),
+    g.add_argument(
+        "--near-threshold",
+        type=_fraction,
+        metavar="J",
+        help="word n-gram Jaccard similarity above which two documents are near "
+        f"copies (default: {dd.threshold})",
     )
-    cfg = RunConfig(
-        reader=reader, extractor=extractor, clean=clean, format=a.format, default_tz=a.default_tz
+    g.add_argument(
+        "--ngram", type=_positive, metavar="N", help=f"words per shingle (default: {dd.ngram})"
     )
-    if hasattr(a, "near_threshold"):
-        if (a.bands is None) != (a.rows is None):
-            raise InputError("--bands and --rows go together")
-        dedup = DedupConfig(
-            exact=not a.no_exact_dedup,
-            near=not a.no_near_dedup,
-            threshold=a.near_threshold,
-            ngram=a.ngram,
-            num_perm=a.num_perm,
-            bands=a.bands,
-            rows=a.rows,
-            seed=a.seed,
-        )
-        if dedup.bands and dedup.rows and dedup.bands * dedup.rows > dedup.num_perm:
-            raise InputError(
-                f"--bands x --rows ({dedup.bands * dedup.rows}) exceeds --num-perm "
-                f"({dedup.num_perm})"
-            )
-        cfg = replace(cfg, dedup=dedup, workers=a.workers or cfg.workers, batch_size=a.batch_size)
-    return cfg
+    g.add_argument(
+        "--num-perm",
+        type=_positive,
+        metavar="N",
+        help=f"MinHash permutations (default: {dd.num_perm})",
+    )
+    g.add_argument(
+        "--bands",
+        type=_positive,
+        metavar="B",
+        help="LSH bands; with --rows, overrides the choice made from --near-threshold",
+    )
+    g.add_argument("--rows", type=_positive, metavar="R", help="LSH rows per band")
+    g.add_argument("--seed", type=int, help=f"MinHash seed (default: {dd.seed})")
+    e = p.add_argument_group("engine")
+    e.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help=f"worker processes for extraction and cleaning (default: the CPU count, "
+        f"{os.cpu_count()} here)",
+    )
+    e.add_argument(
+        "--batch-size",
+        type=_positive,
+        metavar="N",
+        help=f"documents handed to a worker at a time (default: {RunConfig().batch_size})",
+    )
+
+
+def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
+    """The run's settings: defaults, then saring.toml (``--config`` or ./saring.toml), then
+    ``--set``, then the options given. Returns the settings and the file used, if any."""
+    path = a.config
+    if path is None and os.path.isfile(DEFAULT_FILE):
+        path = DEFAULT_FILE
+    cfg = configfile.load(path) if path else RunConfig()
+    for item in a.set:
+        cfg = configfile.apply(cfg, *configfile.parse_assignment(item))
+    for dest, name in _FLAG_SETTINGS.items():
+        value = getattr(a, dest, None)
+        if value is None:
+            continue
+        if dest in _OFF_SWITCHES or (dest == "min_words" and value == 0):
+            value = False
+        elif dest == "lang":
+            value = list(value)
+        cfg = configfile.apply(cfg, name, value)
+    d = cfg.dedup
+    if (d.bands is None) != (d.rows is None):
+        raise InputError("--bands and --rows go together (dedup.bands and dedup.rows)")
+    if d.bands and d.rows and d.bands * d.rows > d.num_perm:
+        raise InputError(f"bands x rows ({d.bands * d.rows}) exceeds num_perm ({d.num_perm})")
+    return cfg, path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,62 +347,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_document_options(run)
     _add_column_options(run)
-    dd = DedupConfig()
-    g = run.add_argument_group("duplicates")
-    g.add_argument(
-        "--no-exact-dedup",
-        action="store_true",
-        help="do not mark documents whose normalised text equals another's",
-    )
-    g.add_argument("--no-near-dedup", action="store_true", help="do not look for near copies")
-    g.add_argument(
-        "--near-threshold",
-        type=_fraction,
-        default=dd.threshold,
-        metavar="J",
-        help="word n-gram Jaccard similarity above which two documents are near "
-        "copies (default: %(default)s)",
-    )
-    g.add_argument(
-        "--ngram",
-        type=_positive,
-        default=dd.ngram,
-        metavar="N",
-        help="words per shingle (default: %(default)s)",
-    )
-    g.add_argument(
-        "--num-perm",
-        type=_positive,
-        default=dd.num_perm,
-        metavar="N",
-        help="MinHash permutations (default: %(default)s)",
-    )
-    g.add_argument(
-        "--bands",
-        type=_positive,
-        default=None,
-        metavar="B",
-        help="LSH bands; with --rows, overrides the choice made from --near-threshold",
-    )
-    g.add_argument("--rows", type=_positive, default=None, metavar="R", help="LSH rows per band")
-    g.add_argument("--seed", type=int, default=dd.seed, help="MinHash seed (default: %(default)s)")
-    e = run.add_argument_group("engine")
-    e.add_argument(
-        "--workers",
-        type=_positive,
-        default=None,
-        metavar="N",
-        help=f"worker processes for extraction and cleaning (default: the CPU count, "
-        f"{os.cpu_count()} here)",
-    )
-    e.add_argument(
-        "--batch-size",
-        type=_positive,
-        default=RunConfig().batch_size,
-        metavar="N",
-        help="documents handed to a worker at a time (default: %(default)s)",
-    )
+    _add_dedup_options(run)
+    e = run.add_argument_group("output")
     e.add_argument("-q", "--quiet", action="store_true", help="print only the final summary")
+
+    cf = sub.add_parser(
+        "config",
+        help="print the effective settings",
+        description="Print the settings a run would use, as TOML that saring.toml accepts: "
+        "the defaults, then saring.toml (--config FILE, or ./saring.toml when it exists), "
+        "then --set and the other options given here.",
+    )
+    cf.add_argument("--show", action="store_true", help="print the settings (the default)")
+    _add_document_options(cf)
+    _add_column_options(cf)
+    _add_dedup_options(cf)
 
     ex = sub.add_parser(
         "extract",
@@ -331,15 +386,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--url", default=None, help="the page's address, for metadata and site")
     _add_document_options(ex)
-    ex.set_defaults(
-        text_col="text",
-        html_col="html",
-        url_col="url",
-        title_col="title",
-        date_col="date",
-        author_col="author",
-        site_col="site",
-    )
     return parser
 
 
@@ -365,11 +411,19 @@ def _summary(stats: dict, out: str) -> str:
     return "\n".join(lines)
 
 
+def _cmd_config(a: argparse.Namespace) -> int:
+    cfg, path = _config(a)
+    print(configfile.dumps(cfg, path), end="")
+    return 0
+
+
 def _cmd_run(a: argparse.Namespace) -> int:
     from saring.output import OutputError
     from saring.pipeline import run
 
-    cfg = _config(a)
+    cfg, path = _config(a)
+    if path and not a.quiet:
+        print(f"saring: settings from {path}", file=sys.stderr)
     log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
     try:
         stats = run(a.inputs, a.out, cfg, log=log, command=["saring", *sys.argv[1:]])
@@ -403,7 +457,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
     from saring.process import process_record
     from saring.readers.formats import read_page
 
-    cfg = _config(a)
+    cfg, _ = _config(a)
     if a.file == "-":
         data = sys.stdin.buffer.read()
         fmt = a.format or ("html" if b"<" in data[:4096] else "text")
@@ -443,6 +497,9 @@ def _cmd_extract(a: argparse.Namespace) -> int:
                     "chars_out": p.chars_out,
                     "text": p.text,
                     "removed": [r.as_dict() for r in p.removed],
+                    "lang": p.lang,
+                    "lang_score": p.lang_score,
+                    "signals": p.signals,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -467,8 +524,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if a.command == "run":
             return _cmd_run(a)
+        if a.command == "config":
+            return _cmd_config(a)
         return _cmd_extract(a)
-    except InputError as e:
+    except (InputError, configfile.ConfigError) as e:
         print(f"saring {a.command}: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

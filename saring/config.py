@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from saring.clean import CleanConfig
 from saring.extract.html import HtmlExtractor
+from saring.filters import FilterConfig
 from saring.readers.options import ReaderOptions
 
 
@@ -50,6 +51,7 @@ class RunConfig:
     dedup : duplicate detection settings.
     format : force one input format for every file instead of telling it from the file name.
     clean : text cleaning settings (``saring.clean.CleanConfig``).
+    filters : language and quality filters (``saring.filters.FilterConfig``).
     default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
@@ -60,6 +62,7 @@ class RunConfig:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     format: str | None = None
     clean: CleanConfig = field(default_factory=CleanConfig)
+    filters: FilterConfig = field(default_factory=FilterConfig)
     default_tz: str = "+07:00"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64

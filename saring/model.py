@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from saring.filters.quality import SIGNALS
+
 KEPT = "kept"
 DUPLICATE = "duplicate"
 FILTERED = "filtered"
@@ -34,13 +36,24 @@ INTERNAL_ERROR = "internal_error"
 
 # Reasons recorded for a line or paragraph taken out of a document (the ``removed`` column).
 REPEATED_PARAGRAPH = "repeated_paragraph"
+FLATTENED_COPY = "flattened_copy"  # a line that is the page's other lines glued together
+
+
+# Filter reasons carry the rule in their code: "lang:ms: identified as ms (0.98)",
+# "quality:top_2gram_frac: 0.21 > 0.2".
+LANG = "lang"
+QUALITY = "quality"
 
 
 def reason_code(reason: str | None) -> str | None:
-    """The machine part of a reason: ``"read_error: truncated gzip"`` -> ``"read_error"``."""
+    """The machine part of a reason: ``"read_error: truncated gzip"`` -> ``"read_error"``,
+    ``"quality:words: 12 < 50"`` -> ``"quality:words"``."""
     if reason is None:
         return None
-    return reason.split(":", 1)[0].strip()
+    head, _, rest = reason.partition(":")
+    if head in (LANG, QUALITY) and rest and not rest.startswith(" "):
+        return f"{head}:{rest.split(':', 1)[0].strip()}"
+    return head.strip()
 
 
 def make_id(key: str, locator: str | None) -> str:
@@ -104,6 +117,8 @@ RAW_FIELDS = tuple(RECORD_SCHEMA.names)
 # What the input source hands the engine: the record, plus the seconds spent reading it.
 RAW_SCHEMA = RECORD_SCHEMA.append(pa.field("t_read", pa.float64()))
 
+# The quality measures of a text (saring.filters.quality.SIGNALS), null for failed documents.
+SIGNALS_TYPE = pa.struct([(name, pa.float64()) for name in SIGNALS])
 REMOVED_TYPE = pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))
 
 # documents.parquet: one row per input document, in input order.
@@ -127,6 +142,9 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("chars_in", pa.int64()),
         ("chars_out", pa.int64()),
         ("removed", REMOVED_TYPE),
+        ("lang", pa.string()),
+        ("lang_score", pa.float64()),
+        ("signals", SIGNALS_TYPE),
     ]
 )
 
@@ -159,6 +177,9 @@ class Processed:
     removed: list[Removed] = field(default_factory=list)
     norm: str | None = None  # normalised text, the input of exact and near dedup
     exact_hash: str | None = None
+    lang: str | None = None
+    lang_score: float | None = None
+    signals: dict[str, float] | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     # the cleaned page's non-blank lines in order, with the reason each removed one went
     explain: list[tuple[str, str | None]] = field(default_factory=list)

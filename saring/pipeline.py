@@ -31,13 +31,17 @@ from saring.clean.siterepeats import line_hashes, strip_lines
 from saring.config import RunConfig
 from saring.dedup.lsh import band_expressions, cluster_buckets, optimal_bands
 from saring.dedup.normalize import normalize, text_hash
+from saring.filters import FilterConfig, judge
 from saring.model import (
     DOCUMENTS_SCHEMA,
     DUPLICATE,
     EXACT_DUPLICATE,
     FILTERED,
     KEPT,
+    LANG,
     NEAR_DUPLICATE,
+    QUALITY,
+    SIGNALS_TYPE,
     STATUSES,
     reason_code,
 )
@@ -47,6 +51,7 @@ from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string()}))
+_SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
 PROCESSED_TYPE = DT.struct(
     {
         "status": DT.string(),
@@ -68,6 +73,10 @@ PROCESSED_TYPE = DT.struct(
         "t_decode": DT.float64(),
         "t_extract": DT.float64(),
         "t_clean": DT.float64(),
+        "t_filter": DT.float64(),
+        "lang": DT.string(),
+        "lang_score": DT.float64(),
+        "signals": _SIGNALS,
         "line_hashes": DT.list(DT.int64()),
     }
 )
@@ -85,7 +94,7 @@ _RAW_ARGS = (
     "date_raw",
     "error",
 )
-_TIMERS = ("t_read", "t_decode", "t_extract", "t_clean")
+_TIMERS = ("t_read", "t_decode", "t_extract", "t_clean", "t_filter")
 
 
 def processed_row(row: dict, cfg: RunConfig) -> dict:
@@ -112,6 +121,10 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "t_decode": p.seconds.get("decode", 0.0),
         "t_extract": p.seconds.get("extract", 0.0),
         "t_clean": p.seconds.get("clean", 0.0),
+        "t_filter": p.seconds.get("filter", 0.0),
+        "lang": p.lang,
+        "lang_score": p.lang_score,
+        "signals": p.signals,
         # only the per-site pass reads them
         "line_hashes": line_hashes(p.text) if p.status == KEPT and cfg.clean.site.enabled else None,
     }
@@ -168,46 +181,50 @@ _STRIPPED_TYPE = DT.struct(
         "status": DT.string(),
         "reason": DT.string(),
         "stage": DT.string(),
+        "lang": DT.string(),
+        "lang_score": DT.float64(),
+        "signals": _SIGNALS,
     }
 )
+_STRIPPED_FIELDS = tuple(f.name for f in _STRIPPED_TYPE.to_arrow_dtype())
 
 
 class SiteLineStripper:
-    """The Daft UDF that removes a site's frequent lines from its texts (``clean.siterepeats``);
-    ``frequent`` maps a site to the hashes of its frequent lines."""
+    """The Daft UDF that removes a site's frequent lines from its texts (``clean.siterepeats``)
+    and judges the changed texts again (``filters``); ``frequent`` maps a site to the hashes of
+    its frequent lines."""
 
-    def __init__(self, frequent: dict[str, frozenset[int]]):
+    def __init__(self, frequent: dict[str, frozenset[int]], filters: FilterConfig):
         self.frequent = frequent
+        self.filters = filters
         self.arrow_type = _STRIPPED_TYPE.to_arrow_dtype()
 
     @daft.method.batch(return_dtype=_STRIPPED_TYPE)
-    def __call__(self, site, text, removed, status, reason, stage) -> pa.Array:
+    def __call__(self, site, text, removed, lang, lang_score, signals) -> pa.Array:
         out = []
-        for s, t, rem, st, rs, sg in zip(
+        for s, t, rem, lg, ls, sig in zip(
             site.to_pylist(),
             text.to_pylist(),
             removed.to_pylist(),
-            status.to_pylist(),
-            reason.to_pylist(),
-            stage.to_pylist(),
+            lang.to_pylist(),
+            lang_score.to_pylist(),
+            signals.to_pylist(),
             strict=True,
         ):
             new, gone = strip_lines(t, self.frequent.get(s, frozenset()))
             norm = normalize(new)
             rem = list(rem or []) + [r.as_dict() for r in gone]
+            st, rs, sg = KEPT, None, "filter"
             if gone and not norm:
                 st, rs, sg = FILTERED, empty_after_cleaning(r["reason"] for r in rem), "clean"
+            elif gone:
+                v = judge(new, self.filters)
+                lg, ls, sig = v.lang, v.lang_score, v.signals
+                if v.reason:
+                    st, rs = FILTERED, v.reason
+            row = (new, norm if st == KEPT else None, rem, text_hash(norm) if st == KEPT else None)
             out.append(
-                {
-                    "text": new,
-                    "norm": norm if st == KEPT else None,
-                    "removed": rem,
-                    "exact_hash": text_hash(norm) if st == KEPT else None,
-                    "chars_out": len(new),
-                    "status": st,
-                    "reason": rs,
-                    "stage": sg,
-                }
+                dict(zip(_STRIPPED_FIELDS, (*row, len(new), st, rs, sg, lg, ls, sig), strict=True))
             )
         return pa.array(out, type=self.arrow_type)
 
@@ -248,23 +265,19 @@ def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
         hit = (col("status") == KEPT) & col("site").is_in(list(frequent))
         stripper = daft.cls(
             SiteLineStripper, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
-        )(frequent)
+        )(frequent, cfg.filters)
         changed = docs.where(hit.fill_null(False)).with_column(
             "s",
             stripper(
-                col("site"), col("text"), col("removed"), col("status"), col("reason"), col("stage")
+                col("site"),
+                col("text"),
+                col("removed"),
+                col("lang"),
+                col("lang_score"),
+                col("signals"),
             ),
         )
-        for field in (
-            "text",
-            "norm",
-            "removed",
-            "exact_hash",
-            "chars_out",
-            "status",
-            "reason",
-            "stage",
-        ):
+        for field in _STRIPPED_FIELDS:
             changed = changed.with_column(field, col("s").get(field))
         docs = docs.where(~hit.fill_null(False)).concat(
             changed.exclude("s").select(*docs.column_names)
@@ -396,15 +409,21 @@ class _Tally:
         self.seconds: Counter = Counter()
         self.chars_in = 0
         self.chars_out = 0
+        self.langs: Counter = Counter()  # every document with text
+        self.langs_kept: Counter = Counter()
 
     def add(self, batch: pa.Table) -> None:
         self.rows += batch.num_rows
-        d = batch.select(["status", "reason", "stage", "fmt"]).to_pydict()
-        for status, reason, stage, fmt in zip(
-            d["status"], d["reason"], d["stage"], d["fmt"], strict=True
+        d = batch.select(["status", "reason", "stage", "fmt", "lang"]).to_pydict()
+        for status, reason, stage, fmt, lang in zip(
+            d["status"], d["reason"], d["stage"], d["fmt"], d["lang"], strict=True
         ):
             self.status[status] += 1
             self.formats[fmt] += 1
+            if lang:
+                self.langs[lang] += 1
+                if status == KEPT:
+                    self.langs_kept[lang] += 1
             if reason:
                 code = reason_code(reason)
                 self.reason[code] += 1
@@ -425,7 +444,7 @@ class _Tally:
     def stages(self, phase_seconds: dict[str, float]) -> list[dict]:
         out = []
         remaining = self.rows
-        cpu = {"read": "t_read", "decode": "t_decode", "extract": "t_extract", "clean": "t_clean"}
+        cpu = {s: f"t_{s}" for s in ("read", "decode", "extract", "clean", "filter")}
         for stage in STAGES:
             dropped = {code: n for (s, code), n in sorted(self.left_at.items()) if s == stage}
             n_out = remaining - sum(dropped.values())
@@ -513,6 +532,18 @@ def run(
                 "site_repeats": site_info,
                 "documents_changed": tally.changed,
                 "removed_pieces": dict(tally.removed.most_common()),
+            },
+            "filter": {
+                "lang": list(cfg.filters.lang),
+                "min_lang_score": cfg.filters.min_lang_score,
+                "quality": cfg.filters.quality.enabled,
+                "removed_by_rule": {
+                    code: n
+                    for code, n in tally.reason.most_common()
+                    if code.split(":")[0] in (LANG, QUALITY)
+                },
+                "languages": dict(tally.langs.most_common()),
+                "languages_kept": dict(tally.langs_kept.most_common()),
             },
             "dedup": {
                 "exact": {

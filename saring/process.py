@@ -1,4 +1,4 @@
-"""The per-document stages, composed: decode, extract (HTML), clean, and the dedup key.
+"""The per-document stages, composed: decode, extract (HTML), clean, filter, the dedup key.
 
 ``process_record`` maps one raw record to what those stages make of it, never raising: any
 failure becomes ``status=failed`` with a reason, and the stage where the document left is
@@ -17,6 +17,7 @@ from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
 from saring.extract.dates import parse_date
 from saring.extract.html import ExtractError
+from saring.filters import judge
 from saring.model import (
     EMPTY_AFTER_CLEANING,
     EMPTY_INPUT,
@@ -25,23 +26,25 @@ from saring.model import (
     FILTERED,
     INTERNAL_ERROR,
     KEPT,
+    LANG,
     NO_ARTICLE,
     NOT_A_PAGE,
+    QUALITY,
     Processed,
     reason_code,
 )
 from saring.readers.decode import DecodeError, decode_bytes
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
-STAGES = ("read", "decode", "extract", "clean", "exact_dedup", "near_dedup")
+STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
 # Reasons that judge the content (status filtered) rather than report a failure.
-_FILTERED = (NOT_A_PAGE, EMPTY_AFTER_CLEANING, NO_ARTICLE)
+_FILTERED = (NOT_A_PAGE, EMPTY_AFTER_CLEANING, NO_ARTICLE, LANG, QUALITY)
 
 
 @dataclass
 class Outcome:
     processed: Processed
-    stage: str  # the stage where the document left, or "clean" for one that went through
+    stage: str  # the stage where the document left, or "filter" for one that went through
 
 
 def empty_after_cleaning(reasons) -> str:
@@ -52,7 +55,7 @@ def empty_after_cleaning(reasons) -> str:
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
     """The document leaves at ``stage``: ``filtered`` when the reason judges its content (its
     text stays, for a person to check), ``failed`` when it could not be processed (no text)."""
-    p.status = FILTERED if reason_code(reason) in _FILTERED else FAILED
+    p.status = FILTERED if reason_code(reason).split(":")[0] in _FILTERED else FAILED
     p.reason = reason
     if p.status == FAILED:
         p.text = None
@@ -134,9 +137,15 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
             f"{NO_ARTICLE}: not one paragraph of prose in {n} line{'s' * (n != 1)} "
             "(a listing of headlines or a stub)",
         )
+    t3 = time.perf_counter()
+    verdict = judge(p.text, cfg.filters)
+    p.lang, p.lang_score, p.signals = verdict.lang, verdict.lang_score, verdict.signals
+    p.seconds["filter"] = time.perf_counter() - t3
+    if verdict.reason:
+        return _leave(p, "filter", verdict.reason)
     p.exact_hash = text_hash(p.norm)
     p.status = KEPT
-    return Outcome(p, "clean")
+    return Outcome(p, "filter")
 
 
 def rank_key(published, order: str, doc_id: str) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from saring.config import RunConfig
+from saring.filters import FilterConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -24,3 +28,8 @@ def need_shared(path: Path) -> Path:
 def seed_texts() -> dict[str, str]:
     need_shared(SEEDS)
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+# For tests about other stages that use texts of a sentence or two: no quality rule applies
+# (the minimum length alone would filter them). Language and signals are still measured.
+NO_QUALITY = RunConfig(filters=FilterConfig(quality=replace(FilterConfig().quality, enabled=False)))

@@ -20,7 +20,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
     return dict(action.choices)
 
 
-@pytest.mark.parametrize("command", ["run", "extract"])
+@pytest.mark.parametrize("command", ["run", "extract", "config"])
 def test_every_option_is_explained_in_help(command, capsys):
     sub = _subparsers(build_parser())[command]
     for action in sub._actions:
@@ -44,7 +44,12 @@ def test_every_option_is_explained_in_help(command, capsys):
         (["run", str(EXAMPLES), "-o", "x", "--default-tz", "Mars/Olympus"], "unknown time zone"),
         (["frobnicate"], "invalid choice"),
         (["run", "/no/such/path", "-o", "x"], "no such file or folder"),
-        (["run", str(EXAMPLES), "-o", "x", "--bands", "20", "--rows", "20"], "exceeds --num-perm"),
+        (["run", str(EXAMPLES), "-o", "x", "--bands", "20", "--rows", "20"], "exceeds num_perm"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "dedup.treshold=0.7"], "unknown setting"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "quality.min_wordz=3"], "unknown setting"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "dedup.ngram=many"], "must be a whole"),
+        (["run", str(EXAMPLES), "-o", "x", "--lang", "indonesian"], "language codes"),
+        (["config", "--config", "/no/such.toml"], "cannot read config"),
         (["run", str(EXAMPLES), "-o", "x", "--bands", "20"], "--bands and --rows go together"),
         (["extract", str(EXAMPLES / "feed.jsonl")], "extract takes one page"),
     ],

@@ -14,7 +14,7 @@ from saring.extract.html import HtmlExtractor
 from saring.extract.meta import page_metadata
 from saring.pipeline import run
 from saring.process import process_record
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, NO_QUALITY
 
 BODY = "".join(
     f"<p>Paragraf {i}: pemerintah daerah menyiapkan dapur umum dan perahu karet untuk warga yang mengungsi.</p>"
@@ -161,7 +161,8 @@ def test_site_boilerplate_is_removed_only_on_the_site_that_repeats_it(tmp_path):
     src = tmp_path / "feed.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     out = tmp_path / "out"
-    stats = run([str(src)], out, log=lambda _m: None)
+    # the texts are two sentences: without the quality rules, or min_words would filter them
+    stats = run([str(src)], out, NO_QUALITY, log=lambda _m: None)
     import pyarrow.parquet as pq
 
     table = pq.read_table(out / "documents.parquet").to_pylist()

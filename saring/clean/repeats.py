@@ -1,7 +1,9 @@
 """Remove paragraphs that a page prints twice, keeping the first copy.
 
 Pages repeat blocks when a template renders a caption twice or a crawler captures a body twice:
-seed 003 prints four paragraphs twice in a row, seed 004 its photo caption. Only a copy printed
+seed 003 prints four paragraphs twice in a row, seed 004 its photo caption, and 33 republika.co.id
+pages of the shared crawl open with the whole article flattened into one line (words glued where
+links were) before the same article in paragraphs (``flattened_copies``). Only a copy printed
 right after its original goes: an interview asks each guest the same question and a meal plan
 repeats its rows with other lines between, and those repeats are the article (the extraction
 benchmarks' gold keeps them). Lines are compared with case and white space folded; whether a
@@ -12,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from saring.model import REPEATED_PARAGRAPH, Removed
+from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 
 _MANY_BLANKS = re.compile(r"\n{3,}")
+_SPACE = re.compile(r"\s+")
 
 
 def fold(line: str) -> str:
@@ -58,13 +61,36 @@ def repeated_lines(keys: list[str | None], min_chars: int = 20) -> set[int]:
     return drop
 
 
+def flattened_copies(keys: list[str | None], min_chars: int = 200) -> set[int]:
+    """Indices of lines that are other lines of the page glued together: a line of at least
+    ``min_chars`` characters that, white space removed, contains at least two other lines of
+    40 characters or more (white space removed too, since flattening glues words together),
+    and those lines make up at least half of it. The paragraphs stay and the glued copy goes.
+    ``keys`` are the folded lines (``fold``), ``None`` for blank lines."""
+    squeezed = {i: _SPACE.sub("", k) for i, k in enumerate(keys) if k}
+    parts = {i: s for i, s in squeezed.items() if len(s) >= 40}
+    drop: set[int] = set()
+    for i, blob in squeezed.items():
+        if len(blob) < min_chars:
+            continue
+        inside = [len(s) for j, s in parts.items() if j != i and j not in drop and s in blob]
+        if len(inside) >= 2 and sum(inside) >= len(blob) / 2:
+            drop.add(i)
+    return drop
+
+
 def remove_repeated_paragraphs(text: str, min_chars: int = 20) -> tuple[str, list[Removed]]:
     """Drop the lines ``repeated_lines`` names. Returns the new text and one :class:`Removed`
     per dropped line."""
     lines = text.split("\n")
-    drop = repeated_lines([fold(line) or None for line in lines], min_chars)
+    keys = [fold(line) or None for line in lines]
+    flat = flattened_copies(keys)
+    drop = repeated_lines(keys, min_chars) | flat
     if not drop:
         return text, []
-    removed = [Removed(lines[i].strip(), REPEATED_PARAGRAPH) for i in sorted(drop)]
+    removed = [
+        Removed(lines[i].strip(), FLATTENED_COPY if i in flat else REPEATED_PARAGRAPH)
+        for i in sorted(drop)
+    ]
     kept = [line for i, line in enumerate(lines) if i not in drop]
     return tidy("\n".join(kept)), removed

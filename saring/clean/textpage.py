@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from saring.clean.repeats import repeated_lines
+from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
-from saring.model import REPEATED_PARAGRAPH, Removed
+from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 
 _LETTERS = re.compile(r"[^\W\d_]")
 # A sentence end, allowing closing quotes and brackets after it: 'kata Lavrov.' / 'berjuang."'
@@ -108,12 +108,14 @@ class TextCleaner:
     def classify(self, text: str) -> list[Line]:
         """One :class:`Line` per line of ``text``, with its kind and, for lines that go, its
         reason. A line that repeats an earlier one of at least ``repeat_min_chars`` characters
-        (case and white space aside) goes as ``repeated_paragraph`` (``clean.repeats``)."""
+        (case and white space aside) goes as ``repeated_paragraph``, a line that is other lines
+        glued together as ``flattened_copy`` (``clean.repeats``)."""
         fw = _function_words()
         raw_lines = text.splitlines()
         flats = [" ".join(raw.split()) for raw in raw_lines]
         lows = [f.casefold() if f else None for f in flats]
         repeated = repeated_lines(lows, self.repeat_min_chars)
+        flattened = flattened_copies(lows)
         lines: list[Line] = []
         for i, flat in enumerate(flats):
             if not flat:
@@ -121,8 +123,9 @@ class TextCleaner:
                 continue
             low = lows[i]
             line = Line(flat)
-            if i in repeated:
-                line.kind, line.reason = "removed", REPEATED_PARAGRAPH
+            if i in repeated or i in flattened:
+                line.kind = "removed"
+                line.reason = FLATTENED_COPY if i in flattened else REPEATED_PARAGRAPH
                 lines.append(line)
                 continue
             words = WORD_RE.findall(low)

@@ -1,0 +1,204 @@
+"""Quality signals of a clean text, and the rules that judge them (Gopher and FineWeb style).
+
+``signals`` measures a text (word counts, n-gram repetition, line shapes); ``QualityRules``
+holds one threshold per rule and names the first rule a text breaks. Thresholds per language
+come from ``data/quality.toml`` and the user's ``saring.toml``; this module reads no files.
+
+The measures follow the published definitions as datatrove implements them (Gopher: Rae et al.
+2021, table A1; FineWeb: Penedo et al. 2024), so that FineWeb-2's per-language thresholds mean
+the same here: n-gram fractions count characters of the n-grams joined by spaces over the
+characters of the whole text, and a repeated n-gram or line counts from its second occurrence.
+We wrote our own rather than depend on datatrove: it would bring its pipeline framework for
+twenty small functions, and its word tokenizers for Indonesian are whitespace splits anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, fields
+
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W_]+")  # a word: a run of letters and digits
+_ALPHA = re.compile(r"[^\W\d_]")  # one letter
+_BULLETS = ("•", "●", "○", "▪", "◦", "‣", "⁃", "·", "- ", "* ", "– ", "— ")
+_END = (".", "!", "?", '"', "”", "'", "’", ")", "»", "…", ":", ";")  # a line that ends a sentence
+
+TOP_NGRAMS = (2, 3, 4)
+DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
+
+# Every signal, in the order of the ``signals`` column. Fractions are of lines, of words or of
+# characters as their names say; ``stopwords`` is a count.
+SIGNALS = (
+    "words",
+    "mean_word_length",
+    "alpha_words_frac",
+    "stopwords",
+    "symbol_ratio",
+    "bullet_lines_frac",
+    "ellipsis_lines_frac",
+    "line_punct_frac",
+    "short_line_frac",
+    "newline_ratio",
+    "dup_line_frac",
+    "dup_line_char_frac",
+    *(f"top_{n}gram_frac" for n in TOP_NGRAMS),
+    *(f"dup_{n}gram_frac" for n in DUP_NGRAMS),
+)
+
+
+def _top_ngram_chars(words: list[str], n: int) -> int:
+    """Characters of the most frequent n-gram (its words joined by spaces) times its count."""
+    if len(words) < n:
+        return 0
+    counts = Counter(zip(*(words[i:] for i in range(n)), strict=False))
+    gram, count = counts.most_common(1)[0]
+    if count < 2:
+        return 0
+    return (sum(map(len, gram)) + n - 1) * count
+
+
+def _dup_ngram_chars(words: list[str], lengths: list[int], n: int) -> int:
+    """Characters in n-grams seen earlier in the text: reading left to right, an n-gram met
+    before counts its characters and the reading jumps past it (datatrove's definition)."""
+    seen: set[tuple[str, ...]] = set()
+    chars = 0
+    i, last = 0, len(words) - n
+    while i <= last:
+        gram = tuple(words[i : i + n])
+        if gram in seen:
+            chars += sum(lengths[i : i + n])
+            i += n
+        else:
+            seen.add(gram)
+            i += 1
+    return chars
+
+
+def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Every measure in ``SIGNALS`` for ``text`` (one paragraph per line, as cleaning leaves it).
+    ``stopwords`` is the language's list (lower case); without one, ``stopwords`` is None."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    tokens = _TOKEN.findall(text)
+    words = _WORD.findall(text.casefold())
+    n_tokens, n_lines, n_chars = len(tokens), len(lines) or 1, len(text) or 1
+    out: dict[str, float] = {
+        "words": float(n_tokens),
+        "mean_word_length": sum(map(len, words)) / len(words) if words else 0.0,
+        "alpha_words_frac": (
+            sum(1 for t in tokens if _ALPHA.search(t)) / n_tokens if n_tokens else 0.0
+        ),
+        "stopwords": float(sum(1 for w in words if w in stopwords)) if stopwords else None,
+        "symbol_ratio": (
+            (text.count("#") + text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
+        ),
+        "bullet_lines_frac": sum(1 for ln in lines if ln.startswith(_BULLETS)) / n_lines,
+        "ellipsis_lines_frac": sum(1 for ln in lines if ln.endswith(("...", "…"))) / n_lines,
+        # a text of one or two lines (a headline and a glued body) says nothing about lines
+        "line_punct_frac": (
+            sum(1 for ln in lines if ln.endswith(_END)) / n_lines if len(lines) >= 3 else None
+        ),
+        "short_line_frac": sum(1 for ln in lines if len(ln) <= 30) / n_lines,
+        "newline_ratio": text.count("\n") / n_tokens if n_tokens else 0.0,
+    }
+    seen: set[str] = set()
+    dup_lines = dup_line_chars = 0
+    for ln in lines:
+        if ln in seen:
+            dup_lines += 1
+            dup_line_chars += len(ln)
+        seen.add(ln)
+    out["dup_line_frac"] = dup_lines / n_lines
+    out["dup_line_char_frac"] = dup_line_chars / n_chars
+    for n in TOP_NGRAMS:
+        out[f"top_{n}gram_frac"] = _top_ngram_chars(words, n) / n_chars
+    lengths = [len(w) for w in words]
+    for n in DUP_NGRAMS:
+        out[f"dup_{n}gram_frac"] = _dup_ngram_chars(words, lengths, n) / n_chars
+    return {k: (round(v, 4) if v is not None else None) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class QualityRules:
+    """Thresholds for one language. ``None`` turns a rule off. A text breaks ``min_X`` when its
+    signal ``X`` is below the value and ``max_X`` when above; the reason names the signal:
+    ``quality:top_2gram_frac``. Rules are checked in the order below and the first broken one
+    is the reason; length comes first because a text too short says little about the rest.
+
+    Parameters
+    ----------
+    min_words, max_words : length in words (white-space separated).
+    min_mean_word_length, max_mean_word_length : mean characters per word (letters and digits).
+    min_alpha_words_frac : share of words with at least one letter (tables of numbers, code).
+    min_stopwords : occurrences of the language's ``stopwords`` (a text that is not prose).
+    max_symbol_ratio : "#", "..." and "…" per word (tag lists, truncated teasers).
+    max_bullet_lines_frac, max_ellipsis_lines_frac : lines that start with a bullet, that end
+        with an ellipsis (lists of links, lists of teasers).
+    min_line_punct_frac : lines that end like a sentence (menus, tables, keyword lists).
+    max_short_line_frac : lines of 30 characters or fewer.
+    max_newline_ratio : line breaks per word.
+    max_dup_line_frac, max_dup_line_char_frac : lines that repeat an earlier line, as a share of
+        lines and of characters.
+    max_top_2gram_frac ... max_top_4gram_frac : characters in the most frequent n-gram (spam,
+        keyword stuffing).
+    max_dup_5gram_frac ... max_dup_10gram_frac : characters in repeated n-grams.
+    stopwords : the language's stop words, lower case.
+    """
+
+    min_words: float | None = None
+    max_words: float | None = None
+    min_mean_word_length: float | None = None
+    max_mean_word_length: float | None = None
+    min_alpha_words_frac: float | None = None
+    min_stopwords: float | None = None
+    max_symbol_ratio: float | None = None
+    max_bullet_lines_frac: float | None = None
+    max_ellipsis_lines_frac: float | None = None
+    min_line_punct_frac: float | None = None
+    max_short_line_frac: float | None = None
+    max_newline_ratio: float | None = None
+    max_dup_line_frac: float | None = None
+    max_dup_line_char_frac: float | None = None
+    max_top_2gram_frac: float | None = None
+    max_top_3gram_frac: float | None = None
+    max_top_4gram_frac: float | None = None
+    max_dup_5gram_frac: float | None = None
+    max_dup_6gram_frac: float | None = None
+    max_dup_7gram_frac: float | None = None
+    max_dup_8gram_frac: float | None = None
+    max_dup_9gram_frac: float | None = None
+    max_dup_10gram_frac: float | None = None
+    stopwords: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "stopwords", tuple(w.casefold() for w in self.stopwords))
+
+    @property
+    def stopword_set(self) -> frozenset[str]:
+        return frozenset(self.stopwords)
+
+    def first_broken(self, sig: dict[str, float]) -> str | None:
+        """``"quality:<signal>: <value> < <threshold>"`` for the first rule ``sig`` breaks."""
+        for name, limit in self.thresholds():
+            if limit is None:
+                continue
+            kind, signal = name.split("_", 1)
+            value = sig.get(signal)
+            if value is None:
+                continue
+            if kind == "min" and value < limit:
+                return f"quality:{signal}: {_fmt(value)} < {_fmt(limit)}"
+            if kind == "max" and value > limit:
+                return f"quality:{signal}: {_fmt(value)} > {_fmt(limit)}"
+        return None
+
+    @classmethod
+    def rule_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls) if f.name != "stopwords")
+
+    def thresholds(self) -> list[tuple[str, float | None]]:
+        return [(name, getattr(self, name)) for name in self.rule_names()]
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.4g}"
