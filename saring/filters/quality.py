@@ -15,8 +15,9 @@ twenty small functions, and its word tokenizers for Indonesian are whitespace sp
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, fields
+
+import numpy as np
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W_]+")  # a word: a run of letters and digits
@@ -47,32 +48,64 @@ SIGNALS = (
 )
 
 
-def _top_ngram_chars(words: list[str], n: int) -> int:
-    """Characters of the most frequent n-gram (its words joined by spaces) times its count."""
-    if len(words) < n:
-        return 0
-    counts = Counter(zip(*(words[i:] for i in range(n)), strict=False))
-    gram, count = counts.most_common(1)[0]
-    if count < 2:
-        return 0
-    return (sum(map(len, gram)) + n - 1) * count
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _dup_ngram_chars(words: list[str], lengths: list[int], n: int) -> int:
-    """Characters in n-grams seen earlier in the text: reading left to right, an n-gram met
-    before counts its characters and the reading jumps past it (datatrove's definition)."""
-    seen: set[tuple[str, ...]] = set()
-    chars = 0
-    i, last = 0, len(words) - n
-    while i <= last:
-        gram = tuple(words[i : i + n])
-        if gram in seen:
-            chars += sum(lengths[i : i + n])
-            i += n
-        else:
-            seen.add(gram)
-            i += 1
-    return chars
+def _gram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
+    """One 64-bit hash per n-gram of the word-id sequence (``len(ids) - n + 1`` of them)."""
+    h = np.zeros(len(ids) - n + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            h = (h * _MIX) ^ ids[k : len(ids) - n + 1 + k]
+    return h
+
+
+def _ngram_fractions(words: list[str], n_chars: int) -> dict[str, float]:
+    """``top_<n>gram_frac`` and ``dup_<n>gram_frac`` for every n, with the n-grams hashed in
+    NumPy: a text where no n-gram repeats (most articles, for n >= 5) costs one pass.
+
+    top: characters of the most frequent n-gram (its words joined by spaces) times its count,
+    when it occurs at least twice. dup: reading left to right, an n-gram met before counts its
+    characters and the reading jumps past it (datatrove's definition)."""
+    out = {f"top_{n}gram_frac": 0.0 for n in TOP_NGRAMS}
+    out.update({f"dup_{n}gram_frac": 0.0 for n in DUP_NGRAMS})
+    if len(words) < 2:
+        return out
+    vocab: dict[str, int] = {}
+    ids = np.fromiter((vocab.setdefault(w, len(vocab) + 1) for w in words), np.uint64, len(words))
+    lengths = np.fromiter(map(len, words), np.int64, len(words))
+    csum = np.concatenate(([0], np.cumsum(lengths)))
+    for n in (*TOP_NGRAMS, *DUP_NGRAMS):
+        if len(words) < n:
+            break
+        h = _gram_hashes(ids, n)
+        _, first, inverse, counts = np.unique(
+            h, return_index=True, return_inverse=True, return_counts=True
+        )
+        if counts.max() < 2:
+            if n >= DUP_NGRAMS[0]:
+                break  # no repeated n-gram: no longer one repeats either
+            continue
+        if n in TOP_NGRAMS:
+            # the most frequent n-gram; among equals, the one that occurs first in the text
+            start = int(first[counts == counts.max()].min())
+            chars = int(csum[start + n] - csum[start]) + n - 1
+            out[f"top_{n}gram_frac"] = chars * int(counts.max()) / n_chars
+        if n in DUP_NGRAMS:
+            seen: set[int] = set()
+            dup, i = 0, 0
+            for p in np.flatnonzero(counts[inverse] > 1).tolist():
+                if p < i:
+                    continue
+                g = int(inverse[p])
+                if g in seen:
+                    dup += int(csum[p + n] - csum[p])
+                    i = p + n
+                else:
+                    seen.add(g)
+                    i = p + 1
+            out[f"dup_{n}gram_frac"] = dup / n_chars
+    return out
 
 
 def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, float]:
@@ -110,11 +143,7 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
         seen.add(ln)
     out["dup_line_frac"] = dup_lines / n_lines
     out["dup_line_char_frac"] = dup_line_chars / n_chars
-    for n in TOP_NGRAMS:
-        out[f"top_{n}gram_frac"] = _top_ngram_chars(words, n) / n_chars
-    lengths = [len(w) for w in words]
-    for n in DUP_NGRAMS:
-        out[f"dup_{n}gram_frac"] = _dup_ngram_chars(words, lengths, n) / n_chars
+    out.update(_ngram_fractions(words, n_chars))
     return {k: (round(v, 4) if v is not None else None) for k, v in out.items()}
 
 
