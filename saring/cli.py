@@ -307,6 +307,8 @@ def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
         elif dest == "lang":
             value = list(value)
         cfg = configfile.apply(cfg, name, value)
+    if cfg.filters.lang and not cfg.filters.identify:
+        raise InputError("--lang needs language identification (filters.identify = true)")
     d = cfg.dedup
     if (d.bands is None) != (d.rows is None):
         raise InputError("--bands and --rows go together (dedup.bands and dedup.rows)")

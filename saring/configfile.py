@@ -112,6 +112,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "lang": ("filters.lang", _langs),
         "min_lang_score": ("filters.min_lang_score", _float(0.0, 1.0)),
         "quality": ("filters.quality.enabled", _bool),
+        "identify": ("filters.identify", _bool),
     },
     "dedup": {
         "exact": ("dedup.exact", _bool),

@@ -119,3 +119,8 @@ def test_run_with_lang_records_language_score_and_signals(tmp_path, capsys):
     filt = next(s for s in stats["stages"] if s["stage"] == "filter")
     assert filt["dropped"] == {"lang:ms": 1, "quality:words": 1}
     assert "quality:words 1" in capsys.readouterr().out
+
+
+def test_lang_without_identification_is_refused(capsys):
+    assert main(["config", "--set", "filters.identify=false", "--lang", "id"]) == 2
+    assert "needs language identification" in capsys.readouterr().err

@@ -185,3 +185,10 @@ def test_a_flattened_copy_of_the_article_goes_and_its_paragraphs_stay():
     long = f"Ia mengulang: {quote}, dan meminta warga menjauhi lokasi sampai tim selesai memeriksa."
     text, removed = remove_repeated_paragraphs("\n".join([long * 3, paragraphs[1]]))
     assert removed == []
+
+
+def test_identification_can_be_turned_off():
+    v = judge(ARTICLE, FilterConfig(identify=False))
+    assert (v.lang, v.lang_score, v.reason) == (None, None, None)
+    assert v.signals["words"] > 100  # the default thresholds still apply
+    assert judge("", FilterConfig()).signals is None

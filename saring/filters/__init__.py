@@ -102,11 +102,14 @@ class FilterConfig:
     min_lang_score : with ``lang`` set, a text whose language probability is lower is filtered
         too (``lang:<code>`` with the score), whatever its language.
     quality : the quality rules (``QualityConfig``).
+    identify : identify the language at all (``False``: ``lang`` stays null, the default
+        thresholds apply, and ``lang`` must be empty); it is the costliest filter step.
     """
 
     lang: tuple[str, ...] = ()
     min_lang_score: float = 0.0
     quality: QualityConfig = field(default_factory=QualityConfig)
+    identify: bool = True
 
 
 @dataclass
@@ -120,15 +123,15 @@ class Verdict:
 def judge(text: str | None, cfg: FilterConfig) -> Verdict:
     """Language, signals and the first broken rule of a clean text. Order: length first (a text
     of a few words has no reliable language), then language, then the other quality rules."""
-    lang, score = identify(text)
-    if lang is None:
+    if not text or not text.strip():
         return Verdict(None, None, None, None)
+    lang, score = identify(text) if cfg.identify else (None, None)
     rules = cfg.quality.rules_for(lang)
     sig = signals(text, rules.stopword_set)
     q = cfg.quality
     if q.enabled and rules.min_words is not None and sig["words"] < rules.min_words:
         return Verdict(lang, score, sig, rules.first_broken({"words": sig["words"]}))
-    if cfg.lang:
+    if cfg.lang and lang is not None:
         if lang not in cfg.lang:
             return Verdict(lang, score, sig, f"lang:{lang}: identified as {lang} ({score:.2f})")
         if score < cfg.min_lang_score:
