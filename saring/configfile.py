@@ -44,11 +44,11 @@ def _bool(v):
     return v
 
 
-def _int(minimum=1, none_if_zero=False):
+def _int(minimum=1):
     def check(v):
-        if isinstance(v, bool) or not isinstance(v, int) or v < (0 if none_if_zero else minimum):
+        if isinstance(v, bool) or not isinstance(v, int) or v < minimum:
             raise TypeError(f"a whole number >= {minimum}")
-        return None if (none_if_zero and v == 0) else v
+        return v
 
     return check
 
@@ -238,8 +238,8 @@ def dumps(cfg: RunConfig, source: str | None = None) -> str:
         for key, (path, _) in keys.items():
             value = _get_path(cfg, path)
             if value is None and key in ("bands", "rows", "format"):
-                note = {"format": "told from each file name", "bands": "chosen from threshold"}
-                out.append(f"# {key} = (not set: {note.get(key, 'chosen from threshold')})")
+                why = "told from each file name" if key == "format" else "chosen from threshold"
+                out.append(f"# {key} = (not set: {why})")
                 continue
             if key == "timeout" and value is None:
                 value = 0
