@@ -21,21 +21,15 @@ import gzip
 import json
 import statistics
 import time
-from pathlib import Path
 
 import trafilatura
+from shared_data import AEB, CRAWL, FUNDUS, SEEDS
 
 from saring.clean import CleanConfig, clean_page
 from saring.config import RunConfig
 from saring.evaluate import page_counts, seed_gold, shingle_scores, token_f1
 from saring.extract.html import HtmlExtractor
 from saring.process import process_record
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-AEB = SHARED / "data" / "article-extraction-benchmark"
-FUNDUS = SHARED / "data" / "fundus-multilingual"
-SEEDS = SHARED / "seeds"
-CRAWL = SHARED / "data" / "indonews-crawl-2025-06"
 
 
 def aeb_pages():

@@ -27,16 +27,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
+from shared_data import CRAWL, CRAWL_DAYS, INDOSUM, ROOT, crawl_config
 
-from saring.config import RunConfig
 from saring.filters.lang import identify
 from saring.model import reason_code
 from saring.pipeline import run
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-INDOSUM = SHARED / "data" / "indosum-dev"
-CRAWL = SHARED / "data" / "indonews-crawl-2025-06"
 MALAY = ROOT / "benchmarks" / "data" / "lang" / "ms_written.txt"
 OUT = ROOT / "out" / "bench_filters"
 
@@ -117,19 +113,9 @@ def bench_lang() -> None:
 
 
 def bench_crawl(sample: int) -> None:
-    days = sorted(CRAWL.glob("scrapping_news_*.csv"))
-    cfg = RunConfig()
-    cfg = replace(
-        cfg,
-        reader=replace(
-            cfg.reader,
-            text_col="isi_berita",
-            title_col="judul",
-            date_col="tanggal_publikasi",
-            site_col="sumber",
-        ),
-        filters=replace(cfg.filters, lang=("id",)),
-    )
+    days = [CRAWL / d for d in CRAWL_DAYS]
+    cfg = crawl_config()
+    cfg = replace(cfg, filters=replace(cfg.filters, lang=("id",)))
     with tempfile.TemporaryDirectory() as tmp:
         stats = run([str(d) for d in days], Path(tmp) / "out", cfg, log=lambda _m: None)
         table = pq.read_table(Path(tmp) / "out" / "documents.parquet").to_pylist()

@@ -27,18 +27,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
-INDONEWS = SHARED / "indonews-crawl-2025-06"
-DAYS = [
-    "scrapping_news_2025-06-18.csv",
-    "scrapping_news_2025-06-19.csv",
-    "scrapping_news_2025-06-20.csv",
-]
-AEB = SHARED / "article-extraction-benchmark" / "html"
+from shared_data import AEB as AEB_DIR
+from shared_data import CRAWL as INDONEWS
+from shared_data import CRAWL_DAYS as DAYS
+from shared_data import crawl_config, crawl_options
+
+AEB = AEB_DIR / "html"
 
 
 def machine() -> str:
@@ -76,20 +72,9 @@ def saring_run(inputs: list[str], extra: list[str]) -> tuple[float, dict]:
 
 
 def baseline_indonews(copies: int = 1) -> tuple[float, int]:
-    from saring.config import RunConfig
     from saring.process import process_record
 
-    cfg = RunConfig()
-    cfg = replace(
-        cfg,
-        reader=replace(
-            cfg.reader,
-            text_col="isi_berita",
-            title_col="judul",
-            date_col="tanggal_publikasi",
-            site_col="sumber",
-        ),
-    )
+    cfg = crawl_config()
     t = time.perf_counter()
     seen: dict[str, int] = {}
     n = 0
@@ -135,16 +120,7 @@ def main() -> None:
         "| baseline docs/s | saring / baseline speed |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    cols = [
-        "--text-col",
-        "isi_berita",
-        "--title-col",
-        "judul",
-        "--date-col",
-        "tanggal_publikasi",
-        "--site-col",
-        "sumber",
-    ]
+    cols = crawl_options()
     with tempfile.TemporaryDirectory() as tmp:
         scaled = []
         if INDONEWS.exists():  # ten copies of the crawl, as separate files (ids differ per copy)

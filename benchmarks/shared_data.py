@@ -1,0 +1,44 @@
+"""Where the benchmarks find ../shared, and how the shared Indonesian crawl's columns map.
+
+Imported by the benchmark scripts (run as ``python benchmarks/NAME.py``, which puts this
+folder on the import path); it reads nothing itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from saring.config import RunConfig
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+SEEDS = SHARED / "seeds"
+AEB = DATA / "article-extraction-benchmark"
+FUNDUS = DATA / "fundus-multilingual"
+INDOSUM = DATA / "indosum-dev"
+CRAWL = DATA / "indonews-crawl-2025-06"
+CRAWL_DAYS = [
+    "scrapping_news_2025-06-18.csv",
+    "scrapping_news_2025-06-19.csv",
+    "scrapping_news_2025-06-20.csv",
+]
+# The crawl's CSV columns, as ReaderOptions fields.
+CRAWL_COLUMNS = {
+    "text_col": "isi_berita",
+    "title_col": "judul",
+    "date_col": "tanggal_publikasi",
+    "site_col": "sumber",
+}
+
+
+def crawl_config(cfg: RunConfig | None = None) -> RunConfig:
+    """``cfg`` (default: the defaults) reading the crawl's columns."""
+    cfg = cfg or RunConfig()
+    return replace(cfg, reader=replace(cfg.reader, **CRAWL_COLUMNS))
+
+
+def crawl_options() -> list[str]:
+    """The same mapping as ``saring run`` options: ``--text-col isi_berita ...``."""
+    return [x for k, v in CRAWL_COLUMNS.items() for x in (f"--{k.replace('_', '-')}", v)]
