@@ -43,6 +43,13 @@ FLATTENED_COPY = "flattened_copy"  # a line that is the page's other lines glued
 # "quality:top_2gram_frac: 0.21 > 0.2".
 LANG = "lang"
 QUALITY = "quality"
+RULE_FAMILIES = (LANG, QUALITY)
+
+
+def reason_family(reason: str | None) -> str | None:
+    """The reason's first word: ``"quality:words: 12 < 50"`` -> ``"quality"``,
+    ``"read_error: truncated gzip"`` -> ``"read_error"``."""
+    return None if reason is None else reason.split(":", 1)[0].strip()
 
 
 def reason_code(reason: str | None) -> str | None:
@@ -51,7 +58,7 @@ def reason_code(reason: str | None) -> str | None:
     if reason is None:
         return None
     head, _, rest = reason.partition(":")
-    if head in (LANG, QUALITY) and rest and not rest.startswith(" "):
+    if head in RULE_FAMILIES and rest and not rest.startswith(" "):
         return f"{head}:{rest.split(':', 1)[0].strip()}"
     return head.strip()
 

@@ -38,12 +38,12 @@ from saring.model import (
     EXACT_DUPLICATE,
     FILTERED,
     KEPT,
-    LANG,
     NEAR_DUPLICATE,
-    QUALITY,
+    RULE_FAMILIES,
     SIGNALS_TYPE,
     STATUSES,
     reason_code,
+    reason_family,
 )
 from saring.output import AtomicOutputDir, write_json
 from saring.process import STAGES, empty_after_cleaning, process_record, rank_key
@@ -540,7 +540,7 @@ def run(
                 "removed_by_rule": {
                     code: n
                     for code, n in tally.reason.most_common()
-                    if code.split(":")[0] in (LANG, QUALITY)
+                    if reason_family(code) in RULE_FAMILIES
                 },
                 "languages": dict(tally.langs.most_common()),
                 "languages_kept": dict(tally.langs_kept.most_common()),

@@ -26,19 +26,18 @@ from saring.model import (
     FILTERED,
     INTERNAL_ERROR,
     KEPT,
-    LANG,
     NO_ARTICLE,
     NOT_A_PAGE,
-    QUALITY,
+    RULE_FAMILIES,
     Processed,
-    reason_code,
+    reason_family,
 )
 from saring.readers.decode import DecodeError, decode_bytes
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
 # Reasons that judge the content (status filtered) rather than report a failure.
-_FILTERED = (NOT_A_PAGE, EMPTY_AFTER_CLEANING, NO_ARTICLE, LANG, QUALITY)
+_FILTERED = (NOT_A_PAGE, EMPTY_AFTER_CLEANING, NO_ARTICLE, *RULE_FAMILIES)
 
 
 @dataclass
@@ -55,7 +54,7 @@ def empty_after_cleaning(reasons) -> str:
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
     """The document leaves at ``stage``: ``filtered`` when the reason judges its content (its
     text stays, for a person to check), ``failed`` when it could not be processed (no text)."""
-    p.status = FILTERED if reason_code(reason).split(":")[0] in _FILTERED else FAILED
+    p.status = FILTERED if reason_family(reason) in _FILTERED else FAILED
     p.reason = reason
     if p.status == FAILED:
         p.text = None
