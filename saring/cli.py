@@ -100,11 +100,12 @@ _FLAG_SETTINGS = {
     "bands": "dedup.bands",
     "rows": "dedup.rows",
     "seed": "dedup.seed",
+    "no_verify": "dedup.verify",
     "workers": "engine.workers",
     "batch_size": "engine.batch_size",
 }
 # Switches that turn a setting off when given.
-_OFF_SWITCHES = ("no_tables", "no_quality", "no_exact_dedup", "no_near_dedup")
+_OFF_SWITCHES = ("no_tables", "no_quality", "no_exact_dedup", "no_near_dedup", "no_verify")
 
 
 def _add_column_options(p: argparse.ArgumentParser) -> None:
@@ -273,6 +274,12 @@ def _add_dedup_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--rows", type=_positive, metavar="R", help="LSH rows per band")
     g.add_argument("--seed", type=int, help=f"MinHash seed (default: {dd.seed})")
+    g.add_argument(
+        "--no-verify",
+        action="store_true",
+        default=None,
+        help="join documents that share an LSH bucket without checking their true Jaccard",
+    )
     e = p.add_argument_group("engine")
     e.add_argument(
         "--workers",

@@ -23,11 +23,21 @@ class DedupConfig:
     exact : mark documents whose normalised text equals an earlier one's.
     near : mark near copies found by MinHash LSH.
     threshold : the Jaccard similarity of word n-gram sets above which two documents count as
-        near copies; bands and rows are chosen for it (see ``saring.dedup.lsh.optimal_bands``)
-        unless ``bands`` and ``rows`` are given.
+        near copies; bands and rows are chosen for it (``saring.dedup.near.bands_rows``: 16 x 8
+        for 0.8 and 128 permutations with ``verify``, 9 x 13 without) unless ``bands`` and
+        ``rows`` are given.
     ngram : words per shingle.
     num_perm : MinHash permutations (hash functions) per document.
     seed : MinHash seed; the same seed gives the same clusters on every run.
+    verify : join two candidates only when the true Jaccard of their n-gram sets reaches
+        ``threshold`` (drops LSH false positives; costs one comparison per candidate pair).
+    window : in an LSH bucket, each document is compared with the next ``window`` members in
+        canonical order: all pairs in buckets of up to ``window + 1`` documents, a bounded
+        number in larger ones.
+
+    The canonical document of a cluster is the one with the longest normalised text (most
+    words), then the earliest published (undated last), then the first in input order;
+    ``dup_of`` of every other member names it.
     """
 
     exact: bool = True
@@ -38,6 +48,8 @@ class DedupConfig:
     bands: int | None = None
     rows: int | None = None
     seed: int = 1
+    verify: bool = True
+    window: int = 32
 
 
 @dataclass(frozen=True)

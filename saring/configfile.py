@@ -123,6 +123,8 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "bands": ("dedup.bands", _optional(_int())),
         "rows": ("dedup.rows", _optional(_int())),
         "seed": ("dedup.seed", _int(0)),
+        "verify": ("dedup.verify", _bool),
+        "window": ("dedup.window", _int()),
     },
     "engine": {
         "workers": ("workers", _int()),

@@ -29,7 +29,7 @@ from daft import col
 from saring import __version__
 from saring.clean.siterepeats import line_hashes, strip_lines
 from saring.config import RunConfig
-from saring.dedup.lsh import band_expressions, cluster_buckets, optimal_bands
+from saring.dedup.near import add_bands, bands_rows, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
 from saring.filters import FilterConfig, judge
 from saring.model import (
@@ -46,7 +46,14 @@ from saring.model import (
     reason_family,
 )
 from saring.output import AtomicOutputDir, write_json
-from saring.process import STAGES, empty_after_cleaning, process_record, rank_key
+from saring.process import (
+    STAGES,
+    empty_after_cleaning,
+    process_record,
+    rank_key,
+    rerank,
+    word_count,
+)
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 
@@ -117,7 +124,7 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "removed": [r.as_dict() for r in p.removed],
         "norm": p.norm,
         "exact_hash": p.exact_hash,
-        "rank": rank_key(p.published, row["order"], row["id"]),
+        "rank": rank_key(word_count(p.norm), p.published, row["order"], row["id"]),
         "t_decode": p.seconds.get("decode", 0.0),
         "t_extract": p.seconds.get("extract", 0.0),
         "t_clean": p.seconds.get("clean", 0.0),
@@ -149,15 +156,6 @@ class DocumentProcessor:
         return pa.array(rows, type=self.arrow_type)
 
 
-def _bands_rows(cfg: RunConfig) -> tuple[int, int]:
-    d = cfg.dedup
-    if d.bands and d.rows:
-        if d.bands * d.rows > d.num_perm:
-            raise ValueError(f"bands x rows ({d.bands} x {d.rows}) exceeds num_perm ({d.num_perm})")
-        return d.bands, d.rows
-    return optimal_bands(d.threshold, d.num_perm)
-
-
 def _phase1(files, cfg: RunConfig, work: Path) -> None:
     """Read and run the per-document stages; write one staging row per document."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
@@ -184,6 +182,7 @@ _STRIPPED_TYPE = DT.struct(
         "lang": DT.string(),
         "lang_score": DT.float64(),
         "signals": _SIGNALS,
+        "rank": DT.string(),
     }
 )
 _STRIPPED_FIELDS = tuple(f.name for f in _STRIPPED_TYPE.to_arrow_dtype())
@@ -200,15 +199,16 @@ class SiteLineStripper:
         self.arrow_type = _STRIPPED_TYPE.to_arrow_dtype()
 
     @daft.method.batch(return_dtype=_STRIPPED_TYPE)
-    def __call__(self, site, text, removed, lang, lang_score, signals) -> pa.Array:
+    def __call__(self, site, text, removed, lang, lang_score, signals, rank) -> pa.Array:
         out = []
-        for s, t, rem, lg, ls, sig in zip(
+        for s, t, rem, lg, ls, sig, rk in zip(
             site.to_pylist(),
             text.to_pylist(),
             removed.to_pylist(),
             lang.to_pylist(),
             lang_score.to_pylist(),
             signals.to_pylist(),
+            rank.to_pylist(),
             strict=True,
         ):
             new, gone = strip_lines(t, self.frequent.get(s, frozenset()))
@@ -224,7 +224,13 @@ class SiteLineStripper:
                     st, rs = FILTERED, v.reason
             row = (new, norm if st == KEPT else None, rem, text_hash(norm) if st == KEPT else None)
             out.append(
-                dict(zip(_STRIPPED_FIELDS, (*row, len(new), st, rs, sg, lg, ls, sig), strict=True))
+                dict(
+                    zip(
+                        _STRIPPED_FIELDS,
+                        (*row, len(new), st, rs, sg, lg, ls, sig, rerank(rk, word_count(norm))),
+                        strict=True,
+                    )
+                )
             )
         return pa.array(out, type=self.arrow_type)
 
@@ -275,6 +281,7 @@ def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
                 col("lang"),
                 col("lang_score"),
                 col("signals"),
+                col("rank"),
             ),
         )
         for field in _STRIPPED_FIELDS:
@@ -283,18 +290,7 @@ def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
             changed.exclude("s").select(*docs.column_names)
         )
     if cfg.dedup.near:
-        bands, rows = _bands_rows(cfg)
-        d = cfg.dedup
-        # fill_null: Daft 0.7.26's list slice fails ("Need at least 1 series to perform concat")
-        # on a batch whose signatures are all null, e.g. a batch of failed documents. Their bands
-        # are never used: near dedup reads kept documents only.
-        norm = col("norm").fill_null("")
-        docs = docs.with_column(
-            "sig", norm.minhash(num_hashes=d.num_perm, ngram_size=d.ngram, seed=d.seed)
-        )
-        docs = docs.with_column(
-            "bands", daft.functions.to_list(*band_expressions(col("sig"), bands, rows))
-        ).exclude("sig")
+        docs = add_bands(docs, col("norm"), cfg.dedup)
     docs.exclude("norm", "line_hashes").write_parquet(str(work / "docs"))
     return {
         "enabled": cfg.clean.site.enabled,
@@ -321,28 +317,14 @@ def _exact(docs: daft.DataFrame) -> pa.Table:
     return dups.select(*_EXACT.names).to_arrow().cast(_EXACT)
 
 
-def _near(docs: daft.DataFrame, exact_ids: pa.Array) -> tuple[dict[str, str], dict]:
-    """Near-duplicate components among kept documents that are not exact duplicates."""
-    cands = docs.where(col("status") == KEPT).select("id", "rank", "bands")
+def _near(docs: daft.DataFrame, exact_ids: pa.Array, cfg: RunConfig) -> tuple[dict, dict]:
+    """Near-duplicate clusters among kept documents that are not exact duplicates."""
+    cands = docs.where(col("status") == KEPT).select("id", "rank", "bands", "text")
     if len(exact_ids):
         drop = daft.from_arrow(pa.table({"id": exact_ids}))
         cands = cands.join(drop, on="id", how="anti")
-    buckets = (
-        cands.select("rank", "bands")
-        .explode("bands")
-        .groupby("bands")
-        .agg(col("rank").list_agg().alias("members"), col("rank").count().alias("n"))
-        .where(col("n") > 1)
-        .select("members")
-        .to_arrow()
-    )
-    members = buckets.column("members").to_pylist() if buckets.num_rows else []
-    mapping = cluster_buckets(members)
-    info = {
-        "buckets_with_several_documents": len(members),
-        "candidate_pairs": sum(len(m) * (len(m) - 1) // 2 for m in members),
-    }
-    return mapping, info
+    found = near_duplicates(cands, cfg.dedup, key="rank", text="text")
+    return found.canonical, found.info
 
 
 _VERDICT = pa.schema(
@@ -364,7 +346,7 @@ def _verdicts(exact: pa.Table, near: dict[str, str]) -> tuple[pa.Table, dict]:
     """
 
     def doc_id(rank: str) -> str:
-        return rank.rsplit("|", 1)[1]
+        return rank.split("|", 3)[3]  # ids may hold "|"; the three fields before never do
 
     rows: dict[str, tuple] = {}
     for rank, canon in near.items():
@@ -477,7 +459,7 @@ def run(
     files, skipped = resolve_inputs(list(inputs), cfg.format)
     for f in files:
         check_columns(f, cfg.reader)
-    bands_rows = _bands_rows(cfg) if cfg.dedup.near else None
+    lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
     phase: dict[str, float] = {}
     with AtomicOutputDir(out) as staging:
         work = staging / "_work"
@@ -496,7 +478,7 @@ def run(
         say(f"saring: {exact.num_rows} exact duplicate(s); looking for near duplicates ...")
 
         t = time.perf_counter()
-        near, near_info = _near(docs, exact.column("id")) if cfg.dedup.near else ({}, {})
+        near, near_info = _near(docs, exact.column("id"), cfg) if cfg.dedup.near else ({}, {})
         phase["near_dedup"] = time.perf_counter() - t
 
         verdicts, cluster_info = _verdicts(exact, near)
@@ -556,8 +538,8 @@ def run(
                     "threshold": cfg.dedup.threshold,
                     "ngram": cfg.dedup.ngram,
                     "num_perm": cfg.dedup.num_perm,
-                    "bands": bands_rows[0] if bands_rows else None,
-                    "rows": bands_rows[1] if bands_rows else None,
+                    "bands": lsh_shape[0] if lsh_shape else None,
+                    "rows": lsh_shape[1] if lsh_shape else None,
                     **near_info,
                 },
                 "clusters": cluster_info,

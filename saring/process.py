@@ -147,9 +147,21 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
     return Outcome(p, "filter")
 
 
-def rank_key(published, order: str, doc_id: str) -> str:
-    """The canonical-document rule as one sortable string: earliest publication date first
-    (documents without one after all dated ones), then input order, then id. The smallest key
-    in a duplicate cluster is its canonical document."""
+def rank_key(words: int, published, order: str, doc_id: str) -> str:
+    """The canonical-document rule as one sortable string: the longest text first (most words in
+    the normal form), then the earliest publication date (undated after all dated ones), then
+    input order, then id. The smallest key in a duplicate cluster is its canonical document."""
     pub = published.strftime("%Y-%m-%dT%H:%M:%S") if published is not None else "~"
-    return f"{pub}|{order}|{doc_id}"
+    return f"{_MAX_WORDS - min(words, _MAX_WORDS):09d}|{pub}|{order}|{doc_id}"
+
+
+def rerank(rank: str, words: int) -> str:
+    """``rank`` for the same document after its text changed to ``words`` words."""
+    return f"{_MAX_WORDS - min(words, _MAX_WORDS):09d}|{rank.split('|', 1)[1]}"
+
+
+def word_count(norm: str | None) -> int:
+    return norm.count(" ") + 1 if norm else 0
+
+
+_MAX_WORDS = 999_999_999

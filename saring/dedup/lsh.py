@@ -1,14 +1,13 @@
-"""MinHash LSH near-duplicate clustering: bands, candidate buckets, components, canonical choice.
+"""MinHash LSH parameters and the graph steps of near-duplicate clustering, in NumPy and scipy.
 
-Signatures come from Daft's native ``minhash``; band hashes and the bucket grouping are Daft
-expressions, so they run in the engine on any number of partitions. Only the buckets that hold
-more than one document come back to the driver, where scipy finds connected components. Does not
-verify candidate pairs by their true Jaccard (LSH alone decides).
+``optimal_bands`` chooses bands and rows for a threshold; ``bucket_pairs`` turns the LSH buckets
+that hold several documents into candidate pairs; ``components`` joins (verified) pairs into
+clusters and names each cluster's canonical document. The Daft plan around them is in ``near``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -43,6 +42,11 @@ def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5) -> tu
     return best
 
 
+def collision_probability(similarity: float, bands: int, rows: int) -> float:
+    """The chance that two documents of this Jaccard similarity share at least one bucket."""
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
 def band_expressions(sig, bands: int, rows: int) -> list:
     """One UInt64 Daft expression per band: a hash of that band's slice of the signature, seeded
     with the band number so equal slices in different bands do not share a bucket."""
@@ -52,26 +56,42 @@ def band_expressions(sig, bands: int, rows: int) -> list:
     return [daft_hash(daft_slice(sig, b * rows, (b + 1) * rows), seed=b + 1) for b in range(bands)]
 
 
-def cluster_buckets(buckets: Iterable[Sequence[str]]) -> dict[str, str]:
-    """Connected components over documents that share a bucket.
+def bucket_pairs(
+    buckets: Sequence[Sequence[str]], window: int = 32
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs from LSH buckets, each pair once however many buckets it shares.
 
-    ``buckets`` holds, per LSH bucket with two or more members, the members' rank keys
-    (``process.rank_key``). Returns ``{rank: canonical rank}`` for every member of a component of
-    two or more documents (the canonical maps to itself); the canonical is the smallest rank.
+    ``buckets`` holds each bucket's members as sortable keys (the pipeline's rank keys). Within a
+    bucket, members are put in key order and each is paired with the next ``window`` members:
+    every pair in a bucket of up to ``window + 1`` documents, and at most ``window`` pairs per
+    document in a larger one (a template or a wire story printed hundreds of times), which still
+    chains the whole bucket together. Returns ``nodes`` (the distinct keys, sorted) and index
+    arrays ``a < b`` into it.
     """
-    groups = [list(b) for b in buckets if len(b) > 1]
+    groups = [b for b in buckets if len(b) > 1]
     if not groups:
-        return {}
+        empty = np.zeros(0, dtype=np.int64)
+        return np.array([], dtype=object), empty, empty
     flat = np.array([k for g in groups for k in g], dtype=object)
-    nodes, inverse = np.unique(flat, return_inverse=True)  # sorted: node 0 has the smallest rank
+    nodes, index = np.unique(flat, return_inverse=True)
     sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
-    starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
-    # A star per bucket: every member linked to the bucket's first member.
-    rows, cols = inverse[starts], inverse
-    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(len(nodes),) * 2)
-    n, labels = connected_components(graph, directed=False)
-    # Nodes are sorted by rank, so a component's smallest node index is its canonical document.
-    first = np.full(n, len(nodes), dtype=np.int64)
-    np.minimum.at(first, labels, np.arange(len(nodes)))
-    member = np.bincount(labels, minlength=n)[labels] > 1
-    return dict(zip(nodes[member].tolist(), nodes[first[labels[member]]].tolist(), strict=True))
+    bucket = np.repeat(np.arange(len(groups)), sizes)
+    order = np.lexsort((index, bucket))
+    index, bucket = index[order], bucket[order]
+    found = []
+    for d in range(1, min(window, int(sizes.max()) - 1) + 1):
+        same = bucket[:-d] == bucket[d:]
+        found.append(index[:-d][same] * len(nodes) + index[d:][same])
+    codes = np.unique(np.concatenate(found))
+    return nodes, codes // len(nodes), codes % len(nodes)
+
+
+def components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For nodes ``0..n-1`` linked by the pairs ``(a[i], b[i])``: each node's canonical node,
+    the smallest node of its connected component (nodes are numbered in rank order, so that is
+    the component's first-ranked document). A node with no link is its own canonical."""
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    count, labels = connected_components(graph, directed=False)
+    first = np.full(count, n, dtype=np.int64)
+    np.minimum.at(first, labels, np.arange(n))
+    return first[labels]
