@@ -96,7 +96,7 @@ def test_components_are_transitive_and_canonical_is_the_smallest_node():
 
 def test_no_pairs_no_clusters():
     keys, a, b = bucket_pairs([])
-    assert len(keys) == len(a) == 0
+    assert len(keys) == len(a) == len(b) == 0
     assert bucket_pairs([["only"]])[1].size == 0
 
 

@@ -22,7 +22,6 @@ from saring.dedup.lsh import band_expressions, bucket_pairs, components, optimal
 from saring.dedup.normalize import normalize
 from saring.dedup.similarity import jaccard
 
-
 # The weight of false positives in ``optimal_bands``. Without verification a false positive is a
 # wrong verdict, so both errors weigh the same (datasketch's default: 9 x 13 for 0.8 and 128,
 # which finds only 69% of pairs at Jaccard 0.85). With verification a false positive costs one
