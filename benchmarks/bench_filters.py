@@ -17,9 +17,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import re
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -27,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from shared_data import CRAWL, CRAWL_DAYS, INDOSUM, ROOT, crawl_config
+from shared_data import CRAWL, CRAWL_DAYS, INDOSUM, ROOT, crawl_config, indosum_articles
 
 from saring.filters.lang import identify
 from saring.model import reason_code
@@ -35,24 +33,6 @@ from saring.pipeline import run
 
 MALAY = ROOT / "benchmarks" / "data" / "lang" / "ms_written.txt"
 OUT = ROOT / "out" / "bench_filters"
-
-
-def indosum_articles(n: int = 1000) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for path in sorted(INDOSUM.glob("dev.0*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item["id"] in seen:
-                continue
-            seen.add(item["id"])
-            text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
-            # IndoSum is tokenised: put punctuation back against its word
-            text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
-            out.append(text)
-            if len(out) == n:
-                return out
-    return out
 
 
 def detectors() -> dict:

@@ -1,11 +1,13 @@
 """Where the benchmarks find ../shared, and how the shared Indonesian crawl's columns map.
 
 Imported by the benchmark scripts (run as ``python benchmarks/NAME.py``, which puts this
-folder on the import path); it reads nothing itself.
+folder on the import path); it reads data only when a function is called.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,3 +44,22 @@ def crawl_config(cfg: RunConfig | None = None) -> RunConfig:
 def crawl_options() -> list[str]:
     """The same mapping as ``saring run`` options: ``--text-col isi_berita ...``."""
     return [x for k, v in CRAWL_COLUMNS.items() for x in (f"--{k.replace('_', '-')}", v)]
+
+
+def indosum_articles(n: int = 1000) -> list[str]:
+    """The first ``n`` distinct IndoSum dev articles, paragraphs on lines, punctuation rejoined."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for path in sorted(INDOSUM.glob("dev.0*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if item["id"] in seen:
+                continue
+            seen.add(item["id"])
+            text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
+            # IndoSum is tokenised: put punctuation back against its word
+            text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
+            out.append(text)
+            if len(out) == n:
+                return out
+    return out

@@ -63,6 +63,12 @@ def buckets(df: daft.DataFrame, key: str) -> list[list[str]]:
     return found.column("members").to_pylist() if found.num_rows else []
 
 
+@daft.func(return_dtype=DT.string())
+def normalized(text: str | None) -> str | None:
+    """``normalize`` as a Daft expression, for texts that do not come with their normal form."""
+    return None if text is None else normalize(text)
+
+
 @daft.func(return_dtype=DT.float64())
 def _pair_jaccard(a: str, b: str, n: int) -> float:
     return jaccard(normalize(a), normalize(b), n)
