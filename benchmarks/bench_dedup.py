@@ -279,7 +279,7 @@ def bench_accuracy(n_indosum: int, n_crawl: int, triples: int) -> None:
 def bench_triples(bases: list[str], cfg: DedupConfig) -> None:
     """Three copies of each base: copies meet through the base, so connected components put
     pairs of copies that are less alike than the threshold into one cluster."""
-    docs, family, kinds = build(bases, len(bases), seed=2)
+    docs, family, _ = build(bases, len(bases), seed=2)
     norms = [normalize(d) for d in docs]
     label, _, _ = clusters_of(docs, cfg)
     s = score(family, label, norms)
