@@ -2,13 +2,13 @@
 
     python benchmarks/bench_dedup.py accuracy          # copies of IndoSum and crawl articles
     python benchmarks/bench_dedup.py crawl             # cross-outlet clusters, for reading
-    python benchmarks/bench_dedup.py speed --docs 1000000
-    python benchmarks/bench_dedup.py compare --docs 100000   # vs datasketch, rensa, datatrove
+    python benchmarks/bench_dedup_speed.py speed --docs 1000000
+    python benchmarks/bench_dedup_speed.py compare --docs 100000   # vs datasketch, rensa, datatrove
 
 Every figure runs saring's own near-duplicate plan (``saring.dedup.near``), the one
 ``saring run`` uses. ``accuracy`` makes one edited copy (or three) of each real article, with
-edits whose true word-5-gram Jaccard is computed, never assumed; ``speed`` and ``compare`` live
-in ``bench_dedup_speed.py``. Results go to docs/benchmarks.md by hand, with date and machine.
+edits whose true word-5-gram Jaccard is computed, never assumed. Results go to
+docs/benchmarks.md by hand, with date and machine.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import time
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations, pairwise
+from pathlib import Path
 
 import daft
 import numpy as np
@@ -298,6 +299,62 @@ def bench_triples(bases: list[str], cfg: DedupConfig) -> None:
     )
 
 
+def bench_crawl(sample: int) -> None:
+    """Run saring on the three crawl days; list the clusters whose members come from two or more
+    outlets, with each member's true Jaccard to the canonical, and write ``sample`` of them, with
+    their texts, to a file for reading by hand."""
+    import tempfile
+
+    import pyarrow.parquet as pq
+    from shared_data import crawl_config
+
+    from saring.pipeline import run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        stats = run(
+            [str(CRAWL / d) for d in CRAWL_DAYS], Path(tmp) / "o", crawl_config(), log=print
+        )
+        table = pq.read_table(Path(tmp) / "o" / "documents.parquet").to_pylist()
+    print("dedup stats:", stats["dedup"])
+    clusters = defaultdict(list)
+    for r in table:
+        if r["dup_cluster"]:
+            clusters[r["dup_cluster"]].append(r)
+    cross = {
+        c: m
+        for c, m in clusters.items()
+        if len({r["site"] for r in m}) > 1 and any(r["reason"] == "near_duplicate" for r in m)
+    }
+    exact_cross = sum(
+        1 for c, m in clusters.items() if len({r["site"] for r in m}) > 1 and c not in cross
+    )
+    print(
+        f"{len(clusters)} clusters; {len(cross)} cross-outlet clusters with a near duplicate; "
+        f"{exact_cross} cross-outlet clusters of exact copies only"
+    )
+    lines = [f"# {len(cross)} cross-outlet near-duplicate clusters in the crawl\n"]
+    for c, members in sorted(cross.items(), key=lambda kv: -len(kv[1])):
+        canon = next(r for r in members if r["id"] == c)
+        sites = ", ".join(sorted({r["site"] for r in members}))
+        lines.append(f"- `{c}` {len(members)} documents, {sites}: {canon['title']}")
+    picked = random.Random(5).sample(sorted(cross), min(sample, len(cross)))
+    lines.append(f"\n# {len(picked)} clusters to read\n")
+    for n, c in enumerate(picked, 1):
+        members = cross[c]
+        canon = next(r for r in members if r["id"] == c)
+        lines.append(f"## {n}. cluster {c}\n")
+        for r in sorted(members, key=lambda r: r["id"] != c):
+            j = jaccard(normalize(r["text"]), normalize(canon["text"]))
+            lines.append(
+                f"### {r['site']} | {r['published']} | {r['status']} {r['reason'] or ''} | "
+                f"J to canonical {j:.3f} | {len(normalize(r['text']).split())} words\n"
+                f"**{r['title']}**\n\n{r['text'][:700]}\n"
+            )
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "crawl_clusters.md").write_text("\n".join(lines), encoding="utf-8")
+    print(f"clusters and {len(picked)} samples written to {OUT / 'crawl_clusters.md'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -305,12 +362,16 @@ def main() -> None:
     a.add_argument("--indosum", type=int, default=3000)
     a.add_argument("--crawl", type=int, default=2000)
     a.add_argument("--triples", type=int, default=500)
+    c = sub.add_parser("crawl")
+    c.add_argument("--sample", type=int, default=30)
     args = ap.parse_args()
     for path in (INDOSUM, CRAWL):
         if not path.exists():
             sys.exit(f"{path} is absent: this benchmark needs ../shared/data")
     if args.what == "accuracy":
         bench_accuracy(args.indosum, args.crawl, args.triples)
+    elif args.what == "crawl":
+        bench_crawl(args.sample)
 
 
 if __name__ == "__main__":

