@@ -3,6 +3,8 @@
     python benchmarks/bench_dedup_speed.py speed --docs 1000000
     python benchmarks/bench_dedup_speed.py compare --docs 100000
 
+needs ``pip install -e .[bench]`` (the other tools, psutil); a tool that is missing fails its row.
+
 The documents are synthetic: 400 words each drawn from a Zipf law over 50,000 made-up words,
 and 2% of them near copies of another (2% of the words replaced), so that there are clusters
 to find. They are generated once into ``out/bench_dedup/`` (generation is not timed).

@@ -142,7 +142,15 @@ def test_stats_add_up(demo):
     assert sum(stats["documents"]["by_reason"].values()) == sum(
         1 for r in table if r["status"] != "kept"
     )
-    assert stats["dedup"]["near"]["bands"] * stats["dedup"]["near"]["rows"] <= 128
+    near = stats["dedup"]["near"]
+    assert near["bands"] * near["rows"] <= 128
+    # the examples hold two near copies: two pairs found and verified, none rejected
+    assert near["verified"] and near["duplicates"] == 2
+    assert near["candidate_pairs"] == near["pairs_verified"] + near["pairs_rejected"]
+    assert near["pairs_verified"] == 2
+    sizes = stats["dedup"]["clusters"]["cluster_size_histogram"]
+    in_clusters = sum(r["dup_cluster"] is not None for r in table)
+    assert sum(int(k) * v for k, v in sizes.items()) == in_clusters
     assert all(v >= 0 for v in stats["timing"]["phase_seconds"].values())
     recount = Counter(x["reason"] for r in table for x in r["removed"])
     assert stats["clean"]["removed_pieces"] == dict(recount)
