@@ -121,21 +121,21 @@ def _frame(texts: dict[str, str]) -> daft.DataFrame:
 def test_near_duplicates_verifies_pairs_by_true_jaccard():
     """Two documents that share one long passage and differ elsewhere can share an LSH bucket
     (their signatures agree on a band by chance or by the shared part); verification keeps them
-    apart when their true Jaccard is below the threshold. Forced here with one band of one row,
-    so that almost any overlap makes a candidate pair."""
+    apart when their true Jaccard is below the threshold. Forced here with 64 bands of one row,
+    so that any real overlap makes a candidate pair (at J = 1/3: 1 - (2/3)^64)."""
     rng = np.random.default_rng(0)
     words = [f"w{i}" for i in range(5000)]
     base = " ".join(rng.choice(words, 200))
     copy = base.replace(base.split(" ")[100], "diganti", 1)  # one word changed: J about 0.95
     half = " ".join(base.split(" ")[:100] + list(rng.choice(words, 100)))  # J about 1/3
     texts = {"1|a": base, "2|b": copy, "3|c": half}
-    loose = DedupConfig(bands=1, rows=1, num_perm=128)
+    loose = DedupConfig(bands=64, rows=1, num_perm=128)
     df = daft.from_pydict({"rank": list(texts), "text": list(texts.values())})
     df = add_bands(df, daft.col("text"), loose)
     checked = near_duplicates(df, loose)
     assert checked.canonical == {"1|a": "1|a", "2|b": "1|a"}
     assert checked.info["pairs_rejected"] >= 1
-    unchecked = near_duplicates(df, DedupConfig(bands=1, rows=1, verify=False))
+    unchecked = near_duplicates(df, DedupConfig(bands=64, rows=1, verify=False))
     assert unchecked.canonical == {"1|a": "1|a", "2|b": "1|a", "3|c": "1|a"}
 
 
