@@ -46,10 +46,11 @@ def crawl_options() -> list[str]:
     return [x for k, v in CRAWL_COLUMNS.items() for x in (f"--{k.replace('_', '-')}", v)]
 
 
-def indosum_articles(n: int = 1000) -> list[str]:
-    """The first ``n`` distinct IndoSum dev articles, paragraphs on lines, punctuation rejoined."""
+def indosum_items(n: int = 1000) -> list[dict]:
+    """The first ``n`` distinct IndoSum dev articles: ``text`` (paragraphs on lines, punctuation
+    rejoined) and ``summary`` (the reference summary's tokens)."""
     seen: set[str] = set()
-    out: list[str] = []
+    out: list[dict] = []
     for path in sorted(INDOSUM.glob("dev.0*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
@@ -59,7 +60,14 @@ def indosum_articles(n: int = 1000) -> list[str]:
             text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
             # IndoSum is tokenised: put punctuation back against its word
             text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
-            out.append(text)
+            out.append(
+                {"id": item["id"], "text": text, "summary": [t for s in item["summary"] for t in s]}
+            )
             if len(out) == n:
                 return out
     return out
+
+
+def indosum_articles(n: int = 1000) -> list[str]:
+    """The texts of ``indosum_items(n)``."""
+    return [item["text"] for item in indosum_items(n)]

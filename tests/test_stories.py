@@ -1,5 +1,6 @@
 """Story grouping on the bundled examples: one event from two outlets together, others apart."""
 
+import itertools
 import random
 
 import pyarrow.parquet as pq
@@ -7,7 +8,8 @@ import pytest
 
 from saring.pipeline import run
 from saring.stories.group import Article, StoryConfig, group
-from tests.conftest import EXAMPLES
+from saring.stories.summary import summarize
+from tests.conftest import EXAMPLES, SEEDS, need_shared
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,32 @@ def test_undated_articles_are_grouped_without_a_time_penalty(articles):
 
 def test_a_high_threshold_makes_every_article_its_own_story(articles):
     assert all(len(s) == 1 for s in partition(articles, StoryConfig(threshold=0.99, merge=0)))
+
+
+def test_summary_of_the_flood_story_draws_sentences_with_their_sources(articles):
+    flood = [a for a in articles if "bengawan" in a.id or "banjir-bojonegoro" in a.id]
+    got = summarize([(a.id, a.text) for a in flood])
+    assert len(got) == 3
+    texts = {a.id: a.text for a in flood}
+    for s in got:
+        assert s.text in texts[s.source]  # extractive, and the source is right
+        assert s.text[-1] in '.!?"”'  # sentences, not headlines
+    words = [set(s.text.lower().split()) for s in got]
+    for a, b in itertools.combinations(words, 2):
+        assert len(a & b) / len(a | b) <= 0.4
+
+
+def test_summary_of_the_seeds_takes_one_sentence_from_three_outlets(tmp_path):
+    need_shared(SEEDS)
+    out = tmp_path / "out"
+    run([str(SEEDS)], out, log=lambda _m: None)
+    rows = [
+        r for r in pq.read_table(out / "documents.parquet").to_pylist() if r["status"] == "kept"
+    ]
+    got = summarize([(r["id"], r["text"]) for r in rows])
+    assert len({s.source for s in got}) == 3
+    assert all("Aleppo" in s.text for s in got)
+
+
+def test_no_sentences_no_summary():
+    assert summarize([("a", "Judul tanpa titik"), ("b", "")]) == []
