@@ -101,11 +101,19 @@ _FLAG_SETTINGS = {
     "rows": "dedup.rows",
     "seed": "dedup.seed",
     "no_verify": "dedup.verify",
+    "no_stories": "stories.enabled",
     "workers": "engine.workers",
     "batch_size": "engine.batch_size",
 }
 # Switches that turn a setting off when given.
-_OFF_SWITCHES = ("no_tables", "no_quality", "no_exact_dedup", "no_near_dedup", "no_verify")
+_OFF_SWITCHES = (
+    "no_tables",
+    "no_quality",
+    "no_exact_dedup",
+    "no_near_dedup",
+    "no_verify",
+    "no_stories",
+)
 
 
 def _add_column_options(p: argparse.ArgumentParser) -> None:
@@ -280,6 +288,12 @@ def _add_dedup_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="join documents that share an LSH bucket without checking their true Jaccard",
     )
+    g.add_argument(
+        "--no-stories",
+        action="store_true",
+        default=None,
+        help="do not group the kept documents into stories (story_id stays empty)",
+    )
     e = p.add_argument_group("engine")
     e.add_argument(
         "--workers",
@@ -416,6 +430,7 @@ def _summary(stats: dict, out: str) -> str:
         lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
     lines.append(f"outputs in {os.path.abspath(out)}:")
     lines.append("  documents.parquet  one row per input document (status, reason, dup_of, text)")
+    lines.append("  stories.parquet    one row per story: label, keywords, sites, dates, summary")
     lines.append("  stats.json         documents in and out per stage, counts per reason, timings")
     return "\n".join(lines)
 

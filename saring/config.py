@@ -12,6 +12,8 @@ from saring.clean import CleanConfig
 from saring.extract.html import HtmlExtractor
 from saring.filters import FilterConfig
 from saring.readers.options import ReaderOptions
+from saring.stories.group import StoryConfig
+from saring.stories.summary import SummaryConfig
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class RunConfig:
     format : force one input format for every file instead of telling it from the file name.
     clean : text cleaning settings (``saring.clean.CleanConfig``).
     filters : language and quality filters (``saring.filters.FilterConfig``).
+    stories : story grouping (``saring.stories.group.StoryConfig``).
+    summary : story summaries (``saring.stories.summary.SummaryConfig``).
     default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
@@ -75,6 +79,8 @@ class RunConfig:
     format: str | None = None
     clean: CleanConfig = field(default_factory=CleanConfig)
     filters: FilterConfig = field(default_factory=FilterConfig)
+    stories: StoryConfig = field(default_factory=StoryConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
     default_tz: str = "+07:00"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64

@@ -126,6 +126,16 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "verify": ("dedup.verify", _bool),
         "window": ("dedup.window", _int()),
     },
+    "stories": {
+        "enabled": ("stories.enabled", _bool),
+        "threshold": ("stories.threshold", _float(0.0, 1.0)),
+        "merge": ("stories.merge", _float(0.0, 1.0)),
+        "title_weight": ("stories.title_weight", _int(0)),
+        "lead_words": ("stories.lead_words", _int()),
+        "half_life_hours": ("stories.half_life_hours", _float(0.0)),
+        "window_days": ("stories.window_days", _float(0.0)),
+        "summary_sentences": ("summary.sentences", _int()),
+    },
     "engine": {
         "workers": ("workers", _int()),
         "batch_size": ("batch_size", _int()),

@@ -145,6 +145,7 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("reason", pa.string()),
         ("dup_of", pa.string()),
         ("dup_cluster", pa.string()),
+        ("story_id", pa.string()),
         ("bytes_in", pa.int64()),
         ("chars_in", pa.int64()),
         ("chars_out", pa.int64()),

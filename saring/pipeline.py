@@ -56,6 +56,7 @@ from saring.process import (
 )
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
+from saring.stories.build import STORIES_SCHEMA, build_stories
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string()}))
 _SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
@@ -483,7 +484,15 @@ def run(
 
         verdicts, cluster_info = _verdicts(exact, near)
         t = time.perf_counter()
-        tally = _write_documents(docs, verdicts, staging / "documents.parquet")
+        story_of, story_rows = _stories(docs, verdicts, cfg) if cfg.stories.enabled else ({}, [])
+        phase["stories"] = time.perf_counter() - t
+        t = time.perf_counter()
+        tally = _write_documents(docs, verdicts, story_of, staging / "documents.parquet")
+        pq.write_table(
+            pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),
+            staging / "stories.parquet",
+            compression="zstd",
+        )
         phase["write"] = time.perf_counter() - t
         total = time.perf_counter() - t_start
 
@@ -544,6 +553,14 @@ def run(
                 },
                 "clusters": cluster_info,
             },
+            "stories": {
+                "enabled": cfg.stories.enabled,
+                "stories": len(story_rows),
+                "with_several_documents": sum(1 for r in story_rows if r["size"] > 1),
+                "largest": max((r["size"] for r in story_rows), default=0),
+                "threshold": cfg.stories.threshold,
+                "merge": cfg.stories.merge,
+            },
             "timing": {
                 "total_seconds": round(total, 3),
                 "phase_seconds": {k: round(v, 3) for k, v in phase.items()},
@@ -556,11 +573,36 @@ def run(
     return stats
 
 
-def _write_documents(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> _Tally:
-    """Join the dedup verdicts onto every document and stream them, in input order, into one
-    Parquet file; tally the statistics on the way."""
+def _stories(docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig) -> tuple[dict, list]:
+    """Story ids for the kept documents (``stories.build``); a duplicate gets its canonical
+    document's story. The kept texts are grouped in the driver, in publication order."""
+    dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
+    kept = docs.where(col("status") == KEPT).select("id", "title", "text", "published", "site")
+    if dups.num_rows:
+        kept = kept.join(daft.from_arrow(dups.select(["id"])), on="id", how="anti")
+    rows = kept.to_arrow().to_pylist()
+    rows.sort(key=lambda r: r["id"])
+    story_of, story_rows = build_stories(rows, cfg.stories, cfg.summary)
+    for doc, canon in zip(
+        dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True
+    ):
+        if canon in story_of:
+            story_of[doc] = story_of[canon]
+    return story_of, story_rows
+
+
+def _write_documents(
+    docs: daft.DataFrame, verdicts: pa.Table, story_of: dict[str, str], path: Path
+) -> _Tally:
+    """Join the dedup verdicts and story ids onto every document and stream them, in input
+    order, into one Parquet file; tally the statistics on the way."""
     v = daft.from_arrow(verdicts)
     final = docs.join(v, on="id", how="left")
+    if story_of:
+        s = pa.table({"id": list(story_of), "story_id": list(story_of.values())})
+        final = final.join(daft.from_arrow(s), on="id", how="left")
+    else:
+        final = final.with_column("story_id", daft.lit(None).cast(DT.string()))
     final = final.with_columns(
         {
             "status": col("v_status").fill_null(col("status")),

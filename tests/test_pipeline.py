@@ -25,6 +25,7 @@ from saring.dedup.similarity import jaccard
 from saring.model import DOCUMENTS_SCHEMA
 from saring.output import OutputError
 from saring.pipeline import run
+from saring.stories.build import STORIES_SCHEMA
 from tests.conftest import EXAMPLES, SEEDS, need_shared
 
 QUIET = {"log": lambda _msg: None}
@@ -64,10 +65,37 @@ def test_examples_every_document_has_one_row_with_the_contract_columns(demo):
     assert pq.read_schema(out / "documents.parquet") == DOCUMENTS_SCHEMA
     assert len(table) == 16 == stats["documents"]["in"] == stats["documents"]["out"]
     assert len({r["id"] for r in table}) == 16
-    assert sorted(os.listdir(out)) == ["documents.parquet", "stats.json"]
+    assert sorted(os.listdir(out)) == ["documents.parquet", "stats.json", "stories.parquet"]
     for r in table:
         assert r["status"] in {"kept", "duplicate", "filtered", "failed"}
         assert (r["reason"] is None) == (r["status"] == "kept")
+
+
+def test_examples_stories_cover_kept_documents_and_duplicates_follow_their_canonical(demo):
+    out, table, stats = demo
+    assert pq.read_schema(out / "stories.parquet") == STORIES_SCHEMA
+    stories = {s["story_id"]: s for s in pq.read_table(out / "stories.parquet").to_pylist()}
+    by_id = {r["id"]: r for r in table}
+    kept = [r for r in table if r["status"] == "kept"]
+    assert all(r["story_id"] in stories for r in kept)
+    assert all(r["story_id"] is None for r in table if r["status"] in ("filtered", "failed"))
+    for r in table:
+        if r["status"] == "duplicate":
+            assert r["story_id"] == by_id[r["dup_of"]]["story_id"]
+    assert Counter(r["story_id"] for r in kept) == {k: s["size"] for k, s in stories.items()}
+    # the flood, told by two outlets, is one story whose id is its earliest article's
+    docs = by_name(table)
+    flood = docs["pages/kabarnusantara-bengawan-solo-meluap.html"]
+    assert (
+        docs["text/wartaharian-banjir-bojonegoro.txt"]["story_id"]
+        == flood["story_id"]
+        == flood["id"]
+    )
+    story = stories[flood["story_id"]]
+    assert story["size"] == 2 and "bengawan" in story["keywords"]
+    assert len(story["summary"]) == 3 == len(story["summary_sources"])
+    assert set(story["summary_sources"]) <= {r["id"] for r in kept if r["story_id"] == flood["id"]}
+    assert stats["stories"]["stories"] == len(stories) and stats["stories"]["largest"] == 2
 
 
 def test_examples_duplicates_point_at_the_canonical_copy(demo):

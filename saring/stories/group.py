@@ -32,6 +32,7 @@ class StoryConfig:
 
     Parameters
     ----------
+    enabled : group the kept documents into stories (``story_id``, ``stories.parquet``).
     threshold : cosine similarity (after time decay) an article needs to join a story.
     title_weight : how many times the title's words count against the lead's.
     lead_words : content words of the body read (the lead tells the event; later paragraphs
@@ -45,6 +46,7 @@ class StoryConfig:
         preview, the meeting and the deals of one state visit). 0 turns it off.
     """
 
+    enabled: bool = True
     threshold: float = 0.3
     title_weight: int = 3
     lead_words: int = 60

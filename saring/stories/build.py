@@ -1,0 +1,86 @@
+"""Stories of one run: story ids for the kept documents, and one row per story with its label,
+keywords, sites, time span and summary (``STORIES_SCHEMA``).
+
+Takes plain dicts of the kept (canonical) documents and returns plain values; the pipeline
+joins the ids back and gives duplicates their canonical document's story. Holds no engine.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+import pyarrow as pa
+
+from saring.clean.rules import function_words
+from saring.stories.group import Article, StoryConfig, group, tokens
+from saring.stories.summary import SummaryConfig, summarize
+
+STORIES_SCHEMA = pa.schema(
+    [
+        ("story_id", pa.string()),  # the id of the story's earliest article
+        ("label", pa.string()),
+        ("keywords", pa.list_(pa.string())),
+        ("size", pa.int64()),  # kept articles; duplicates are not counted
+        ("sites", pa.list_(pa.string())),
+        ("first_published", pa.timestamp("us", tz="UTC")),
+        ("last_published", pa.timestamp("us", tz="UTC")),
+        ("summary", pa.list_(pa.string())),
+        ("summary_sources", pa.list_(pa.string())),  # the article id of each summary sentence
+    ]
+)
+
+
+def _keywords(titles: list[str], stop: frozenset[str], n: int = 5) -> list[str]:
+    """The content words found in the most titles of the story (first seen first on ties)."""
+    counts: Counter = Counter()
+    for t in titles:
+        counts.update(list(dict.fromkeys(tokens(t, stop))))
+    return [w for w, c in counts.most_common(n) if c > 1 or len(titles) == 1][:n]
+
+
+def build_stories(
+    docs: list[dict], cfg: StoryConfig | None = None, summary: SummaryConfig | None = None
+) -> tuple[dict[str, str], list[dict]]:
+    """``docs``: the kept documents (``id``, ``title``, ``text``, ``published``, ``site``).
+    Returns ``{document id: story_id}`` and the rows of ``stories.parquet``."""
+    cfg = cfg or StoryConfig()
+    arts = [
+        Article(d["id"], d.get("title") or "", d.get("text") or "", d["published"]) for d in docs
+    ]
+    labels = group(arts, cfg)
+    members: dict[int, list[dict]] = {}
+    for d, g in zip(docs, labels, strict=True):
+        members.setdefault(g, []).append(d)
+    stop = function_words("id")
+    story_of: dict[str, str] = {}
+    rows = []
+    far = datetime.max.replace(tzinfo=None)
+    for g in sorted(members):
+        ms = sorted(
+            members[g],
+            key=lambda d: (d["published"] is None, d["published"] or far, d["id"]),
+        )
+        sid = ms[0]["id"]
+        for d in ms:
+            story_of[d["id"]] = sid
+        titles = [d.get("title") or "" for d in ms]
+        keys = _keywords(titles, stop)
+        # the label: the title that holds the most keywords (the earliest on ties)
+        label = max(titles, key=lambda t: sum(k in tokens(t, stop) for k in keys)) if titles else ""
+        sents = summarize([(d["id"], d.get("text") or "") for d in ms], summary)
+        dates = [d["published"] for d in ms if d["published"] is not None]
+        rows.append(
+            {
+                "story_id": sid,
+                "label": label,
+                "keywords": keys,
+                "size": len(ms),
+                "sites": sorted({d["site"] for d in ms if d.get("site")}),
+                "first_published": min(dates) if dates else None,
+                "last_published": max(dates) if dates else None,
+                "summary": [s.text for s in sents],
+                "summary_sources": [s.source for s in sents],
+            }
+        )
+    return story_of, rows
