@@ -85,3 +85,9 @@ def test_summary_of_the_seeds_takes_one_sentence_from_three_outlets(tmp_path):
 
 def test_no_sentences_no_summary():
     assert summarize([("a", "Judul tanpa titik"), ("b", "")]) == []
+
+
+def test_articles_without_a_content_word_are_stories_of_their_own():
+    arts = [Article("a", "", "12 34 56", None), Article("b", "", "%%% 7", None)]
+    assert group(arts) == [0, 1]
+    assert group([]) == []

@@ -124,8 +124,11 @@ def group(articles: list[Article], cfg: StoryConfig | None = None) -> list[int]:
     cfg = cfg or StoryConfig()
     if not articles:
         return []
+    docs = documents(articles, cfg)
+    if not any(docs):  # no content word anywhere (numbers, symbols): every article alone
+        return list(range(len(articles)))
     vec = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=1)
-    x = l2(vec.fit_transform(documents(articles, cfg))).tocsr()
+    x = l2(vec.fit_transform(docs)).tocsr()
     # Undated articles come last and feel no time decay (their age counts as zero).
     hours = [_hours(a.published) for a in articles]
     order = sorted(
