@@ -62,11 +62,15 @@ def distinct_bases(texts: list[str], min_words: int) -> list[str]:
     """Texts of at least ``min_words`` words with no near copy among them: one per cluster at
     Jaccard 0.5, so that every pair with a high similarity in the benchmark is one we made."""
     texts = [t for t in texts if len(normalize(t).split()) >= min_words]
-    cfg = DedupConfig(threshold=0.5)
+    dup = near(texts, DedupConfig(threshold=0.5)).canonical
+    return [t for i, t in enumerate(texts) if dup.get(f"{i:07d}", f"{i:07d}") == f"{i:07d}"]
+
+
+def near(texts: list[str], cfg: DedupConfig):
+    """saring's near-duplicate plan on raw texts keyed by their position (``0000012``)."""
     keys = [f"{i:07d}" for i in range(len(texts))]
     df = add_bands(daft.from_pydict({"k": keys, "t": texts}), normalized(daft.col("t")), cfg)
-    dup = near_duplicates(df, cfg, key="k", text="t").canonical
-    return [t for k, t in zip(keys, texts, strict=True) if dup.get(k, k) == k]
+    return near_duplicates(df, cfg, key="k", text="t")
 
 
 # --- edits ------------------------------------------------------------------------------------
@@ -155,10 +159,8 @@ def build(bases: list[str], triples: int, seed: int = 0):
 
 def clusters_of(docs: list[str], cfg: DedupConfig) -> tuple[np.ndarray, dict, float]:
     """Each document's cluster label (its own index when alone), the plan's info, seconds."""
-    keys = [f"{i:07d}" for i in range(len(docs))]
     t = time.perf_counter()
-    df = add_bands(daft.from_pydict({"k": keys, "t": docs}), normalized(daft.col("t")), cfg)
-    found = near_duplicates(df, cfg, key="k", text="t")
+    found = near(docs, cfg)
     seconds = time.perf_counter() - t
     label = np.arange(len(docs))
     for k, c in found.canonical.items():

@@ -113,9 +113,9 @@ def test_rank_puts_the_longest_text_first_then_the_earliest_date():
     assert rerank(rank_key(400, late, "1", "a|b"), 10) == rank_key(10, late, "1", "a|b")
 
 
-def _frame(texts: dict[str, str]) -> daft.DataFrame:
+def _frame(texts: dict[str, str], cfg: DedupConfig | None = None) -> daft.DataFrame:
     df = daft.from_pydict({"rank": list(texts), "text": list(texts.values())})
-    return add_bands(df, daft.col("text"), DedupConfig())
+    return add_bands(df, daft.col("text"), cfg or DedupConfig())
 
 
 def test_near_duplicates_verifies_pairs_by_true_jaccard():
@@ -130,8 +130,7 @@ def test_near_duplicates_verifies_pairs_by_true_jaccard():
     half = " ".join(base.split(" ")[:100] + list(rng.choice(words, 100)))  # J about 1/3
     texts = {"1|a": base, "2|b": copy, "3|c": half}
     loose = DedupConfig(bands=64, rows=1, num_perm=128)
-    df = daft.from_pydict({"rank": list(texts), "text": list(texts.values())})
-    df = add_bands(df, daft.col("text"), loose)
+    df = _frame(texts, loose)
     checked = near_duplicates(df, loose)
     assert checked.canonical == {"1|a": "1|a", "2|b": "1|a"}
     assert checked.info["pairs_rejected"] >= 1

@@ -31,12 +31,11 @@ STORIES_SCHEMA = pa.schema(
 )
 
 
-def _keywords(titles: list[str], stop: frozenset[str], n: int = 5) -> list[str]:
-    """The content words found in the most titles of the story (first seen first on ties)."""
-    counts: Counter = Counter()
-    for t in titles:
-        counts.update(list(dict.fromkeys(tokens(t, stop))))
-    return [w for w, c in counts.most_common(n) if c > 1 or len(titles) == 1][:n]
+def _keywords(title_words: list[set[str]], order: list[str], n: int = 5) -> list[str]:
+    """The content words found in the most titles of the story (first seen first on ties);
+    ``order`` lists the words in the order they were first seen."""
+    counts = Counter({w: sum(w in t for t in title_words) for w in order})
+    return [w for w, c in counts.most_common(n) if c > 1 or len(title_words) == 1]
 
 
 def build_stories(
@@ -55,7 +54,7 @@ def build_stories(
     stop = function_words("id")
     story_of: dict[str, str] = {}
     rows = []
-    far = datetime.max.replace(tzinfo=None)
+    far = datetime.max  # stands in for a missing date; only ever compared with itself
     for g in sorted(members):
         ms = sorted(
             members[g],
@@ -65,9 +64,11 @@ def build_stories(
         for d in ms:
             story_of[d["id"]] = sid
         titles = [d.get("title") or "" for d in ms]
-        keys = _keywords(titles, stop)
+        words = [tokens(t, stop) for t in titles]
+        keys = _keywords([set(w) for w in words], list(dict.fromkeys(x for w in words for x in w)))
         # the label: the title that holds the most keywords (the earliest on ties)
-        label = max(titles, key=lambda t: sum(k in tokens(t, stop) for k in keys)) if titles else ""
+        best = max(range(len(titles)), key=lambda i: sum(k in words[i] for k in keys))
+        label = titles[best]
         sents = summarize([(d["id"], d.get("text") or "") for d in ms], summary)
         dates = [d["published"] for d in ms if d["published"] is not None]
         rows.append(
