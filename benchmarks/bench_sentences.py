@@ -17,7 +17,7 @@ import re
 
 from shared_data import INDOSUM
 
-from saring.stories.sentences import _open_quote, split_sentences
+from saring.stories.sentences import open_quote, split_sentences
 
 
 def detokenize(tokens: list[str], quote_open: bool) -> tuple[str, bool]:
@@ -65,7 +65,7 @@ def main() -> None:
                 gold, pos = set(), 0
                 for s in sents[:-1]:
                     pos += len(s)
-                    if not _open_quote(joined[:pos]) or _open_quote(joined):
+                    if not open_quote(joined[:pos]) or open_quote(joined):
                         gold.add(pos)
                     pos += 1
                 got, pos = set(), 0

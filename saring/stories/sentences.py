@@ -37,7 +37,7 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end].strip(".-")
 
 
-def _open_quote(text: str) -> bool:
+def open_quote(text: str) -> bool:
     """Whether a quotation is open at the end of ``text``: more “ than ”, or an odd number of
     straight double quotes. (Single quotes are not counted: ’ is also an apostrophe.)"""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
@@ -48,7 +48,7 @@ def split_sentences(paragraph: str) -> list[str]:
     text = paragraph.strip()
     # A quotation left open at the end of the paragraph (it goes on in the next one) would keep
     # the rest of the paragraph in one sentence: then quotes are not followed.
-    quotes = not _open_quote(text)
+    quotes = not open_quote(text)
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
@@ -65,7 +65,7 @@ def split_sentences(paragraph: str) -> list[str]:
             if word.casefold() in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         piece = text[start:end]
-        if quotes and _open_quote(piece):
+        if quotes and open_quote(piece):
             continue  # inside a quotation: the sentence goes on to the attribution
         out.append(piece.strip())
         start = end
