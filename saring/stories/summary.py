@@ -22,6 +22,23 @@ from saring.stories.group import tokens
 from saring.stories.sentences import sentences
 
 _ENDS = re.compile(r"[.!?…][\"'”’)]*$")
+# A dateline before an article's first sentence: "JAKARTA, KOMPAS.com - ", "MOSKOW - ",
+# "Jakarta, Aktual.com – " (338 of the crawl's 3,541 kept articles open with one). Up to four
+# words, one of them in capitals or a news domain, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<p>(?:[A-Z][\w.&]*[,.]?\s+){0,3}[A-Z][\w.&]*\s*(?:\([^)]{1,40}\)\s*)?)[-–—]{1,2}\s+"
+    r"(?=[A-Z\"'“])"
+)
+_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_DOMAIN = re.compile(r"\w\.(?:com|co\.id|net|id)\b", re.IGNORECASE)
+
+
+def strip_dateline(sentence: str) -> str:
+    """``sentence`` without the dateline it opens with, if any."""
+    m = _DATELINE.match(sentence)
+    if m and (_CAPS.search(m.group("p")) or _DOMAIN.search(m.group("p"))):
+        return sentence[m.end() :]
+    return sentence
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,7 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
     for rank, (doc_id, text) in enumerate(articles):
         pos = 0
         for s in sentences(text or ""):
+            s = strip_dateline(s) if pos == 0 else s  # before its first usable sentence
             w = tokens(s, stop)
             # a line with no final punctuation is a headline or a caption, not a sentence
             if _ENDS.search(s) and cfg.min_words <= len(s.split()) <= cfg.max_words and w:
