@@ -2,7 +2,8 @@
 """Set up and run saring's jobs with nothing installed but Python 3.11+.
 
     python3 dev.py demo    create .venv if needed, then run saring on the bundled examples/
-    python3 dev.py test    create .venv if needed, then lint (ruff) and run the tests (pytest)
+    python3 dev.py test    create .venv if needed, install Debian's chromium for the report's
+                           browser test when missing, then lint (ruff) and run the tests
     python3 dev.py lint    lint only
 
 The virtual environment is (re)installed when it is missing or pyproject.toml has changed.
@@ -43,6 +44,34 @@ def ensure_venv() -> None:
         STAMP.write_text(want)
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_browser() -> None:
+    """Debian's chromium and chromium-driver for tests/test_report.py, installed with apt when
+    they are missing and this is root on Debian; otherwise that test skips and says why."""
+    if CHROMIUM.exists() or os.name == "nt" or not Path("/usr/bin/apt-get").exists():
+        return
+    if os.geteuid() != 0:
+        print("+ chromium missing and not root: the browser test of report.html will skip")
+        return
+    install = [
+        "apt-get",
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for step in ([install], [["apt-get", "update", "-q"], install]):
+        print("+", " && ".join(" ".join(c) for c in step), flush=True)
+        if all(subprocess.run(c, env=env, stdout=subprocess.DEVNULL).returncode == 0 for c in step):
+            return
+    print("+ chromium could not be installed: the browser test of report.html will skip")
+
+
 def lint() -> None:
     sh(BIN / "ruff", "check", ".")
     sh(BIN / "ruff", "format", "--check", ".")
@@ -55,6 +84,7 @@ def main(argv: list[str]) -> None:
         sh(BIN / "saring", "run", "examples", "-o", "out/demo", *argv[1:])
     elif cmd == "test":
         ensure_venv()
+        ensure_browser()
         lint()
         sh(BIN / "python", "-m", "pytest", *argv[1:])
     elif cmd == "lint":

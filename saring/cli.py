@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
 from saring import __version__, configfile
 from saring.clean import MODES as CLEAN_MODES
@@ -102,6 +103,7 @@ _FLAG_SETTINGS = {
     "seed": "dedup.seed",
     "no_verify": "dedup.verify",
     "no_stories": "stories.enabled",
+    "no_report": "output.report",
     "workers": "engine.workers",
     "batch_size": "engine.batch_size",
 }
@@ -113,6 +115,7 @@ _OFF_SWITCHES = (
     "no_near_dedup",
     "no_verify",
     "no_stories",
+    "no_report",
 )
 
 
@@ -373,6 +376,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_dedup_options(run)
     e = run.add_argument_group("output")
     e.add_argument("-q", "--quiet", action="store_true", help="print only the final summary")
+    e.add_argument(
+        "--no-report",
+        action="store_true",
+        default=None,
+        help="do not write OUT/report.html (build it later with 'saring report OUT')",
+    )
+
+    rp = sub.add_parser(
+        "report",
+        help="(re)build OUT/report.html from a run's outputs",
+        description="Build the browsable page of a finished run (OUT/documents.parquet, "
+        "stories.parquet, stats.json) as one self-contained HTML file: the funnel, signals, "
+        "languages, sites, duplicate clusters, stories, and every document with its removed "
+        "lines. 'saring run' writes it already unless --no-report is given.",
+    )
+    rp.add_argument("out", metavar="OUT", help="the output folder of a saring run")
+    rp.add_argument("--to", metavar="FILE", help="write the page here (default OUT/report.html)")
 
     cf = sub.add_parser(
         "config",
@@ -432,6 +452,10 @@ def _summary(stats: dict, out: str) -> str:
     lines.append("  documents.parquet  one row per input document (status, reason, dup_of, text)")
     lines.append("  stories.parquet    one row per story: label, keywords, sites, dates, summary")
     lines.append("  stats.json         documents in and out per stage, counts per reason, timings")
+    if (Path(out) / "report.html").exists():
+        lines.append(
+            "  report.html        the run to browse: funnel, stories, every document explained"
+        )
     return "\n".join(lines)
 
 
@@ -455,6 +479,23 @@ def _cmd_run(a: argparse.Namespace) -> int:
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     print(_summary(stats, a.out))
+    return 0
+
+
+def _cmd_report(a: argparse.Namespace) -> int:
+    from saring.report import build
+
+    out = Path(a.out)
+    missing = [f for f in ("documents.parquet", "stats.json") if not (out / f).is_file()]
+    if missing:
+        print(
+            f"saring report: error: {out} is not a finished saring output "
+            f"(no {' or '.join(missing)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    dest = build(out, a.to)
+    print(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
 
@@ -550,6 +591,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_run(a)
         if a.command == "config":
             return _cmd_config(a)
+        if a.command == "report":
+            return _cmd_report(a)
         return _cmd_extract(a)
     except (InputError, configfile.ConfigError) as e:
         print(f"saring {a.command}: error: {e}", file=sys.stderr)

@@ -71,6 +71,7 @@ class RunConfig:
     default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
+    report : write ``report.html`` (the browsable page of the run) with the other outputs.
     """
 
     reader: ReaderOptions = field(default_factory=ReaderOptions)
@@ -84,3 +85,4 @@ class RunConfig:
     default_tz: str = "+07:00"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64
+    report: bool = True

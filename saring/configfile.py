@@ -132,9 +132,13 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "merge": ("stories.merge", _float(0.0, 1.0)),
         "title_weight": ("stories.title_weight", _int(0)),
         "lead_words": ("stories.lead_words", _int()),
+        "merge_words": ("stories.merge_words", _int()),
         "half_life_hours": ("stories.half_life_hours", _float(0.0)),
         "window_days": ("stories.window_days", _float(0.0)),
         "summary_sentences": ("summary.sentences", _int()),
+    },
+    "output": {
+        "report": ("report", _bool),
     },
     "engine": {
         "workers": ("workers", _int()),

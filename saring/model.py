@@ -126,7 +126,10 @@ RAW_SCHEMA = RECORD_SCHEMA.append(pa.field("t_read", pa.float64()))
 
 # The quality measures of a text (saring.filters.quality.SIGNALS), null for failed documents.
 SIGNALS_TYPE = pa.struct([(name, pa.float64()) for name in SIGNALS])
-REMOVED_TYPE = pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))
+# ``at``: how many lines of the final text came before the removed piece (null: not known)
+REMOVED_TYPE = pa.list_(
+    pa.struct([("text", pa.string()), ("reason", pa.string()), ("at", pa.int32())])
+)
 
 # documents.parquet: one row per input document, in input order.
 DOCUMENTS_SCHEMA = pa.schema(
@@ -163,9 +166,10 @@ class Removed:
 
     text: str
     reason: str
+    at: int | None = None  # how many lines of the final text come before it
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "reason": self.reason}
+        return {"text": self.text, "reason": self.reason, "at": self.at}
 
 
 @dataclass

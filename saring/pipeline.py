@@ -27,7 +27,7 @@ from daft import DataType as DT
 from daft import col
 
 from saring import __version__
-from saring.clean.siterepeats import line_hashes, strip_lines
+from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
 from saring.config import RunConfig
 from saring.dedup.near import add_bands, bands_rows, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
@@ -56,9 +56,10 @@ from saring.process import (
 )
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
+from saring.report.page import build as report_html
 from saring.stories.build import STORIES_SCHEMA, build_stories
 
-_REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string()}))
+_REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
 _SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
 PROCESSED_TYPE = DT.struct(
     {
@@ -214,7 +215,7 @@ class SiteLineStripper:
         ):
             new, gone = strip_lines(t, self.frequent.get(s, frozenset()))
             norm = normalize(new)
-            rem = list(rem or []) + [r.as_dict() for r in gone]
+            rem = merge_removed(list(rem or []), gone) if gone else list(rem or [])
             st, rs, sg = KEPT, None, "filter"
             if gone and not norm:
                 st, rs, sg = FILTERED, empty_after_cleaning(r["reason"] for r in rem), "clean"
@@ -570,6 +571,10 @@ def run(
         }
         shutil.rmtree(work)
         write_json(staging / "stats.json", stats)
+        if cfg.report:
+            t = time.perf_counter()
+            report_html(staging)
+            say(f"report.html written in {time.perf_counter() - t:.1f} s")
     return stats
 
 

@@ -65,7 +65,12 @@ def test_examples_every_document_has_one_row_with_the_contract_columns(demo):
     assert pq.read_schema(out / "documents.parquet") == DOCUMENTS_SCHEMA
     assert len(table) == 16 == stats["documents"]["in"] == stats["documents"]["out"]
     assert len({r["id"] for r in table}) == 16
-    assert sorted(os.listdir(out)) == ["documents.parquet", "stats.json", "stories.parquet"]
+    assert sorted(os.listdir(out)) == [
+        "documents.parquet",
+        "report.html",
+        "stats.json",
+        "stories.parquet",
+    ]
     for r in table:
         assert r["status"] in {"kept", "duplicate", "filtered", "failed"}
         assert (r["reason"] is None) == (r["status"] == "kept")

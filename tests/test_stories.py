@@ -115,7 +115,14 @@ def test_datelines_are_cut_from_summary_sentences_and_ordinary_dashes_kept():
     assert strip_dateline("Jakarta, Aktual.com – Menteri Luar Negeri Rusia.") == (
         "Menteri Luar Negeri Rusia."
     )
-    for keep in ("Joko Widodo - Ma'ruf Amin hadir.", "Skor akhir 2 - 1 untuk Persib."):
+    # the crawl glues some: "Liputan6.com, Jakarta -Laju Indeks ..."
+    assert strip_dateline("Liputan6.com, Jakarta -Laju IHSG melemah.") == "Laju IHSG melemah."
+    assert strip_dateline("Bojonegoro, Warta Harian – Banjir surut.") == "Banjir surut."
+    for keep in (
+        "Joko Widodo - Ma'ruf Amin hadir.",
+        "Joko Widodo-Ma'ruf Amin hadir.",
+        "Skor akhir 2 - 1 untuk Persib.",
+    ):
         assert strip_dateline(keep) == keep
 
 

@@ -89,7 +89,11 @@ def remove_repeated_paragraphs(text: str, min_chars: int = 20) -> tuple[str, lis
     if not drop:
         return text, []
     removed = [
-        Removed(lines[i].strip(), FLATTENED_COPY if i in flat else REPEATED_PARAGRAPH)
+        Removed(
+            lines[i].strip(),
+            FLATTENED_COPY if i in flat else REPEATED_PARAGRAPH,
+            sum(1 for j in range(i) if keys[j] and j not in drop),
+        )
         for i in sorted(drop)
     ]
     kept = [line for i, line in enumerate(lines) if i not in drop]

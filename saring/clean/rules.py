@@ -109,6 +109,10 @@ class FurnitureRules:
         self._endings = tuple({e for r in anywhere for e in r.ends_with})
         self._word_list_max = max((r.max_words for r in rules if r.only_words), default=-1)
 
+    def __repr__(self) -> str:
+        # stats.json records the settings; an object address would differ on every run
+        return f"FurnitureRules({len(self.rules)} rules)"
+
     @classmethod
     def from_toml(cls, path: str | Path) -> FurnitureRules:
         with open(path, "rb") as fh:

@@ -53,14 +53,33 @@ def strip_lines(text: str, frequent: set[int] | frozenset[int]) -> tuple[str, li
     """Remove the lines whose hash is in ``frequent``; keep the paragraph layout."""
     kept: list[str] = []
     removed: list[Removed] = []
+    shown = 0  # non-blank lines kept so far
     for line in text.split("\n"):
         if line.strip() and line_hash(line) in frequent:
-            removed.append(Removed(line.strip(), SITE_BOILERPLATE))
+            removed.append(Removed(line.strip(), SITE_BOILERPLATE, shown))
         else:
             kept.append(line)
+            shown += bool(line.strip())
     if not removed:
         return text, []
     out = "\n".join(kept)
     while "\n\n\n" in out:
         out = out.replace("\n\n\n", "\n\n")
     return out.strip("\n"), removed
+
+
+def merge_removed(removed: list[dict], gone: list[Removed]) -> list[dict]:
+    """Earlier removed pieces (``Removed.as_dict`` rows, ``at`` counted in the text before
+    ``strip_lines``) and the lines it took (``gone``), as one list in page order with ``at``
+    counted in the text after it."""
+    cuts = [g.at + k for k, g in enumerate(gone)]  # each gone line's number before the cut
+    keyed = []
+    for r in removed:
+        at = r.get("at")
+        if at is None:
+            keyed.append(((-1, 0), r))
+        else:
+            keyed.append(((at, 0), {**r, "at": at - sum(1 for c in cuts if c < at)}))
+    keyed += [((c, 1), g.as_dict()) for c, g in zip(cuts, gone, strict=True)]
+    keyed.sort(key=lambda kr: kr[0])  # a piece before line c, then line c itself
+    return [r for _, r in keyed]

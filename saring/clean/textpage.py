@@ -289,6 +289,7 @@ class TextCleaner:
         out: list[str] = []
         removed: list[Removed] = []
         explained: list[tuple[str, str | None]] = []
+        shown = 0  # non-blank lines kept so far
         for i, ln in enumerate(lines):
             if ln.kind == "blank":
                 if out and out[-1] != "":
@@ -296,8 +297,9 @@ class TextCleaner:
             elif i in keep:
                 out.append(ln.text)
                 explained.append((ln.text, None))
+                shown += 1
             elif ln.text:
-                removed.append(Removed(ln.text, ln.reason or NON_TEXT))
+                removed.append(Removed(ln.text, ln.reason or NON_TEXT, shown))
                 explained.append((ln.text, ln.reason or NON_TEXT))
         while out and out[-1] == "":
             out.pop()

@@ -250,7 +250,11 @@ def group(articles: list[Article], cfg: StoryConfig | None = None) -> list[int]:
     if cfg.merge and n_stories > 1:
         # the merge reads more of each body than the pass (``merge_words``): parts of one event
         # told from different angles share names and facts further down, not in the lead
-        xm = x if cfg.merge_words == cfg.lead_words else vectors(documents(articles, cfg, cfg.merge_words))
+        xm = (
+            x
+            if cfg.merge_words == cfg.lead_words
+            else vectors(documents(articles, cfg, cfg.merge_words))
+        )
         member = sparse.csr_matrix(
             (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n_stories, len(labels))
         )

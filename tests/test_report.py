@@ -1,0 +1,206 @@
+"""report.html: removed lines put back in place, and the page driven in Debian's Chromium.
+
+The browser test needs /usr/bin/chromium (``python3 dev.py test`` installs Debian's chromium
+when it can) and the playwright package (the ``dev`` extra); it skips, saying which is missing,
+without them. It saves screenshots of the main views to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from saring.clean.siterepeats import line_hash, merge_removed, strip_lines
+from saring.config import RunConfig
+from saring.pipeline import run
+from saring.process import process_record
+from saring.report import build, interleave
+from tests.conftest import EXAMPLES, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "docs" / "screenshots"
+# what the machine's closed network needs (no background connections, no update checks)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "out"
+    run([str(EXAMPLES)], out, log=lambda _m: None)
+    return out
+
+
+@pytest.mark.parametrize(
+    "name", ["text/kabarnusantara-bandara-maumere.txt", "pages/lensaberita-erupsi-lewotobi.html"]
+)
+def test_removed_lines_go_back_where_they_stood(name):
+    path = EXAMPLES / name
+    fmt = "html" if path.suffix == ".html" else "text"
+    p = process_record({"id": "x", "order": "0", "fmt": fmt, "raw": path.read_bytes()}, RunConfig())
+    p = p.processed
+    assert p.removed and p.explain
+    # the page in its own order, each line with the reason it went, rebuilt from the two
+    # columns documents.parquet keeps (text, removed)
+    got = interleave(p.text, [r.as_dict() for r in p.removed])
+    assert got == p.explain
+
+
+def test_lines_one_site_repeats_go_back_in_place_among_those_cleaning_took():
+    # page: A X B C D Y E; cleaning took X and Y, the per-site pass then takes B and D
+    first = [{"text": "X", "reason": "widget", "at": 1}, {"text": "Y", "reason": "promo", "at": 4}]
+    frequent = {line_hash("B line of the site"), line_hash("D line of the site")}
+    text = "A first line\nB line of the site\nC third line\nD line of the site\nE last line"
+    new, gone = strip_lines(text, frequent)
+    got = interleave(new, merge_removed(first, gone))
+    assert [t.split()[0] for t, _ in got] == list("AXBCDYE")
+    assert [why for _, why in got] == [
+        None,
+        "widget",
+        "site_boilerplate",
+        None,
+        "site_boilerplate",
+        "promo",
+        None,
+    ]
+
+
+def test_report_is_one_self_contained_file(out):
+    page = (out / "report.html").read_text(encoding="utf-8")
+    # nothing fetched: no external script, style, image or font
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<script src" not in page and "<link" not in page
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    for stage in stats["stages"]:
+        assert f'data-stage="{stage["stage"]}" data-in="{stage["in"]}"' in page
+
+
+def test_saring_report_rebuilds_the_page(out, tmp_path):
+    dest = tmp_path / "again.html"
+    cmd = [sys.executable, "-m", "saring", "report", str(out), "--to", str(dest)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert dest.read_text(encoding="utf-8") == (out / "report.html").read_text(encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "saring", "report", str(tmp_path)], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "not a finished saring output" in bad.stderr
+
+
+def test_long_texts_are_cut_to_the_budget_and_the_page_says_so(out, tmp_path):
+    dest = build(out, tmp_path / "small.html", text_budget=2_000)
+    page = dest.read_text(encoding="utf-8")
+    data = json.loads(
+        page.split('<script id="saring-data" type="application/json">')[1].split("</script>")[0]
+    )
+    assert data["cut"] and sum(len(c) for c in data["texts"]) <= 2_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is absent: 'python3 dev.py test' installs Debian's chromium as root"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the dev extra)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def test_the_page_in_chromium(out, browser):
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((out / "report.html").as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert errors == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "overview.png", full_page=True)
+
+    # the funnel as drawn equals stats.json
+    rows = page.locator("table.funnel tbody tr")
+    assert rows.count() == len(stats["stages"])
+    for k, stage in enumerate(stats["stages"]):
+        cells = rows.nth(k).locator("td")
+        assert rows.nth(k).locator("th").inner_text() == stage["stage"]
+        assert cells.nth(0).inner_text().replace(",", "") == str(stage["in"])
+        assert cells.nth(1).inner_text().replace(",", "") == str(stage["out"])
+    cards = {"kept": 0, "duplicate": 0, "filtered": 0, "failed": 0}
+    for d in docs:
+        cards[d["status"]] += 1
+    for status, n in cards.items():
+        card = page.locator(f'.card[data-count="{status}"] b')
+        assert card.inner_text() == str(n)
+        assert stats["documents"]["by_status"].get(status, 0) == n
+
+    # a search for a story's label finds that story
+    story = max(stories, key=lambda s: s["size"])
+    page.click("nav button[data-tab=stories]")
+    page.fill("#story-q", story["label"][:30])
+    page.wait_for_timeout(400)
+    cards = page.locator("#story-list .story")
+    assert cards.count() >= 1
+    assert cards.first.locator("h3").inner_text() == story["label"]
+    assert cards.first.locator("ol.summary li").count() == len(story["summary"])
+    page.screenshot(path=SHOTS / "stories.png")
+
+    # opening a document shows its removed lines, struck through with their reasons
+    page.click("nav button[data-tab=documents]")
+    doc = max((d for d in docs if d["status"] == "kept"), key=lambda d: len(d["removed"]))
+    page.fill("#doc-q", doc["id"])
+    page.wait_for_timeout(400)
+    assert page.locator("#doc-rows tr").count() == 1
+    page.click("#doc-rows tr")
+    page.wait_for_selector("#viewer:not([hidden])")
+    struck = page.locator("#doc-text p.removed")
+    assert struck.count() == len(doc["removed"])
+    assert struck.first.locator("s").inner_text() == doc["removed"][0]["text"]
+    reasons = struck.locator(".reason").all_inner_texts()
+    assert reasons == [r["reason"] for r in doc["removed"]]
+    kept = page.locator("#doc-text p:not(.removed)").all_inner_texts()
+    assert kept == [line for line in doc["text"].split("\n") if line.strip()]
+    page.screenshot(path=SHOTS / "document.png")
+    page.click("#viewer-close")
+
+    # a near duplicate beside its canonical document, the differences marked
+    dup = next(d for d in docs if d["reason"] == "near_duplicate")
+    page.fill("#doc-q", dup["id"])
+    page.wait_for_timeout(400)
+    page.click("#doc-rows tr")
+    page.wait_for_selector("#diff-canon")
+    assert page.locator("#diff-this del").count() + page.locator("#diff-canon ins").count() > 0
+    canon = next(d for d in docs if d["id"] == dup["dup_of"])
+    assert canon["title"] in page.locator(".pair h3").nth(1).inner_text()
+    page.screenshot(path=SHOTS / "duplicate.png")
+    page.click("#viewer-close")
+
+    # an exact copy travels as a reference to the first row with its text, and shows that text
+    exact = next(d for d in docs if d["reason"] == "exact_duplicate")
+    page.fill("#doc-q", exact["id"])
+    page.wait_for_timeout(400)
+    page.click("#doc-rows tr")
+    page.wait_for_selector("#doc-text")
+    kept = page.locator("#doc-text p:not(.removed)").all_inner_texts()
+    assert kept == [line for line in exact["text"].split("\n") if line.strip()]
+    assert errors == []
+    page.close()
