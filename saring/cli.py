@@ -367,9 +367,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "-o",
         "--out",
-        required=True,
         metavar="OUT",
-        help="output folder; must be new, empty, or an earlier saring output (which is replaced)",
+        help="output folder; must be new, empty, or an earlier saring output (which is replaced). "
+        "With --store: the whole store exported there after the run",
+    )
+    run.add_argument(
+        "--store",
+        metavar="STORE",
+        help="add the documents to this store (a folder; created when missing): those it holds "
+        "already are skipped, copies of stored documents are marked against them, new articles "
+        "join its open stories. A killed run leaves the store as it was",
     )
     _add_document_options(run)
     _add_column_options(run)
@@ -382,6 +389,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="do not write OUT/report.html (build it later with 'saring report OUT')",
     )
+
+    xp = sub.add_parser(
+        "export",
+        help="write a store's corpus as the outputs of one run",
+        description="Write STORE's documents (every run, in order), stories, summed statistics "
+        "and report into OUT, as 'saring run' writes them.",
+    )
+    xp.add_argument("store", metavar="STORE", help="a folder made by 'saring run --store'")
+    xp.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
+    xp.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
 
     rp = sub.add_parser(
         "report",
@@ -473,12 +490,49 @@ def _cmd_run(a: argparse.Namespace) -> int:
     if path and not a.quiet:
         print(f"saring: settings from {path}", file=sys.stderr)
     log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
+    if not a.out and not a.store:
+        print("saring run: error: give -o OUT, --store STORE, or both", file=sys.stderr)
+        return EXIT_USAGE
+    command = ["saring", *sys.argv[1:]]
     try:
-        stats = run(a.inputs, a.out, cfg, log=log, command=["saring", *sys.argv[1:]])
+        if a.store:
+            from saring.store import export
+
+            stats = run(a.inputs, None, cfg, log=log, command=command, store=a.store)
+            s = stats["store"]
+            print(
+                f"saring: {stats['documents']['in']:,} new document(s) added to {a.store} "
+                f"({s['already_stored']:,} already stored; duplicates of stored ones: "
+                f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
+                f"{s['duplicates_of_stored'].get('near', 0):,} near; "
+                f"{s['stories_changed_or_new']:,} stories new or grown)"
+            )
+            if a.out:
+                export(a.store, a.out, report=cfg.report)
+                print(f"saring: the store exported to {a.out}")
+            return 0
+        stats = run(a.inputs, a.out, cfg, log=log, command=command)
     except (InputError, OutputError) as e:
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     print(_summary(stats, a.out))
+    return 0
+
+
+def _cmd_export(a: argparse.Namespace) -> int:
+    from saring.output import OutputError
+    from saring.store import export
+
+    try:
+        stats = export(a.store, a.out, report=not a.no_report)
+    except OutputError as e:
+        print(f"saring export: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    d = stats["documents"]
+    print(
+        f"saring: {d['in']:,} documents from {len(stats['runs'])} run(s) of {a.store} "
+        f"written to {a.out} ({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
+    )
     return 0
 
 
@@ -593,6 +647,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_config(a)
         if a.command == "report":
             return _cmd_report(a)
+        if a.command == "export":
+            return _cmd_export(a)
         return _cmd_extract(a)
     except (InputError, configfile.ConfigError) as e:
         print(f"saring {a.command}: error: {e}", file=sys.stderr)

@@ -10,6 +10,7 @@ Nothing here assumes one process: the same plan runs on Daft's local runner or o
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import sys
@@ -57,6 +58,7 @@ from saring.process import (
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
+from saring.store import INDEX_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
@@ -144,28 +146,36 @@ class DocumentProcessor:
     batch of raw records (one Series per field of ``_RAW_ARGS``). A batch UDF that returns Arrow
     costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
 
-    def __init__(self, cfg: RunConfig):
+    def __init__(self, cfg: RunConfig, stored: frozenset[str] = frozenset()):
         self.cfg = cfg
+        self.stored = stored  # ids already in the store: not processed again
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
 
     @daft.method.batch(return_dtype=PROCESSED_TYPE)
     def __call__(self, *columns: daft.Series) -> pa.Array:
         values = [c.to_pylist() for c in columns]
         rows = [
-            processed_row(dict(zip(_RAW_ARGS, record, strict=True)), self.cfg)
+            {"status": STORED}
+            if record[0] in self.stored
+            else processed_row(dict(zip(_RAW_ARGS, record, strict=True)), self.cfg)
             for record in zip(*values, strict=True)
         ]
         return pa.array(rows, type=self.arrow_type)
 
 
-def _phase1(files, cfg: RunConfig, work: Path) -> None:
-    """Read and run the per-document stages; write one staging row per document."""
+# the staging status of a document a store already holds; such rows are dropped after phase 1
+STORED = "stored"
+
+
+def _phase1(files, cfg: RunConfig, work: Path, stored: frozenset[str] = frozenset()) -> None:
+    """Read and run the per-document stages; write one staging row per document (``stored``:
+    ids a store already holds, marked and not processed)."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
     df = InputSource(files, cfg.reader).read().into_batches(cfg.batch_size)
     processor = daft.cls(
         DocumentProcessor, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
-    )(cfg)
+    )(cfg, stored)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
     df.write_parquet(str(work / "docs1"))
@@ -267,7 +277,7 @@ def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset
 
 def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
     """Remove each site's frequent lines, then MinHash the final texts; writes ``docs``."""
-    docs = daft.read_parquet(str(work / "docs1"))
+    docs = daft.read_parquet(str(work / "docs1")).where(col("status") != STORED)
     frequent = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else {}
     if frequent:
         hit = (col("status") == KEPT) & col("site").is_in(list(frequent))
@@ -442,14 +452,54 @@ class _Tally:
         return out
 
 
+@contextlib.contextmanager
+def _staged_run(store: Store, entry: dict):
+    with store.begin() as (staging, committed):
+        yield staging
+        committed.update(entry)
+
+
+def _against_store(
+    store: Store, docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig
+) -> tuple[pa.Table, dict]:
+    """The batch's verdicts after its canonical documents are compared with the store's: one
+    that copies a stored document becomes its duplicate, and so do the batch's copies of it."""
+    dup = pc.equal(verdicts.column("v_status"), DUPLICATE)
+    canon = docs.where(col("status") == KEPT).select(
+        *[c for c in ("id", "exact_hash", "bands", "text") if c in docs.column_names]
+    )
+    if pc.any(dup).as_py():
+        gone = daft.from_arrow(verdicts.filter(dup).select(["id"]))
+        canon = canon.join(gone, on="id", how="anti")
+    found, info = store.match(canon, cfg)
+    if not found:
+        return verdicts, info
+    rows = {r["id"]: r for r in verdicts.to_pylist()}
+    for r in rows.values():
+        if r["dup_cluster"] in found:  # a batch cluster whose canonical copies a stored one
+            sid = found[r["dup_cluster"]][1]
+            if r["v_status"] == DUPLICATE:
+                r["dup_of"] = sid
+            r["dup_cluster"] = sid
+    for doc, (reason, sid) in found.items():
+        rows[doc] = {"id": doc, "v_status": DUPLICATE, "v_reason": reason, "dup_of": sid,
+                     "dup_cluster": sid}  # fmt: skip
+    return pa.Table.from_pylist(list(rows.values()), schema=_VERDICT), info
+
+
 def run(
     inputs: list[str],
-    out: str | Path,
+    out: str | Path | None,
     cfg: RunConfig | None = None,
     log: Callable[[str], None] | None = None,
     command: list[str] | None = None,
+    store: str | Path | None = None,
 ) -> dict:
     """Run the whole pipeline on ``inputs`` and write the outputs to ``out``. Returns the stats.
+
+    With ``store``, the documents the store does not hold yet are added to it as one run (see
+    ``saring.store``): deduplicated against it, joined to its open stories. ``out`` is then
+    ignored (``store.export`` writes the outputs of the whole store).
 
     Raises ``readers.inputs.InputError`` or ``output.OutputError`` (before any work starts) for
     inputs or an output folder that cannot be used at all; bad documents never raise.
@@ -463,12 +513,20 @@ def run(
         check_columns(f, cfg.reader)
     lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
     phase: dict[str, float] = {}
-    with AtomicOutputDir(out) as staging:
+    st = Store(store) if store is not None else None
+    stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
+    entry: dict = {}
+    with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
         work = staging / "_work"
         say(f"saring: reading {len(files)} file(s), extracting and cleaning ...")
         t = time.perf_counter()
-        _phase1(files, cfg, work)
+        _phase1(files, cfg, work, stored)
         phase["read_extract_clean"] = time.perf_counter() - t
+        n_stored = (
+            daft.read_parquet(str(work / "docs1")).where(col("status") == STORED).count_rows()
+            if stored
+            else 0
+        )
         t = time.perf_counter()
         site_info = _phase_site_and_signatures(cfg, work)
         phase["site_repeats_and_signatures"] = time.perf_counter() - t
@@ -484,8 +542,16 @@ def run(
         phase["near_dedup"] = time.perf_counter() - t
 
         verdicts, cluster_info = _verdicts(exact, near)
+        store_info: dict = {}
+        if st is not None:
+            t = time.perf_counter()
+            verdicts, store_info = _against_store(st, docs, verdicts, cfg)
+            phase["store_dedup"] = time.perf_counter() - t
+        fault("deduplicated")
         t = time.perf_counter()
-        story_of, story_rows = _stories(docs, verdicts, cfg) if cfg.stories.enabled else ({}, [])
+        story_of, story_rows = (
+            _stories(docs, verdicts, cfg, st) if cfg.stories.enabled else ({}, [])
+        )
         phase["stories"] = time.perf_counter() - t
         t = time.perf_counter()
         tally = _write_documents(docs, verdicts, story_of, staging / "documents.parquet")
@@ -569,16 +635,28 @@ def run(
             },
             "config": dataclasses.asdict(cfg),
         }
+        if st is not None:
+            stats["store"] = {
+                "store": str(st.root),
+                "already_stored": n_stored,
+                "duplicates_of_stored": store_info,
+                "stories_changed_or_new": len(story_rows),
+            }
+            entry.update(_index(docs, verdicts, staging / "index.parquet", cfg))
+            entry.update(documents=tally.rows, already_stored=n_stored, command=command)
+            entry["finished"] = stats["saring"]["finished"]
         shutil.rmtree(work)
         write_json(staging / "stats.json", stats)
-        if cfg.report:
+        if cfg.report and st is None:
             t = time.perf_counter()
             report_html(staging)
             say(f"report.html written in {time.perf_counter() - t:.1f} s")
     return stats
 
 
-def _stories(docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig) -> tuple[dict, list]:
+def _stories(
+    docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig, store: Store | None = None
+) -> tuple[dict, list]:
     """Story ids for the kept documents (``stories.build``); a duplicate gets its canonical
     document's story. The kept texts are grouped in the driver, in publication order."""
     dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
@@ -587,13 +665,38 @@ def _stories(docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig) -> tuple[
         kept = kept.join(daft.from_arrow(dups.select(["id"])), on="id", how="anti")
     rows = kept.to_arrow().to_pylist()
     rows.sort(key=lambda r: r["id"])
-    story_of, story_rows = build_stories(rows, cfg.stories, cfg.summary)
-    for doc, canon in zip(
-        dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True
-    ):
+    prior, prior_story = [], {}
+    if store is not None:  # the store's stories still open to this batch's articles
+        since = min((r["published"] for r in rows if r["published"]), default=None)
+        prior, prior_story = store.open_stories(since, cfg.stories.window_days)
+    story_of, story_rows = build_stories(prior + rows, cfg.stories, cfg.summary, prior_story)
+    pairs = list(zip(dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True))
+    if store is not None:  # copies of stored documents join their stories
+        story_of.update(store.story_of({c for _, c in pairs if c not in story_of}))
+    for doc, canon in pairs:
         if canon in story_of:
             story_of[doc] = story_of[canon]
     return story_of, story_rows
+
+
+def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path, cfg: RunConfig) -> dict:
+    """Write the store index of the batch's kept documents (id, exact hash, LSH band keys);
+    returns the batch's publication span for the manifest."""
+    dup = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE)).select(["id"])
+    kept = docs.where(col("status") == KEPT)
+    if dup.num_rows:
+        kept = kept.join(daft.from_arrow(dup), on="id", how="anti")
+    bands = (
+        col("bands") if "bands" in docs.column_names else daft.lit(None).cast(DT.list(DT.uint64()))
+    )
+    table = kept.select("id", "exact_hash", bands.alias("bands"), "published").to_arrow()
+    pq.write_table(table.select(INDEX_SCHEMA.names).cast(INDEX_SCHEMA), path, compression="zstd")
+    span = pc.min_max(docs.select("published").to_arrow().column("published"))
+    first, last = span["min"].as_py(), span["max"].as_py()
+    return {
+        "first_published": first.isoformat() if first else None,
+        "last_published": last.isoformat() if last else None,
+    }
 
 
 def _write_documents(

@@ -39,15 +39,26 @@ def _keywords(title_words: list[set[str]], order: list[str], n: int = 5) -> list
 
 
 def build_stories(
-    docs: list[dict], cfg: StoryConfig | None = None, summary: SummaryConfig | None = None
+    docs: list[dict],
+    cfg: StoryConfig | None = None,
+    summary: SummaryConfig | None = None,
+    prior: dict[str, str] | None = None,
 ) -> tuple[dict[str, str], list[dict]]:
     """``docs``: the kept documents (``id``, ``title``, ``text``, ``published``, ``site``).
-    Returns ``{document id: story_id}`` and the rows of ``stories.parquet``."""
+    Returns ``{document id: story_id}`` and the rows of ``stories.parquet``.
+
+    ``prior``: {id: story_id} of the documents among ``docs`` that belong to stories made
+    earlier (a store's open stories). They keep their stories, which keep their ids; only the
+    stories that gain a new document get a row (rebuilt from all their members)."""
     cfg = cfg or StoryConfig()
+    prior = prior or {}
     arts = [
         Article(d["id"], d.get("title") or "", d.get("text") or "", d["published"]) for d in docs
     ]
-    labels = group(arts, cfg)
+    number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
+    fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
+    labels = group(arts, cfg, fixed if prior else None)
+    earlier = {k: sid for sid, k in number.items()}
     members: dict[int, list[dict]] = {}
     for d, g in zip(docs, labels, strict=True):
         members.setdefault(g, []).append(d)
@@ -56,11 +67,13 @@ def build_stories(
     rows = []
     far = datetime.max  # stands in for a missing date; only ever compared with itself
     for g in sorted(members):
+        if all(d["id"] in prior for d in members[g]):
+            continue  # an earlier story that gained nothing: its row stands
         ms = sorted(
             members[g],
             key=lambda d: (d["published"] is None, d["published"] or far, d["id"]),
         )
-        sid = ms[0]["id"]
+        sid = earlier.get(g, ms[0]["id"])
         for d in ms:
             story_of[d["id"]] = sid
         titles = [d.get("title") or "" for d in ms]

@@ -126,10 +126,13 @@ def _hours(t: datetime | None) -> float | None:
     return None if t is None else t.timestamp() / 3600.0
 
 
-def _merge(labels: np.ndarray, sums, last: np.ndarray, cfg: StoryConfig) -> np.ndarray:
+def _merge(
+    labels: np.ndarray, sums, last: np.ndarray, cfg: StoryConfig, n_fixed: int = 0
+) -> np.ndarray:
     """Join stories whose centroids reach ``cfg.merge`` and whose latest articles are within the
     window of each other: the parts of one event the pass kept apart. Stories are compared in
-    blocks of neighbours in time, never all with all."""
+    blocks of neighbours in time, never all with all. Stories numbered below ``n_fixed`` (made
+    earlier) are never joined with each other, and a joined group takes its smallest number."""
     from scipy.sparse.csgraph import connected_components
 
     n = sums.shape[0]
@@ -138,7 +141,7 @@ def _merge(labels: np.ndarray, sums, last: np.ndarray, cfg: StoryConfig) -> np.n
     t = np.where(np.isnan(last), -np.inf, last)
     by_time = np.argsort(t, kind="stable")
     undated = np.flatnonzero(np.isnan(last))
-    rows, cols = [], []
+    rows, cols, sims = [], [], []
     for start in range(0, n, 2048):
         block = by_time[start : start + 2048]
         lo, hi = t[block].min(), t[block].max()
@@ -156,40 +159,79 @@ def _merge(labels: np.ndarray, sums, last: np.ndarray, cfg: StoryConfig) -> np.n
         keep = (a < b) & (sim.data >= cfg.merge) & (gap <= window)
         rows.append(a[keep])
         cols.append(b[keep])
+        sims.append(sim.data[keep])
     r, c = np.concatenate(rows), np.concatenate(cols)
-    graph = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-    _, comp = connected_components(graph, directed=False)
-    return comp[labels]
+    if not n_fixed:
+        graph = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
+        _, comp = connected_components(graph, directed=False)
+        return comp[labels]
+    # closest pairs first; a join that would put two earlier stories together is refused
+    root = np.arange(n)
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for k in np.argsort(-np.concatenate(sims), kind="stable"):
+        x, y = find(int(r[k])), find(int(c[k]))
+        if x != y and not (x < n_fixed and y < n_fixed):
+            root[max(x, y)] = min(x, y)  # the smaller number: the earlier story, if any
+    return np.array([find(int(v)) for v in labels])
 
 
-def group(articles: list[Article], cfg: StoryConfig | None = None) -> list[int]:
-    """The story number of each article (0, 1, ...: in order of each story's first article)."""
+def group(
+    articles: list[Article], cfg: StoryConfig | None = None, fixed: list[int | None] | None = None
+) -> list[int]:
+    """The story number of each article (0, 1, ...: in order of each story's first article).
+
+    ``fixed``: a story number (0, 1, ...) for the articles that already belong to a story made
+    earlier, None for the new ones. Those stories are the starting state: new articles join them
+    or open new stories (numbered after the largest fixed one), the fixed articles keep their
+    numbers, and two fixed stories are never joined. That is how a new batch is attached to the
+    stories of a store without grouping the archive again."""
     cfg = cfg or StoryConfig()
     if not articles:
         return []
+    fixed = fixed or [None] * len(articles)
+    known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
     docs = documents(articles, cfg)
     if not any(docs):  # no content word anywhere (numbers, symbols): every article alone
-        return list(range(len(articles)))
+        start = int(known.max()) + 1 if (known >= 0).any() else 0
+        fresh = np.cumsum(known < 0) - 1 + start
+        return np.where(known >= 0, known, fresh).tolist()
     x = vectors(docs)
     # Undated articles come last and feel no time decay (their age counts as zero).
     hours = [_hours(a.published) for a in articles]
     order = sorted(
-        range(len(articles)),
+        (i for i in range(len(articles)) if known[i] < 0),
         key=lambda i: (hours[i] is None, hours[i] or 0.0, articles[i].id),
     )
     hours = [np.nan if h is None else h for h in hours]
     decay = math.log(2) / cfg.half_life_hours
     window = cfg.window_days * 24
-    labels = np.full(len(articles), -1, dtype=np.int64)
+    labels = known.copy()
     t_all = np.array(hours)
-    n_stories = 0
     # Open stories: global number, summed vector, hour of the latest article. A story whose
     # latest article is more than the window before the batch can take no more articles (the
     # pass goes in time order): it is moved to ``closed``, so each batch compares with the open
-    # stories only and the cost stays linear in the number of articles.
-    ids = np.zeros(0, dtype=np.int64)
-    sums = sparse.csr_matrix((0, x.shape[1]))
-    last = np.zeros(0)
+    # stories only and the cost stays linear in the number of articles. Fixed stories start open.
+    ids = np.unique(known[known >= 0])
+    n_stories = int(ids.max()) + 1 if len(ids) else 0
+    if len(ids):
+        rows = np.flatnonzero(known >= 0)
+        member = sparse.csr_matrix(
+            (np.ones(len(rows)), (np.searchsorted(ids, known[rows]), rows)),
+            shape=(len(ids), len(articles)),
+        )
+        sums = (member @ x).tocsr()
+        last = np.full(len(ids), -np.inf)
+        np.fmax.at(last, np.searchsorted(ids, known[rows]), np.nan_to_num(t_all[rows], nan=-np.inf))
+        last[np.isinf(last)] = np.nan
+    else:
+        sums = sparse.csr_matrix((0, x.shape[1]))
+        last = np.zeros(0)
     closed: list[tuple[np.ndarray, sparse.csr_matrix, np.ndarray]] = []
     for start in range(0, len(order), cfg.batch):
         idx = np.array(order[start : start + cfg.batch])
@@ -261,9 +303,11 @@ def group(articles: list[Article], cfg: StoryConfig | None = None) -> list[int]:
         t_last = np.full(n_stories, -np.inf)
         np.fmax.at(t_last, labels, np.nan_to_num(t_all, nan=-np.inf))
         t_last[np.isinf(t_last)] = np.nan
-        labels = _merge(labels, (member @ xm).tocsr(), t_last, cfg)
-    # number stories in order of their first article
-    first = {}
+        n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
+        labels = _merge(labels, (member @ xm).tocsr(), t_last, cfg, n_fixed)
+    # number stories in order of their first article; fixed stories keep their numbers
+    n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
+    first = {k: k for k in range(n_fixed)}
     for i in order:
         first.setdefault(int(labels[i]), len(first))
     return [first[int(v)] for v in labels]

@@ -1,0 +1,390 @@
+"""The incremental store: a corpus that grows run by run, never losing or doubling a document.
+
+A store is a folder: ``manifest.json`` lists the committed runs in order, and each run's folder
+(``runs/NNNNNN-tag/``) holds its new documents (``documents.parquet``, the output contract),
+the index later runs deduplicate against (``index.parquet``: id, exact hash and LSH band keys of
+its kept documents), the stories it created or changed (``stories.parquet``, the latest row of a
+story wins) and its ``stats.json``. A run is staged in a hidden folder, renamed into ``runs/``,
+and committed by replacing ``manifest.json`` atomically; anything the manifest does not list is
+an interrupted run and is removed, so a store is always as before a run or with it complete.
+Stored documents are never rewritten: a new copy of a stored document is marked against the
+stored canonical one, and new articles join the stored stories still open (``group(fixed=)``).
+Does not process documents itself (``pipeline.run(..., store=)`` does).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import signal
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import daft
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+from daft import col
+
+from saring.config import RunConfig
+from saring.dedup.normalize import normalize
+from saring.dedup.similarity import jaccard
+from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
+from saring.output import AtomicOutputDir, OutputError, write_json
+from saring.stories.build import STORIES_SCHEMA
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+INDEX_SCHEMA = pa.schema(
+    [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
+)
+
+
+def fault(point: str) -> None:
+    """Kill this process at ``point`` when ``SARING_FAULT`` names it: the crash tests' hook
+    (tests/test_store.py). Does nothing otherwise."""
+    if os.environ.get("SARING_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _fsync_tree(path: Path) -> None:
+    for f in [path, *path.rglob("*")]:
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class StoreError(OutputError):
+    """The folder cannot be used as a store."""
+
+
+class Store:
+    """A store folder; see the module docstring for its layout."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root).absolute()
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def manifest(self) -> dict:
+        path = self.root / MANIFEST
+        if not path.exists():
+            return {"format": FORMAT, "runs": []}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise StoreError(f"{self.root}: store format {data.get('format')} is not {FORMAT}")
+        return data
+
+    def run_dirs(self) -> list[Path]:
+        return [self.root / r["dir"] for r in self.manifest()["runs"]]
+
+    def _files(self, name: str, runs: list[Path] | None = None) -> list[str]:
+        return [str(d / name) for d in (self.run_dirs() if runs is None else runs)]
+
+    def ids(self) -> pa.Array:
+        """Every stored document id."""
+        files = self._files("documents.parquet")
+        if not files:
+            return pa.array([], pa.string())
+        return ds.dataset(files).to_table(columns=["id"]).column("id").combine_chunks()
+
+    def documents(self, ids, columns: list[str], runs: list[Path] | None = None) -> pa.Table:
+        """The stored rows whose id is in ``ids`` (only ``columns``)."""
+        files = self._files("documents.parquet", runs)
+        if not files or not len(ids):
+            return pa.table({c: pa.array([], DOCUMENTS_SCHEMA.field(c).type) for c in columns})
+        return ds.dataset(files).to_table(
+            columns=columns, filter=pc.field("id").isin(pa.array(list(ids), pa.string()))
+        )
+
+    def stories(self) -> pa.Table:
+        """The latest row of every stored story, in order of first appearance."""
+        files = self._files("stories.parquet")
+        if not files:
+            return STORIES_SCHEMA.empty_table()
+        table = ds.dataset(files).to_table()
+        latest: dict[str, int] = {}
+        for k, sid in enumerate(table.column("story_id").to_pylist()):
+            latest[sid] = k  # a later run's row replaces an earlier one
+        first = list(dict.fromkeys(table.column("story_id").to_pylist()))
+        return table.take(pa.array([latest[s] for s in first], pa.int64()))
+
+    # ---- against the store: duplicates and stories ------------------------------------------
+
+    def match(self, canon: daft.DataFrame, cfg: RunConfig) -> tuple[dict[str, tuple], dict]:
+        """``canon``: the batch's kept, non-duplicate documents (id, exact_hash, bands, text).
+        Returns {batch id: (reason, stored canonical id)} for those that copy a stored document
+        (exactly, or near with true Jaccard >= the threshold), and counts for stats.json."""
+        info = {"exact": 0, "near": 0, "candidate_pairs": 0, "pairs_rejected": 0}
+        files = [f for f in self._files("index.parquet") if Path(f).exists()]
+        if not files:
+            return {}, info
+        index = daft.read_parquet(files)
+        found: dict[str, tuple] = {}
+        if cfg.dedup.exact:
+            hits = (
+                canon.select("id", "exact_hash")
+                .join(index.select(col("id").alias("sid"), "exact_hash"), on="exact_hash")
+                .select("id", "sid")
+                .to_arrow()
+                .to_pylist()
+            )
+            for h in sorted(hits, key=lambda h: (h["id"], h["sid"])):
+                found.setdefault(h["id"], (EXACT_DUPLICATE, h["sid"]))
+            info["exact"] = len(found)
+        if cfg.dedup.near and "bands" in canon.column_names:
+            rest = canon.select("id", "bands", "text")
+            if found:
+                drop = daft.from_arrow(pa.table({"id": list(found)}))
+                rest = rest.join(drop, on="id", how="anti")
+            pairs = (
+                rest.select("id", "bands")
+                .explode("bands")
+                .join(index.select(col("id").alias("sid"), "bands").explode("bands"), on="bands")
+                .select("id", "sid")
+                .distinct()
+                .to_arrow()
+                .to_pylist()
+            )
+            info["candidate_pairs"] = len(pairs)
+            if pairs:
+                mine = rest.where(col("id").is_in(list({p["id"] for p in pairs})))
+                texts = dict(
+                    zip(*mine.select("id", "text").to_arrow().to_pydict().values(), strict=True)
+                )
+                stored = self.documents({p["sid"] for p in pairs}, ["id", "text"])
+                theirs = dict(zip(*stored.to_pydict().values(), strict=True))
+                best: dict[str, tuple[float, str]] = {}
+                for p in pairs:
+                    a, b = p["id"], p["sid"]
+                    j = (
+                        jaccard(normalize(texts[a]), normalize(theirs[b]), cfg.dedup.ngram)
+                        if cfg.dedup.verify
+                        else 1.0
+                    )
+                    if j < cfg.dedup.threshold:
+                        info["pairs_rejected"] += 1
+                    elif a not in best or (-j, b) < (-best[a][0], best[a][1]):
+                        best[a] = (j, b)
+                for a, (_j, b) in best.items():
+                    found[a] = (NEAR_DUPLICATE, b)
+                info["near"] = len(best)
+        return found, info
+
+    def open_stories(self, since: datetime | None, window_days: float) -> tuple[list[dict], dict]:
+        """The stored kept articles of the stories still open to articles published from
+        ``since`` on (their latest article at most ``window_days`` earlier), with their story
+        ids: (rows with id, title, text, published, site; {id: story_id}). Only runs whose
+        articles reach into that window are read. Undated stories are not reopened."""
+        if since is None:
+            return [], {}
+        start = since - timedelta(days=window_days)
+        stories = self.stories()
+        if not stories.num_rows:
+            return [], {}
+        last = stories.column("last_published")
+        open_ids = stories.filter(pc.fill_null(pc.greater_equal(last, start), False))
+        if not open_ids.num_rows:
+            return [], {}
+        runs = [
+            self.root / r["dir"]
+            for r in self.manifest()["runs"]
+            if r.get("last_published") and datetime.fromisoformat(r["last_published"]) >= start
+        ]
+        files = self._files("documents.parquet", runs)
+        if not files:
+            return [], {}
+        sids = open_ids.column("story_id")
+        rows = (
+            ds.dataset(files)
+            .to_table(
+                columns=["id", "title", "text", "published", "site", "story_id"],
+                filter=pc.field("story_id").isin(sids) & (pc.field("status") == KEPT),
+            )
+            .to_pylist()
+        )
+        return rows, {r["id"]: r["story_id"] for r in rows}
+
+    def story_of(self, ids) -> dict[str, str]:
+        """The story of stored documents (by id)."""
+        rows = self.documents(ids, ["id", "story_id"]).to_pylist()
+        return {r["id"]: r["story_id"] for r in rows if r["story_id"]}
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def begin(self):
+        """Stage a run: yields (staging folder, manifest entry to fill). On success the folder
+        becomes ``runs/NNNNNN-tag`` and the manifest lists it; on any failure, or when the entry
+        says ``documents: 0`` (every input document was stored already), nothing changes.
+        One run at a time (an exclusive lock on ``.lock``)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        # a folder with other things in it is not taken for a store (an interrupted first run
+        # leaves only .lock and runs/)
+        others = {p.name for p in self.root.iterdir()} - {MANIFEST, ".lock", "runs"}
+        if others and not (self.root / MANIFEST).exists():
+            raise StoreError(f"{self.root}: not empty and not a saring store")
+        lock = open(self.root / ".lock", "a+")  # noqa: SIM115 - held for the whole run
+        try:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"{self.root}: another saring run is using this store") from None
+            self._remove_uncommitted()
+            manifest = self.manifest()
+            tag = secrets.token_hex(4)
+            runs = self.root / "runs"
+            runs.mkdir(exist_ok=True)
+            staging = runs / f".partial-{tag}"
+            staging.mkdir()
+            entry: dict = {}
+            try:
+                yield staging, entry
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            if entry.get("documents") == 0:  # nothing new: the store stays as it was
+                shutil.rmtree(staging, ignore_errors=True)
+                return
+            fault("staged")
+            number = len(manifest["runs"]) + 1
+            final = runs / f"{number:06d}-{tag}"
+            _fsync_tree(staging)
+            staging.rename(final)
+            fault("renamed")
+            entry = {"run": number, "dir": f"runs/{final.name}", **entry}
+            new = {**manifest, "format": FORMAT, "runs": [*manifest["runs"], entry]}
+            tmp = self.root / f".{MANIFEST}.{tag}"
+            tmp.write_text(json.dumps(new, indent=2, default=str) + "\n", encoding="utf-8")
+            _fsync_tree(tmp)
+            fault("manifest_written")
+            tmp.replace(self.root / MANIFEST)  # the commit
+            _fsync_tree(self.root)
+            fault("committed")
+        finally:
+            lock.close()
+
+    def _remove_uncommitted(self) -> None:
+        """Staging folders, run folders the manifest does not list, stray manifest copies:
+        what an interrupted run leaves."""
+        listed = {Path(r["dir"]).name for r in self.manifest()["runs"]}
+        runs = self.root / "runs"
+        if runs.exists():
+            for d in runs.iterdir():
+                if d.name not in listed:
+                    shutil.rmtree(d, ignore_errors=True)
+        for f in self.root.glob(f".{MANIFEST}.*"):
+            f.unlink(missing_ok=True)
+
+
+# ---- export -------------------------------------------------------------------------------------
+
+
+def _add(total: dict, part: dict) -> None:
+    """Sum the numbers of ``part`` into ``total``, recursively."""
+    for k, v in part.items():
+        if isinstance(v, bool) or v is None:
+            total.setdefault(k, v)
+        elif isinstance(v, int | float):
+            total[k] = total.get(k, 0) + v
+        elif isinstance(v, dict):
+            _add(total.setdefault(k, {}), v)
+
+
+def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True) -> dict:
+    """Write the store's corpus as a one-shot run would: ``documents.parquet`` (every stored
+    document, in run order), ``stories.parquet``, ``stats.json`` (the runs' counts summed) and
+    ``report.html``. Returns the stats."""
+    store = Store(root)
+    manifest = store.manifest()
+    if not manifest["runs"]:
+        raise StoreError(f"{store.root}: no committed run (is it a saring store?)")
+    runs = store.run_dirs()
+    files = store._files("documents.parquet")
+    # a stored canonical document learns of its later copies only here: its dup_cluster
+    canon = set(
+        pc.unique(ds.dataset(files).to_table(columns=["dup_of"]).column("dup_of"))
+        .drop_null()
+        .to_pylist()
+    )
+    stats: dict = {"runs": []}
+    counts: dict = {}
+    stages: dict[str, dict] = {}
+    with AtomicOutputDir(out) as staging:
+        with pq.ParquetWriter(
+            staging / "documents.parquet", DOCUMENTS_SCHEMA, compression="zstd"
+        ) as w:
+            for d in runs:
+                table = pq.read_table(d / "documents.parquet")
+                is_canon = pc.is_in(table.column("id"), pa.array(list(canon), pa.string()))
+                cluster = pc.if_else(is_canon, table.column("id"), table.column("dup_cluster"))
+                table = table.set_column(
+                    table.schema.get_field_index("dup_cluster"), "dup_cluster", cluster
+                )
+                w.write_table(table.cast(DOCUMENTS_SCHEMA))
+        for entry, d in zip(manifest["runs"], runs, strict=True):
+            s = json.loads((d / "stats.json").read_text(encoding="utf-8"))
+            _add(
+                counts,
+                {
+                    "documents": s["documents"],
+                    "clean": {k: s["clean"][k] for k in ("documents_changed", "removed_pieces")},
+                    "filter": {
+                        k: s["filter"][k]
+                        for k in ("removed_by_rule", "languages", "languages_kept")
+                    },
+                },
+            )
+            for st in s.get("stages", []):
+                agg = stages.setdefault(
+                    st["stage"], {"stage": st["stage"], "in": 0, "out": 0, "dropped": {}}
+                )
+                agg["in"] += st["in"]
+                agg["out"] += st["out"]
+                for code, n in st["dropped"].items():
+                    agg["dropped"][code] = agg["dropped"].get(code, 0) + n
+            stats["runs"].append({**entry, "store": s.get("store", {})})
+        stories = store.stories()
+        pq.write_table(
+            stories.cast(STORIES_SCHEMA), staging / "stories.parquet", compression="zstd"
+        )
+        docs = pq.read_table(staging / "documents.parquet", columns=["status", "dup_cluster"])
+        sizes = Counter(c for c in docs.column("dup_cluster").to_pylist() if c)
+        hist = Counter(sizes.values())
+        sizes_story = stories.column("size").to_pylist()
+        stats = {
+            "saring": {
+                "exported": datetime.now(UTC).isoformat(timespec="seconds"),
+                "store": str(store.root),
+            },
+            **counts,
+            "stages": list(stages.values()),
+            "dedup": {
+                "clusters": {
+                    "clusters": len(sizes),
+                    "documents_in_clusters": sum(sizes.values()),
+                    "largest_cluster": max(sizes.values(), default=0),
+                    "cluster_size_histogram": {str(k): hist[k] for k in sorted(hist)},
+                }
+            },
+            "stories": {
+                "stories": len(sizes_story),
+                "with_several_documents": sum(1 for n in sizes_story if n > 1),
+                "largest": max(sizes_story, default=0),
+            },
+            **stats,
+        }
+        write_json(staging / "stats.json", stats)
+        if report:
+            from saring.report import build
+
+            build(staging)
+    return stats

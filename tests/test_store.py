@@ -1,0 +1,188 @@
+"""The incremental store on the bundled examples: two batches, copies of stored documents,
+follow-ups joining stored stories, re-runs that change nothing, and SIGKILL at five points."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from saring.pipeline import run
+from saring.store import Store, StoreError, export
+from tests.conftest import EXAMPLES, ROOT
+
+FIRST = [
+    "feed.jsonl",
+    "pages/kabarnusantara-bengawan-solo-meluap.html",
+    "pages/lensaberita-erupsi-lewotobi.html",
+    "pages/suarapagi-vonis-kadis-pupr.html",
+    "pages/lensaberita-persib-persija.html",
+    "text/suarapagi-lrt-jabodebek.txt",
+]
+# the next day's crawl: a re-crawl, an updated article, another outlet's copy, follow-ups. The
+# re-crawl is given as its folder: a document's id comes from its file's name under the
+# argument, so the re-crawled files, given one by one, would take the ids of the first ones
+SECOND = [
+    "pages/recrawl-2025-06-20",
+    "pages/suarapagi-lewotobi-kembali-meletus.html",
+    "text/kabarnusantara-bandara-maumere.txt",
+    "text/wartaharian-banjir-bojonegoro.txt",
+    "text/lensaberita-suhu-panas-jakarta.txt",
+    "text/wartaharian-harga-beras.txt",
+    "pages/kabarnusantara-festival-danau-toba.html",
+]
+
+
+def files(names: list[str]) -> list[str]:
+    return [str(EXAMPLES / n) for n in names]
+
+
+def by_source(out: Path) -> dict[str, dict]:
+    table = pq.read_table(out / "documents.parquet").to_pylist()
+    return {r["source"].split("examples/", 1)[1]: r for r in table}
+
+
+def quiet(*args, **kw):
+    return run(*args, log=lambda _m: None, **kw)
+
+
+@pytest.fixture(scope="module")
+def two_days(tmp_path_factory) -> tuple[Path, dict[str, dict], dict[str, dict]]:
+    base = tmp_path_factory.mktemp("store")
+    quiet(files(FIRST), None, store=base / "s")
+    quiet(files(SECOND), None, store=base / "s")
+    export(base / "s", base / "exported", report=False)
+    quiet(files(FIRST + SECOND), base / "once")
+    return base, by_source(base / "exported"), by_source(base / "once")
+
+
+def test_copies_of_stored_documents_point_at_the_stored_canonical(two_days):
+    _, got, _ = two_days
+    assert len(got) == 16  # 13 files, the feed holds three records
+    solo = got["pages/kabarnusantara-bengawan-solo-meluap.html"]
+    recrawl = got["pages/recrawl-2025-06-20/kabarnusantara-bengawan-solo-meluap.html"]
+    assert (recrawl["status"], recrawl["reason"], recrawl["dup_of"]) == (
+        "duplicate",
+        "exact_duplicate",
+        solo["id"],
+    )
+    # export gives the stored canonical its cluster, as one run does
+    assert solo["status"] == "kept" and solo["dup_cluster"] == solo["id"]
+    eruption = got["pages/lensaberita-erupsi-lewotobi.html"]
+    copy = got["pages/suarapagi-lewotobi-kembali-meletus.html"]
+    assert (copy["reason"], copy["dup_of"]) == ("near_duplicate", eruption["id"])
+    heat = got["text/lensaberita-suhu-panas-jakarta.txt"]
+    assert (heat["reason"], heat["dup_of"]) == ("exact_duplicate", got["feed.jsonl#line=1"]["id"])
+
+
+def test_follow_ups_join_the_stored_stories(two_days):
+    _, got, once = two_days
+    flood = got["pages/kabarnusantara-bengawan-solo-meluap.html"]["story_id"]
+    assert got["text/wartaharian-banjir-bojonegoro.txt"]["story_id"] == flood
+    eruption = got["pages/lensaberita-erupsi-lewotobi.html"]["story_id"]
+    assert got["text/kabarnusantara-bandara-maumere.txt"]["story_id"] == eruption
+
+    # the same stories as one run over both days
+    def partition(docs):
+        groups: dict[str, set] = {}
+        for name, r in docs.items():
+            if r["story_id"]:
+                groups.setdefault(r["story_id"], set()).add(name)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(got) == partition(once)
+
+
+def test_the_one_difference_from_one_run_is_which_copy_stays_canonical(two_days):
+    _, got, once = two_days
+    same_ids = {n: r["id"] for n, r in got.items()} == {n: r["id"] for n, r in once.items()}
+    assert same_ids
+    differ = {
+        n
+        for n in got
+        if (got[n]["status"], got[n]["dup_of"]) != (once[n]["status"], once[n]["dup_of"])
+    }
+    # one run makes the updated (longer) article canonical; the store keeps the one it holds
+    assert differ == {
+        "pages/suarapagi-vonis-kadis-pupr.html",
+        "pages/recrawl-2025-06-20/suarapagi-vonis-kadis-pupr.html",
+    }
+    updated = got["pages/recrawl-2025-06-20/suarapagi-vonis-kadis-pupr.html"]
+    assert updated["dup_of"] == got["pages/suarapagi-vonis-kadis-pupr.html"]["id"]
+
+
+def test_running_a_batch_again_changes_nothing(two_days, tmp_path):
+    base, _, _ = two_days
+    store = base / "s"
+    before = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
+    stats = quiet(files(SECOND + FIRST), None, store=store)
+    assert stats["documents"]["in"] == 0 and stats["store"]["already_stored"] == 16
+    after = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_folder_of_other_things_is_not_taken_for_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="not a saring store"):
+        quiet(files(FIRST), None, store=tmp_path)
+
+
+def _snapshot(store: Path) -> list[tuple]:
+    """What the store says it holds: its exported rows, sorted by id."""
+    out = store.parent / f"export-{time.monotonic_ns()}"
+    export(store, out, report=False)
+    rows = pq.read_table(out / "documents.parquet").to_pylist()
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "a document is stored twice"
+    keys = ("id", "status", "reason", "dup_of", "dup_cluster", "story_id", "text")
+    return sorted(tuple(r[k] for k in keys) for r in rows)
+
+
+def _run_killed(store: Path, names: list[str], fault: str | None, after: float | None = None):
+    cmd = [sys.executable, "-m", "saring", "run", *files(names), "--store", str(store), "-q"]
+    env = {**os.environ, "SARING_FAULT": fault or ""}
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    if after is not None:
+        time.sleep(after)
+        proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=120)
+    return proc.returncode
+
+
+@pytest.mark.parametrize(
+    "fault", ["timer", "deduplicated", "staged", "renamed", "manifest_written", "committed"]
+)
+def test_a_run_killed_anywhere_leaves_the_store_before_or_after_it(two_days, tmp_path, fault):
+    base, _, _ = two_days
+    reference = _snapshot(base / "s")  # both batches, never interrupted
+    store = tmp_path / "s"
+    quiet(files(FIRST), None, store=store)
+    before = _snapshot(store)
+    if fault == "timer":  # wherever the process is after a second and a half
+        rc = _run_killed(store, SECOND, None, after=1.5)
+    else:
+        rc = _run_killed(store, SECOND, fault)
+    assert rc == -signal.SIGKILL
+    state = _snapshot(store)
+    committed = len(json.loads((store / "manifest.json").read_text())["runs"])
+    if fault == "committed":
+        assert committed == 2 and state == reference
+    elif fault != "timer":
+        assert committed == 1 and state == before
+    else:
+        assert state in (before, reference)
+    # the batch again: whatever the kill left, the store ends as if never interrupted
+    quiet(files(SECOND), None, store=store)
+    assert _snapshot(store) == reference
+    assert not [p for p in (store / "runs").iterdir() if p.name.startswith(".")]
+    assert len(list((store / "runs").iterdir())) == 2
+    assert Store(store).ids().to_pylist().count(reference[0][0]) == 1
