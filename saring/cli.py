@@ -106,6 +106,8 @@ _FLAG_SETTINGS = {
     "no_report": "output.report",
     "workers": "engine.workers",
     "batch_size": "engine.batch_size",
+    "runner": "engine.runner",
+    "address": "engine.address",
 }
 # Switches that turn a setting off when given.
 _OFF_SWITCHES = (
@@ -311,6 +313,17 @@ def _add_dedup_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"documents handed to a worker at a time (default: {RunConfig().batch_size})",
     )
+    e.add_argument(
+        "--runner",
+        choices=("native", "ray"),
+        help="where the Daft plan runs: this machine (native, the default) or a Ray cluster",
+    )
+    e.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="the Ray cluster's address for --runner ray (host:port of its head; default: "
+        "RAY_ADDRESS, or a Ray started on this machine)",
+    )
 
 
 def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
@@ -490,25 +503,30 @@ def _cmd_run(a: argparse.Namespace) -> int:
     if path and not a.quiet:
         print(f"saring: settings from {path}", file=sys.stderr)
     log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
-    if not a.out and not a.store:
-        print("saring run: error: give -o OUT, --store STORE, or both", file=sys.stderr)
+    store = a.store or cfg.store  # [output] store in saring.toml: the default store
+    if not a.out and not store:
+        print(
+            "saring run: error: give -o OUT, --store STORE (or [output] store in saring.toml), "
+            "or both",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     command = ["saring", *sys.argv[1:]]
     try:
-        if a.store:
+        if store:
             from saring.store import export
 
-            stats = run(a.inputs, None, cfg, log=log, command=command, store=a.store)
+            stats = run(a.inputs, None, cfg, log=log, command=command, store=store)
             s = stats["store"]
             print(
-                f"saring: {stats['documents']['in']:,} new document(s) added to {a.store} "
+                f"saring: {stats['documents']['in']:,} new document(s) added to {store} "
                 f"({s['already_stored']:,} already stored; duplicates of stored ones: "
                 f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
                 f"{s['duplicates_of_stored'].get('near', 0):,} near; "
                 f"{s['stories_changed_or_new']:,} stories new or grown)"
             )
             if a.out:
-                export(a.store, a.out, report=cfg.report)
+                export(store, a.out, report=cfg.report)
                 print(f"saring: the store exported to {a.out}")
             return 0
         stats = run(a.inputs, a.out, cfg, log=log, command=command)

@@ -72,6 +72,11 @@ class RunConfig:
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
     report : write ``report.html`` (the browsable page of the run) with the other outputs.
+    store : the store ``saring run`` adds to when no ``--store`` is given (None: a run without
+        ``--store`` is a one-shot run into ``-o OUT``).
+    runner : ``native`` (Daft's local runner) or ``ray`` (the same plan on a Ray cluster).
+    address : the Ray cluster's address (``host:port``) for ``runner = "ray"``; None: Ray's own
+        default (``RAY_ADDRESS``, or a cluster started on this machine).
     """
 
     reader: ReaderOptions = field(default_factory=ReaderOptions)
@@ -86,3 +91,6 @@ class RunConfig:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64
     report: bool = True
+    store: str | None = None
+    runner: str = "native"
+    address: str | None = None

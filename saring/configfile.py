@@ -139,10 +139,13 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
     },
     "output": {
         "report": ("report", _bool),
+        "store": ("store", _optional(_str())),
     },
     "engine": {
         "workers": ("workers", _int()),
         "batch_size": ("batch_size", _int()),
+        "runner": ("runner", _str(("native", "ray"))),
+        "address": ("address", _optional(_str())),
     },
 }
 SECTIONS = (*SETTINGS, "quality")
@@ -253,8 +256,12 @@ def dumps(cfg: RunConfig, source: str | None = None) -> str:
         out.append(f"\n[{section}]")
         for key, (path, _) in keys.items():
             value = _get_path(cfg, path)
-            if value is None and key in ("bands", "rows", "format"):
-                why = "told from each file name" if key == "format" else "chosen from threshold"
+            if value is None and key in ("bands", "rows", "format", "address", "store"):
+                why = {
+                    "format": "told from each file name",
+                    "address": "RAY_ADDRESS, or a Ray on this machine",
+                    "store": "runs are one-shot unless --store is given",
+                }.get(key, "chosen from threshold")
                 out.append(f"# {key} = (not set: {why})")
                 continue
             if key == "timeout" and value is None:

@@ -178,6 +178,13 @@ def _phase1(files, cfg: RunConfig, work: Path, stored: frozenset[str] = frozense
     )(cfg, stored)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
+    if cfg.runner == "ray":
+        # on Ray every batch of into_batches is a partition: 100,000 documents made 1,563, and
+        # each later shuffle (group-by, join) 1,563 x 1,563 pieces held by the head. A few
+        # partitions per CPU of the cluster are written instead.
+        import ray
+
+        df = df.into_partitions(max(1, 2 * int(ray.cluster_resources().get("CPU", 1))))
     df.write_parquet(str(work / "docs1"))
 
 
@@ -452,6 +459,23 @@ class _Tally:
         return out
 
 
+def use_runner(cfg: RunConfig) -> None:
+    """Point Daft at the configured runner: its local runner, or a Ray cluster (``address``).
+    Daft takes the choice once per process, before the first plan runs."""
+    if cfg.runner != "ray":
+        return
+    import os
+
+    import ray
+
+    # Daft draws one progress bar per operator and worker, which Ray copies into our log
+    quiet = {"DAFT_PROGRESS_BAR": os.environ.get("DAFT_PROGRESS_BAR", "0")}
+    os.environ.update(quiet)
+    if not ray.is_initialized():
+        ray.init(address=cfg.address, runtime_env={"env_vars": quiet}, logging_level="warning")
+    daft.set_runner_ray(noop_if_initialized=True)  # on the cluster ray.init joined
+
+
 @contextlib.contextmanager
 def _staged_run(store: Store, entry: dict):
     with store.begin() as (staging, committed):
@@ -506,6 +530,7 @@ def run(
     """
     cfg = cfg or RunConfig()
     say = log or (lambda msg: print(msg, file=sys.stderr))
+    use_runner(cfg)
     started = datetime.now(UTC)
     t_start = time.perf_counter()
     files, skipped = resolve_inputs(list(inputs), cfg.format)

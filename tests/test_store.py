@@ -186,3 +186,35 @@ def test_a_run_killed_anywhere_leaves_the_store_before_or_after_it(two_days, tmp
     assert not [p for p in (store / "runs").iterdir() if p.name.startswith(".")]
     assert len(list((store / "runs").iterdir())) == 2
     assert Store(store).ids().to_pylist().count(reference[0][0]) == 1
+
+
+def test_the_cli_adds_to_the_store_named_in_saring_toml_and_exports(tmp_path):
+    toml = tmp_path / "saring.toml"
+    toml.write_text(f'[output]\nstore = "{tmp_path / "corpus"}"\nreport = false\n')
+    cmd = [sys.executable, "-m", "saring", "run", *files(FIRST), "--config", str(toml), "-q"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "8 new document(s) added" in done.stdout
+    export_cmd = [sys.executable, "-m", "saring", "export", str(tmp_path / "corpus")]
+    done = subprocess.run(
+        [*export_cmd, "-o", str(tmp_path / "out"), "--no-report"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 8  # feed: 3 records
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "documents.parquet",
+        "stats.json",
+        "stories.parquet",
+    ]
+    neither = subprocess.run(
+        [sys.executable, "-m", "saring", "run", *files(FIRST)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert neither.returncode == 2 and "give -o OUT, --store STORE" in neither.stderr
