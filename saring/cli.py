@@ -506,8 +506,8 @@ def _cmd_run(a: argparse.Namespace) -> int:
     store = a.store or cfg.store  # [output] store in saring.toml: the default store
     if not a.out and not store:
         print(
-            "saring run: error: give -o OUT, --store STORE (or [output] store in saring.toml), "
-            "or both",
+            "saring run: error: give -o/--out OUT, --store STORE (or [output] store in "
+            "saring.toml), or both",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -210,11 +210,13 @@ def test_the_cli_adds_to_the_store_named_in_saring_toml_and_exports(tmp_path):
         "stats.json",
         "stories.parquet",
     ]
+    elsewhere = tmp_path / "elsewhere"  # no saring.toml here
+    elsewhere.mkdir()
     neither = subprocess.run(
         [sys.executable, "-m", "saring", "run", *files(FIRST)],
-        cwd=tmp_path,
+        cwd=elsewhere,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert neither.returncode == 2 and "give -o OUT, --store STORE" in neither.stderr
+    assert neither.returncode == 2 and "give -o/--out OUT, --store STORE" in neither.stderr
