@@ -123,6 +123,15 @@ def browser():
         b.close()
 
 
+def open_document(page, doc_id: str) -> None:
+    """Search the document table for one id, wait for that single row, open it."""
+    page.fill("#doc-q", doc_id)
+    rows = "document.querySelectorAll('#doc-rows tr')"
+    page.wait_for_function(f"{rows}.length === 1 && {rows}[0].dataset.id === {json.dumps(doc_id)}")
+    page.click(f'#doc-rows tr[data-id="{doc_id}"]')
+    page.wait_for_selector("#viewer:not([hidden]) #doc-text")
+
+
 def test_the_page_in_chromium(out, browser):
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
     docs = pq.read_table(out / "documents.parquet").to_pylist()
@@ -157,7 +166,8 @@ def test_the_page_in_chromium(out, browser):
     story = max(stories, key=lambda s: s["size"])
     page.click("nav button[data-tab=stories]")
     page.fill("#story-q", story["label"][:30])
-    page.wait_for_timeout(400)
+    first_label = "document.querySelector('#story-list .story h3')?.textContent"
+    page.wait_for_function(f"{first_label} === {json.dumps(story['label'])}")
     cards = page.locator("#story-list .story")
     assert cards.count() >= 1
     assert cards.first.locator("h3").inner_text() == story["label"]
@@ -167,11 +177,7 @@ def test_the_page_in_chromium(out, browser):
     # opening a document shows its removed lines, struck through with their reasons
     page.click("nav button[data-tab=documents]")
     doc = max((d for d in docs if d["status"] == "kept"), key=lambda d: len(d["removed"]))
-    page.fill("#doc-q", doc["id"])
-    page.wait_for_timeout(400)
-    assert page.locator("#doc-rows tr").count() == 1
-    page.click("#doc-rows tr")
-    page.wait_for_selector("#viewer:not([hidden])")
+    open_document(page, doc["id"])
     struck = page.locator("#doc-text p.removed")
     assert struck.count() == len(doc["removed"])
     assert struck.first.locator("s").inner_text() == doc["removed"][0]["text"]
@@ -184,9 +190,7 @@ def test_the_page_in_chromium(out, browser):
 
     # a near duplicate beside its canonical document, the differences marked
     dup = next(d for d in docs if d["reason"] == "near_duplicate")
-    page.fill("#doc-q", dup["id"])
-    page.wait_for_timeout(400)
-    page.click("#doc-rows tr")
+    open_document(page, dup["id"])
     page.wait_for_selector("#diff-canon")
     assert page.locator("#diff-this del").count() + page.locator("#diff-canon ins").count() > 0
     canon = next(d for d in docs if d["id"] == dup["dup_of"])
@@ -196,10 +200,7 @@ def test_the_page_in_chromium(out, browser):
 
     # an exact copy travels as a reference to the first row with its text, and shows that text
     exact = next(d for d in docs if d["reason"] == "exact_duplicate")
-    page.fill("#doc-q", exact["id"])
-    page.wait_for_timeout(400)
-    page.click("#doc-rows tr")
-    page.wait_for_selector("#doc-text")
+    open_document(page, exact["id"])
     kept = page.locator("#doc-text p:not(.removed)").all_inner_texts()
     assert kept == [line for line in exact["text"].split("\n") if line.strip()]
     assert errors == []

@@ -103,7 +103,7 @@
   }
   function drawDocs() {
     const rows = docRows.slice(docPage * PAGE, (docPage + 1) * PAGE);
-    $("doc-rows").innerHTML = rows.map((r) => `<tr data-row="${r}">
+    $("doc-rows").innerHTML = rows.map((r) => `<tr data-row="${r}" data-id="${esc(D.id[r])}">
       <td class="num">${r + 1}</td><td>${esc(D.title[r] || D.id[r])}</td>
       <td>${esc(P.sites[D.site[r]] || "")}</td><td>${D.published[r]}</td>
       <td><span class="status ${status(r)}">${status(r)}</span></td><td>${esc(reason(r) || "")}</td>
