@@ -539,9 +539,10 @@ def run(
     lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
     phase: dict[str, float] = {}
     st = Store(store) if store is not None else None
-    stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
     entry: dict = {}
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
+        # read under the store's lock: no other run can commit these ids meanwhile
+        stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
         work = staging / "_work"
         say(f"saring: reading {len(files)} file(s), extracting and cleaning ...")
         t = time.perf_counter()
@@ -667,7 +668,7 @@ def run(
                 "duplicates_of_stored": store_info,
                 "stories_changed_or_new": len(story_rows),
             }
-            entry.update(_index(docs, verdicts, staging / "index.parquet", cfg))
+            entry.update(_index(docs, verdicts, staging / "index.parquet"))
             entry.update(documents=tally.rows, already_stored=n_stored, command=command)
             entry["finished"] = stats["saring"]["finished"]
         shutil.rmtree(work)
@@ -704,7 +705,7 @@ def _stories(
     return story_of, story_rows
 
 
-def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path, cfg: RunConfig) -> dict:
+def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> dict:
     """Write the store index of the batch's kept documents (id, exact hash, LSH band keys);
     returns the batch's publication span for the manifest."""
     dup = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE)).select(["id"])

@@ -220,3 +220,15 @@ def test_the_cli_adds_to_the_store_named_in_saring_toml_and_exports(tmp_path):
         timeout=300,
     )
     assert neither.returncode == 2 and "give -o/--out OUT, --store STORE" in neither.stderr
+
+
+def test_a_second_run_on_a_store_in_use_is_refused(tmp_path):
+    import fcntl
+
+    store = tmp_path / "s"
+    quiet(files(FIRST), None, store=store)
+    with open(store / ".lock") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running saring holds it
+        with pytest.raises(StoreError, match="another saring run is using this store"):
+            quiet(files(SECOND), None, store=store)
+    assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
