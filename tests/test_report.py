@@ -205,3 +205,19 @@ def test_the_page_in_chromium(out, browser):
     assert kept == [line for line in exact["text"].split("\n") if line.strip()]
     assert errors == []
     page.close()
+
+
+def test_a_run_without_documents_still_gets_a_page(out, tmp_path):
+    # every input file yields at least one row today; the page must not depend on it
+    from saring.model import DOCUMENTS_SCHEMA
+    from saring.stories.build import STORIES_SCHEMA
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    pq.write_table(DOCUMENTS_SCHEMA.empty_table(), empty / "documents.parquet")
+    pq.write_table(STORIES_SCHEMA.empty_table(), empty / "stories.parquet")
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    stats["documents"] = {**stats["documents"], "in": 0, "out": 0}
+    (empty / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
+    page = build(empty).read_text(encoding="utf-8")
+    assert "saring report: 0 documents" in page

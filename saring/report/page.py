@@ -197,8 +197,8 @@ def _overview(stats: dict, docs: dict, stories: list[dict]) -> str:
         + _legend()
     )
     # lengths and quality signals, kept against removed (filtered)
-    kept = np.array([s == "kept" for s in status])
-    gone = np.array([s == "filtered" for s in status])
+    kept = np.array([s == "kept" for s in status], dtype=bool)
+    gone = np.array([s == "filtered" for s in status], dtype=bool)
     length = np.array([c if c is not None else np.nan for c in docs["chars_out"]], dtype=float)
     hists = [_histogram("characters after cleaning", length[kept], length[gone], log=True)]
     sig = docs["signals"]
@@ -291,7 +291,7 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
     # by bisection on that estimate: compressing every text at each try took most of a
     # 100,000-document report's build
     sample = list(starts)[:: max(1, len(starts) // 16)]
-    scale = len(starts) / len(sample)
+    scale = len(starts) / max(1, len(sample))  # no document at all: nothing to scale
 
     def estimate(cut: int | None) -> float:
         parts = (whole[k : k + CHUNK] for k in sample)
