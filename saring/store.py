@@ -183,7 +183,8 @@ class Store:
         """The stored kept articles of the stories still open to articles published from
         ``since`` on (their latest article at most ``window_days`` earlier), with their story
         ids: (rows with id, title, text, published, site; {id: story_id}). Only runs whose
-        articles reach into that window are read. Undated stories are not reopened."""
+        articles reach back to the earliest article of an open story are read (and runs of
+        undated articles only). Undated stories are not reopened."""
         if since is None:
             return [], {}
         start = since - timedelta(days=window_days)
@@ -194,10 +195,13 @@ class Store:
         open_ids = stories.filter(pc.fill_null(pc.greater_equal(last, start), False))
         if not open_ids.num_rows:
             return [], {}
+        # an open story's first articles may lie in a run older than the window
+        earliest = pc.min(open_ids.column("first_published")).as_py() or start
         runs = [
             self.root / r["dir"]
             for r in self.manifest()["runs"]
-            if r.get("last_published") and datetime.fromisoformat(r["last_published"]) >= start
+            if not r.get("last_published")
+            or datetime.fromisoformat(r["last_published"]) >= earliest
         ]
         files = self._files("documents.parquet", runs)
         if not files:

@@ -232,3 +232,39 @@ def test_a_second_run_on_a_store_in_use_is_refused(tmp_path):
         with pytest.raises(StoreError, match="another saring run is using this store"):
             quiet(files(SECOND), None, store=store)
     assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
+
+
+def test_an_open_story_brings_its_articles_from_runs_older_than_the_window(tmp_path):
+    # a story told on day 1 (run 1) and day 4 (run 2) is open to day 6; its day-1 article
+    # lies in a run whose articles all end before the window and must still be read
+    from datetime import UTC, datetime
+
+    import pyarrow as pa
+
+    from saring.model import DOCUMENTS_SCHEMA
+    from saring.stories.build import STORIES_SCHEMA
+
+    def day(d):
+        return datetime(2025, 6, d, 9, tzinfo=UTC)
+
+    runs = []
+    for k, (doc, d) in enumerate([("a", 1), ("b", 4)], start=1):
+        folder = tmp_path / "runs" / f"{k:06d}-x"
+        folder.mkdir(parents=True)
+        row = {"id": doc, "title": doc, "text": doc, "status": "kept", "published": day(d)}
+        row["story_id"] = "a"
+        pq.write_table(
+            pa.Table.from_pylist([row], schema=DOCUMENTS_SCHEMA), folder / "documents.parquet"
+        )
+        story = {"story_id": "a", "label": "a", "size": k, "first_published": day(1),
+                 "last_published": day(d)}  # fmt: skip
+        pq.write_table(
+            pa.Table.from_pylist([story], schema=STORIES_SCHEMA), folder / "stories.parquet"
+        )
+        runs.append({"run": k, "dir": f"runs/{folder.name}", "first_published": day(d).isoformat(),
+                     "last_published": day(d).isoformat()})  # fmt: skip
+    (tmp_path / "manifest.json").write_text(json.dumps({"format": 1, "runs": runs}))
+    rows, story_of = Store(tmp_path).open_stories(day(6), window_days=4)
+    assert story_of == {"a": "a", "b": "a"}
+    assert sorted(r["published"].day for r in rows) == [1, 4]
+    assert Store(tmp_path).open_stories(day(12), window_days=4) == ([], {})
