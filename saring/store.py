@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import daft
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
@@ -33,8 +34,7 @@ import pyarrow.parquet as pq
 from daft import col
 
 from saring.config import RunConfig
-from saring.dedup.normalize import normalize
-from saring.dedup.similarity import jaccard
+from saring.dedup.near import pair_similarity
 from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
 from saring.output import AtomicOutputDir, OutputError, write_json
 from saring.stories.build import STORIES_SCHEMA
@@ -156,26 +156,26 @@ class Store:
             )
             info["candidate_pairs"] = len(pairs)
             if pairs:
-                mine = rest.where(col("id").is_in(list({p["id"] for p in pairs})))
-                texts = dict(
-                    zip(*mine.select("id", "text").to_arrow().to_pydict().values(), strict=True)
-                )
                 stored = self.documents({p["sid"] for p in pairs}, ["id", "text"])
-                theirs = dict(zip(*stored.to_pydict().values(), strict=True))
+                texts = rest.select("id", "text").concat(daft.from_arrow(stored))
+                keys = np.array(sorted({k for p in pairs for k in (p["id"], p["sid"])}))
+                pos = {k: i for i, k in enumerate(keys)}
+                a = np.array([pos[p["id"]] for p in pairs])
+                b = np.array([pos[p["sid"]] for p in pairs])
+                sims = (
+                    pair_similarity(texts, "id", "text", keys, a, b, cfg.dedup.ngram)
+                    if cfg.dedup.verify
+                    else np.ones(len(pairs))
+                )
                 best: dict[str, tuple[float, str]] = {}
-                for p in pairs:
-                    a, b = p["id"], p["sid"]
-                    j = (
-                        jaccard(normalize(texts[a]), normalize(theirs[b]), cfg.dedup.ngram)
-                        if cfg.dedup.verify
-                        else 1.0
-                    )
+                for p, j in zip(pairs, sims, strict=True):
+                    doc, sid = p["id"], p["sid"]
                     if j < cfg.dedup.threshold:
                         info["pairs_rejected"] += 1
-                    elif a not in best or (-j, b) < (-best[a][0], best[a][1]):
-                        best[a] = (j, b)
-                for a, (_j, b) in best.items():
-                    found[a] = (NEAR_DUPLICATE, b)
+                    elif doc not in best or (-j, sid) < (-best[doc][0], best[doc][1]):
+                        best[doc] = (j, sid)
+                for doc, (_j, sid) in best.items():
+                    found[doc] = (NEAR_DUPLICATE, sid)
                 info["near"] = len(best)
         return found, info
 
