@@ -483,18 +483,22 @@ def _staged_run(store: Store, entry: dict):
         committed.update(entry)
 
 
+def _deduplicated(docs: daft.DataFrame, verdicts: pa.Table) -> daft.DataFrame:
+    """The kept documents that dedup left kept: each cluster's canonical document and every
+    document without a copy."""
+    dup = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE)).select(["id"])
+    kept = docs.where(col("status") == KEPT)
+    return kept.join(daft.from_arrow(dup), on="id", how="anti") if dup.num_rows else kept
+
+
 def _against_store(
     store: Store, docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig
 ) -> tuple[pa.Table, dict]:
     """The batch's verdicts after its canonical documents are compared with the store's: one
     that copies a stored document becomes its duplicate, and so do the batch's copies of it."""
-    dup = pc.equal(verdicts.column("v_status"), DUPLICATE)
-    canon = docs.where(col("status") == KEPT).select(
+    canon = _deduplicated(docs, verdicts).select(
         *[c for c in ("id", "exact_hash", "bands", "text") if c in docs.column_names]
     )
-    if pc.any(dup).as_py():
-        gone = daft.from_arrow(verdicts.filter(dup).select(["id"]))
-        canon = canon.join(gone, on="id", how="anti")
     found, info = store.match(canon, cfg)
     if not found:
         return verdicts, info
@@ -686,9 +690,7 @@ def _stories(
     """Story ids for the kept documents (``stories.build``); a duplicate gets its canonical
     document's story. The kept texts are grouped in the driver, in publication order."""
     dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
-    kept = docs.where(col("status") == KEPT).select("id", "title", "text", "published", "site")
-    if dups.num_rows:
-        kept = kept.join(daft.from_arrow(dups.select(["id"])), on="id", how="anti")
+    kept = _deduplicated(docs, verdicts).select("id", "title", "text", "published", "site")
     rows = kept.to_arrow().to_pylist()
     rows.sort(key=lambda r: r["id"])
     prior, prior_story = [], {}
@@ -708,15 +710,12 @@ def _stories(
 def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> dict:
     """Write the store index of the batch's kept documents (id, exact hash, LSH band keys);
     returns the batch's publication span for the manifest."""
-    dup = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE)).select(["id"])
-    kept = docs.where(col("status") == KEPT)
-    if dup.num_rows:
-        kept = kept.join(daft.from_arrow(dup), on="id", how="anti")
+    kept = _deduplicated(docs, verdicts)
     bands = (
         col("bands") if "bands" in docs.column_names else daft.lit(None).cast(DT.list(DT.uint64()))
     )
-    table = kept.select("id", "exact_hash", bands.alias("bands"), "published").to_arrow()
-    pq.write_table(table.select(INDEX_SCHEMA.names).cast(INDEX_SCHEMA), path, compression="zstd")
+    table = kept.select("id", "exact_hash", bands.alias("bands")).to_arrow()
+    pq.write_table(table.cast(INDEX_SCHEMA), path, compression="zstd")
     span = pc.min_max(docs.select("published").to_arrow().column("published"))
     first, last = span["min"].as_py(), span["max"].as_py()
     return {
