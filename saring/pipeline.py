@@ -30,7 +30,7 @@ from daft import col
 from saring import __version__
 from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
 from saring.config import RunConfig
-from saring.dedup.near import add_bands, bands_rows, near_duplicates
+from saring.dedup.near import add_bands, bands_rows, cluster_summary, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
 from saring.filters import FilterConfig, judge
 from saring.model import (
@@ -59,7 +59,7 @@ from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, Store, fault
-from saring.stories.build import STORIES_SCHEMA, build_stories
+from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
 _SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
@@ -386,14 +386,7 @@ def _verdicts(exact: pa.Table, near: dict[str, str]) -> tuple[pa.Table, dict]:
     table = pa.Table.from_pylist(
         [dict(zip(_VERDICT.names, (i, *v), strict=True)) for i, v in rows.items()], schema=_VERDICT
     )
-    hist = Counter(sizes.values())
-    info = {
-        "clusters": len(sizes),
-        "documents_in_clusters": sum(sizes.values()),
-        "largest_cluster": max(sizes.values(), default=0),
-        "cluster_size_histogram": {str(k): hist[k] for k in sorted(hist)},
-    }
-    return table, info
+    return table, cluster_summary(sizes)
 
 
 class _Tally:
@@ -652,9 +645,7 @@ def run(
             },
             "stories": {
                 "enabled": cfg.stories.enabled,
-                "stories": len(story_rows),
-                "with_several_documents": sum(1 for r in story_rows if r["size"] > 1),
-                "largest": max((r["size"] for r in story_rows), default=0),
+                **story_counts([r["size"] for r in story_rows]),
                 "threshold": cfg.stories.threshold,
                 "merge": cfg.stories.merge,
             },

@@ -34,10 +34,10 @@ import pyarrow.parquet as pq
 from daft import col
 
 from saring.config import RunConfig
-from saring.dedup.near import pair_similarity
+from saring.dedup.near import cluster_summary, pair_similarity
 from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
 from saring.output import AtomicOutputDir, OutputError, write_json
-from saring.stories.build import STORIES_SCHEMA
+from saring.stories.build import STORIES_SCHEMA, story_counts
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -111,11 +111,10 @@ class Store:
         if not files:
             return STORIES_SCHEMA.empty_table()
         table = ds.dataset(files).to_table()
-        latest: dict[str, int] = {}
+        latest: dict[str, int] = {}  # in order of first appearance: a dict keeps it
         for k, sid in enumerate(table.column("story_id").to_pylist()):
             latest[sid] = k  # a later run's row replaces an earlier one
-        first = list(dict.fromkeys(table.column("story_id").to_pylist()))
-        return table.take(pa.array([latest[s] for s in first], pa.int64()))
+        return table.take(pa.array(list(latest.values()), pa.int64()))
 
     # ---- against the store: duplicates and stories ------------------------------------------
 
@@ -295,12 +294,10 @@ class Store:
 def _add(total: dict, part: dict) -> None:
     """Sum the numbers of ``part`` into ``total``, recursively."""
     for k, v in part.items():
-        if isinstance(v, bool) or v is None:
-            total.setdefault(k, v)
-        elif isinstance(v, int | float):
-            total[k] = total.get(k, 0) + v
-        elif isinstance(v, dict):
+        if isinstance(v, dict):
             _add(total.setdefault(k, {}), v)
+        else:
+            total[k] = total.get(k, 0) + v
 
 
 def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True) -> dict:
@@ -360,10 +357,8 @@ def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True)
         pq.write_table(
             stories.cast(STORIES_SCHEMA), staging / "stories.parquet", compression="zstd"
         )
-        docs = pq.read_table(staging / "documents.parquet", columns=["status", "dup_cluster"])
+        docs = pq.read_table(staging / "documents.parquet", columns=["dup_cluster"])
         sizes = Counter(c for c in docs.column("dup_cluster").to_pylist() if c)
-        hist = Counter(sizes.values())
-        sizes_story = stories.column("size").to_pylist()
         stats = {
             "saring": {
                 "exported": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -371,19 +366,8 @@ def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True)
             },
             **counts,
             "stages": list(stages.values()),
-            "dedup": {
-                "clusters": {
-                    "clusters": len(sizes),
-                    "documents_in_clusters": sum(sizes.values()),
-                    "largest_cluster": max(sizes.values(), default=0),
-                    "cluster_size_histogram": {str(k): hist[k] for k in sorted(hist)},
-                }
-            },
-            "stories": {
-                "stories": len(sizes_story),
-                "with_several_documents": sum(1 for n in sizes_story if n > 1),
-                "largest": max(sizes_story, default=0),
-            },
+            "dedup": {"clusters": cluster_summary(sizes)},
+            "stories": story_counts(stories.column("size").to_pylist()),
             **stats,
         }
         write_json(staging / "stats.json", stats)

@@ -9,6 +9,7 @@ non-exact-duplicate documents) and does not decide statuses (the pipeline does).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import daft
@@ -111,6 +112,17 @@ def pair_similarity(
     out = np.full(len(a), np.nan)
     out[joined.column("pair").to_numpy()] = joined.column("j").to_numpy()
     return out
+
+
+def cluster_summary(sizes: dict[str, int]) -> dict:
+    """stats.json's ``dedup.clusters``, from the size of each duplicate cluster."""
+    hist = Counter(sizes.values())
+    return {
+        "clusters": len(sizes),
+        "documents_in_clusters": sum(sizes.values()),
+        "largest_cluster": max(sizes.values(), default=0),
+        "cluster_size_histogram": {str(k): hist[k] for k in sorted(hist)},
+    }
 
 
 @dataclass

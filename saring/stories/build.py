@@ -31,6 +31,15 @@ STORIES_SCHEMA = pa.schema(
 )
 
 
+def story_counts(sizes: list[int]) -> dict:
+    """stats.json's story counts, from the size of each story."""
+    return {
+        "stories": len(sizes),
+        "with_several_documents": sum(1 for n in sizes if n > 1),
+        "largest": max(sizes, default=0),
+    }
+
+
 def _keywords(title_words: list[set[str]], order: list[str], n: int = 5) -> list[str]:
     """The content words found in the most titles of the story (first seen first on ties);
     ``order`` lists the words in the order they were first seen."""
