@@ -161,7 +161,7 @@ def _funnel(stats: dict) -> str:
     )
 
 
-def _overview(stats: dict, docs: dict, stories: list[dict]) -> str:
+def _overview(stats: dict, docs: dict, stories: list[dict], clusters: dict[str, list]) -> str:
     status = docs["status"]
     by_status = Counter(status)
     parts = ["<section id=overview>"]
@@ -220,7 +220,7 @@ def _overview(stats: dict, docs: dict, stories: list[dict]) -> str:
     for site, _ in Counter(docs["site"]).most_common(25):
         site_rows.append((site or "(no site)", [by_site.get((site, s), 0) for s in _STATUSES]))
     parts.append("<h2>Sites</h2>" + _bars(site_rows, list(_STATUSES)) + _legend())
-    sizes = Counter(Counter(c for c in docs["dup_cluster"] if c).values())
+    sizes = Counter(len(rows) for rows in clusters.values())
     parts.append(
         "<h2>Duplicate clusters</h2>"
         + _bars([(f"{k} documents", [v]) for k, v in sorted(sizes.items())], ["duplicate"])
@@ -343,6 +343,10 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         "story": [story_index.get(s, -1) if s else -1 for s in docs["story_id"]],
         "removed": [len(r or []) for r in docs["removed"]],
     }
+    clusters: dict[str, list[int]] = {}  # duplicate cluster -> its rows, in input order
+    for k, c in enumerate(docs["dup_cluster"]):
+        if c:
+            clusters.setdefault(c, []).append(k)
     members: dict[int, list[int]] = {}
     for k, s in enumerate(table["story"]):
         if s >= 0:
@@ -363,10 +367,9 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         }
         for k, s in enumerate(stories)
     ]
-    clusters = Counter(c for c in docs["dup_cluster"] if c)
     largest = [
-        {"size": size, "rows": [k for k, c in enumerate(docs["dup_cluster"]) if c == cid]}
-        for cid, size in clusters.most_common(20)
+        {"size": len(rows), "rows": rows}
+        for rows in sorted(clusters.values(), key=len, reverse=True)[:20]
     ]
     payload = {
         "n": n,
@@ -388,7 +391,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         .replace("<!--TITLE-->", html.escape(f"saring report: {n:,} documents"))
         .replace("<!--COMMAND_SHORT-->", html.escape(_short(command)))
         .replace("<!--COMMAND-->", html.escape(command))
-        .replace("<!--OVERVIEW-->", _overview(stats, docs, stories))
+        .replace("<!--OVERVIEW-->", _overview(stats, docs, stories, clusters))
         .replace(
             "/*DATA*/",
             json.dumps(payload, separators=(",", ":")).replace("</", "<\\/"),
