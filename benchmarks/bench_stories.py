@@ -1,6 +1,7 @@
 """Story grouping against the hand-labelled development set (``benchmarks/data/stories``).
 
     python benchmarks/bench_stories.py [--sweep] [--speed 10000 30000 100000]
+                                       [--dense 20000 50000 100000] [--exact] [--run 100000]
 
 Runs ``saring run`` on the three crawl days, groups every kept article into stories (all 3,541,
 not only the labelled ones) and scores the grouping of the 259 labelled articles: B-cubed
@@ -8,6 +9,12 @@ precision, recall and F1, and pairwise F1. ``--sweep`` scores several thresholds
 is chosen on some selections (topics) and reported on the others, never on the set it is
 scored on. ``--speed N ...`` times the grouping alone on N articles: the crawl's kept articles
 copied as often as needed, each copy six days after the previous one (so copies never meet).
+``--dense N ...`` times it on N synthetic articles of random IndoSum sentences dated over 30
+days (``bench_ray.synthetic_news``): they never group, so every story stays open for its four
+days, the worst case for the comparisons (100,000 is 3,333 a day). ``--exact`` also times
+both with ``merge_candidates=0`` (every pair of stories in the window compared) and says
+whether the stories are the same. ``--run N`` times a whole ``saring run`` (the CLI, no report)
+over those N synthetic articles with and without stories, one after the other.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pyarrow.parquet as pq
+from bench_ray import saring
 from shared_data import CRAWL, CRAWL_DAYS, ROOT, crawl_config
 
 from saring.pipeline import run
@@ -72,6 +80,23 @@ def crawl_articles() -> list[Article]:
     ]
 
 
+def dense_articles(n: int) -> list[Article]:
+    """``n`` synthetic articles (``bench_ray.synthetic_news``), made once and kept in out/."""
+    from datetime import datetime
+
+    from bench_ray import synthetic_news
+
+    path = ROOT / "out" / "bench_stories" / f"synthetic_{n}.parquet"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        synthetic_news(n, path)
+    rows = pq.read_table(path).to_pylist()
+    return [
+        Article(str(k), r["title"], r["text"], datetime.fromisoformat(r["date"]))
+        for k, r in enumerate(rows)
+    ]
+
+
 def score(articles, labels, cfg: StoryConfig, selections=None) -> dict:
     got = group(articles, cfg)
     pred = {a.id: g for a, g in zip(articles, got, strict=True)}
@@ -87,20 +112,47 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--speed", type=int, nargs="*", default=[])
+    ap.add_argument("--dense", type=int, nargs="*", default=[])
+    ap.add_argument("--exact", action="store_true")
+    ap.add_argument("--run", type=int, nargs="*", default=[])
     args = ap.parse_args()
+    for n in args.run:
+        dense_articles(n)  # made before the clock starts
+        path = ROOT / "out" / "bench_stories" / f"synthetic_{n}.parquet"
+        with tempfile.TemporaryDirectory() as tmp:
+            for extra in ([], ["--no-stories"]):
+                out = Path(tmp) / f"o{len(extra)}"
+                dt = saring([str(path), "-o", str(out), "--no-report", *extra])
+                print(f"saring run, {n:,} synthetic articles {' '.join(extra)}: {dt:.1f} s")
     labels = load_labels()
     articles = crawl_articles()
-    for n in args.speed:
-        copies = [
-            Article(f"{k}-{a.id}", a.title, a.text, a.published + timedelta(days=6 * k))
-            for k in range(-(-n // len(articles)))
-            for a in articles
-            if a.published is not None
-        ][:n]
+    streams = [
+        (
+            "crawl copies",
+            [
+                Article(f"{k}-{a.id}", a.title, a.text, a.published + timedelta(days=6 * k))
+                for k in range(-(-n // len(articles)))
+                for a in articles
+                if a.published is not None
+            ][:n],
+        )
+        for n in args.speed
+    ]
+    streams += [("synthetic, dense", dense_articles(n)) for n in args.dense]
+    for name, arts in streams:
+        n = len(arts)
         t = time.perf_counter()
-        got = group(copies)
+        got = group(arts)
         dt = time.perf_counter() - t
-        print(f"{n:,} articles grouped in {dt:.1f} s ({n / dt:,.0f}/s), {len(set(got)):,} stories")
+        print(
+            f"{name}: {n:,} articles grouped in {dt:.1f} s ({n / dt:,.0f}/s), "
+            f"{len(set(got)):,} stories"
+        )
+        if args.exact:
+            t = time.perf_counter()
+            full = group(arts, replace(StoryConfig(), merge_candidates=0))
+            dt = time.perf_counter() - t
+            print(f"  every pair compared: {dt:.1f} s, the same stories: {full == got}")
     print(
         f"{len(articles)} kept articles grouped; {len(labels)} labelled, "
         f"{len(Counter(r['story'] for r in labels))} stories"

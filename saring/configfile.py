@@ -133,6 +133,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "title_weight": ("stories.title_weight", _int(0)),
         "lead_words": ("stories.lead_words", _int()),
         "merge_words": ("stories.merge_words", _int()),
+        "merge_candidates": ("stories.merge_candidates", _int(0)),
         "half_life_hours": ("stories.half_life_hours", _float(0.0)),
         "window_days": ("stories.window_days", _float(0.0)),
         "summary_sentences": ("summary.sentences", _int()),

@@ -2,12 +2,14 @@
 
 import itertools
 import random
+from dataclasses import replace
 
 import pyarrow.parquet as pq
 import pytest
 
+from saring.clean.rules import function_words
 from saring.pipeline import run
-from saring.stories.group import Article, StoryConfig, group
+from saring.stories.group import Article, StoryConfig, documents, group, tokens
 from saring.stories.summary import strip_dateline, summarize
 from tests.conftest import EXAMPLES, SEEDS, need_shared
 
@@ -63,6 +65,21 @@ def test_undated_articles_are_grouped_without_a_time_penalty(articles):
 
 def test_a_high_threshold_makes_every_article_its_own_story(articles):
     assert all(len(s) == 1 for s in partition(articles, StoryConfig(threshold=0.99, merge=0)))
+
+
+def test_merge_candidates_from_top_words_find_the_stories_every_pair_finds(articles):
+    # the pass keeps every article alone (threshold 0.99), so all grouping is the merge's
+    alone = StoryConfig(threshold=0.99, merge=0.3)
+    full = partition(articles, replace(alone, merge_candidates=0))
+    assert any(len(s) > 1 for s in full)
+    assert partition(articles, alone) == full
+
+
+def test_the_lead_read_from_a_prefix_equals_the_lead_of_the_whole_text(articles):
+    stop = function_words("id")
+    for cfg_words in (5, 60, 150, 400):
+        docs = documents(articles, StoryConfig(title_weight=0), [cfg_words])[0]
+        assert docs == [tokens(a.text, stop)[:cfg_words] for a in articles]
 
 
 def test_summary_of_the_flood_story_draws_sentences_with_their_sources(articles):

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 from scipy import sparse
 from sklearn.preprocessing import normalize as l2
 
@@ -49,6 +50,10 @@ class StoryConfig:
     merge_words : content words of the body the merge compares (the parts of one event told
         from different angles share names and facts after the lead: at 150, the four seed
         outlets join; the development set scores 0.845 against 0.855 at 60).
+    merge_candidates : the merge compares only stories that share one of their this many
+        heaviest words, then computes their true cosine; 0 compares every pair in the window.
+        On the crawl, 20 finds all 239 pairs that the full comparison joins (10 finds 238), and
+        20,000 articles that never group take 14 s instead of 32.
     """
 
     enabled: bool = True
@@ -60,6 +65,7 @@ class StoryConfig:
     batch: int = 64
     merge: float = 0.4
     merge_words: int = 150
+    merge_candidates: int = 20
 
 
 @dataclass
@@ -74,19 +80,28 @@ def tokens(text: str, stop: frozenset[str]) -> list[str]:
     return [w for w in normalize(text).split() if len(w) > 2 and not w.isdigit() and w not in stop]
 
 
-def documents(
-    articles: list[Article], cfg: StoryConfig, lead_words: int | None = None
-) -> list[list[str]]:
-    """Each article's words: its title's ``cfg.title_weight`` times, then the first
-    ``lead_words`` (default ``cfg.lead_words``) content words of its body."""
+def _body_tokens(text: str, need: int, stop: frozenset[str]) -> list[str]:
+    """The first ``need`` content words of ``text``, normalising only as much of it as that
+    takes (a 100-word lead is in the first 1,500 characters or so; the rest is never read)."""
+    size = 12 * need
+    while True:
+        words = tokens(text[:size], stop)
+        if len(words) > need or size >= len(text):
+            return words[:need]  # the word cut at ``size`` is past the ones kept
+        size *= 4
+
+
+def documents(articles: list[Article], cfg: StoryConfig, leads: list[int]) -> list[list[list[str]]]:
+    """For each lead length in ``leads``, each article's words: its title's
+    ``cfg.title_weight`` times, then the first ``lead`` content words of its body. Each
+    article is tokenised once."""
     stop = function_words("id")
-    lead = cfg.lead_words if lead_words is None else lead_words
-    out = []
+    out: list[list[list[str]]] = [[] for _ in leads]
     for a in articles:
-        title = tokens(a.title or "", stop)
-        words = tokens(a.text or "", stop)[:lead]
-        doc = title * cfg.title_weight + words
-        out.append(doc)
+        title = tokens(a.title or "", stop) * cfg.title_weight
+        words = _body_tokens(a.text or "", max(leads), stop)
+        for k, lead in enumerate(leads):
+            out[k].append(title + words[:lead])
     return out
 
 
@@ -104,26 +119,34 @@ def vectors(docs: list[list[str]]) -> sparse.csr_matrix:
     """Unit TF-IDF rows (sublinear tf). A word's document frequency counts the batch and the
     bundled background together: a small batch (the five seeds) cannot tell from itself that
     Aleppo is a rare word, and a large one still weighs its own news of the day."""
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, doc in enumerate(docs):
-        counts: dict[int, int] = {}
-        for w in doc:
-            k = vocab.setdefault(w, len(vocab))
-            counts[k] = counts.get(k, 0) + 1
-        rows.extend([r] * len(counts))
-        cols.extend(counts)
-        vals.extend(1.0 + math.log(c) for c in counts.values())
-    tf = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)))
+    flat = pa.array([w for doc in docs for w in doc], pa.string()).dictionary_encode()
+    vocab = flat.dictionary.to_pylist()  # each word once, in order of first use
+    ids = flat.indices.to_numpy().astype(np.int64)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d) for d in docs])
+    # each (row, word) pair counted at once: a coo matrix sums its repeats on conversion
+    tf = sparse.coo_matrix((np.ones(len(ids)), (rows, ids)), shape=(len(docs), len(vocab))).tocsr()
+    tf.data = 1.0 + np.log(tf.data)
     n_bg, df_bg = background()
     df = np.bincount(tf.indices, minlength=len(vocab)).astype(float)
-    df += np.array([df_bg.get(w, 0) for w in vocab], dtype=float)
+    df += np.fromiter((df_bg.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
     idf = np.log((1.0 + len(docs) + n_bg) / (1.0 + df)) + 1.0
     return l2(tf @ sparse.diags(idf)).tocsr()
 
 
 def _hours(t: datetime | None) -> float | None:
     return None if t is None else t.timestamp() / 3600.0
+
+
+def _top_words(cent: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """A 0/1 matrix marking each row's ``k`` heaviest words."""
+    row = np.repeat(np.arange(cent.shape[0]), np.diff(cent.indptr))
+    order = np.lexsort((-cent.data, row))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - cent.indptr[row[order]]
+    top = cent.copy()
+    top.data = (rank < k).astype(float)
+    top.eliminate_zeros()
+    return top
 
 
 def _merge(
@@ -142,6 +165,8 @@ def _merge(
     by_time = np.argsort(t, kind="stable")
     undated = np.flatnonzero(np.isnan(last))
     rows, cols, sims = [], [], []
+    # candidate pairs share one of their heaviest words; 0 compares every pair in the window
+    top = _top_words(cent, cfg.merge_candidates) if cfg.merge_candidates else cent
     for start in range(0, n, 2048):
         block = by_time[start : start + 2048]
         lo, hi = t[block].min(), t[block].max()
@@ -151,15 +176,29 @@ def _merge(
             )
         ]
         cand = np.union1d(near, undated)
-        sim = (cent[block] @ cent[cand].T).tocoo()
-        a, b = block[sim.row], cand[sim.col]
+        pair = (top[block] @ top[cand].T).tocoo()
+        a, b = block[pair.row], cand[pair.col]
         # an undated story (its time is -inf) is within the window of every story
         dated = np.isfinite(t[a]) & np.isfinite(t[b])
         gap = np.abs(np.where(dated, t[a], 0.0) - np.where(dated, t[b], 0.0))
-        keep = (a < b) & (sim.data >= cfg.merge) & (gap <= window)
-        rows.append(a[keep])
-        cols.append(b[keep])
-        sims.append(sim.data[keep])
+        keep = (a < b) & (gap <= window)
+        a, b = a[keep], b[keep]
+        if cfg.merge_candidates:  # true cosines, a bounded number of pairs at a time
+            sim = np.concatenate(
+                [np.zeros(0)]
+                + [
+                    np.asarray(
+                        cent[a[k : k + 65536]].multiply(cent[b[k : k + 65536]]).sum(1)
+                    ).ravel()
+                    for k in range(0, len(a), 65536)
+                ]
+            )
+        else:
+            sim = pair.data[keep]
+        ok = sim >= cfg.merge
+        rows.append(a[ok])
+        cols.append(b[ok])
+        sims.append(sim[ok])
     r, c = np.concatenate(rows), np.concatenate(cols)
     if not n_fixed:
         graph = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
@@ -196,7 +235,7 @@ def group(
         return []
     fixed = fixed or [None] * len(articles)
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
-    docs = documents(articles, cfg)
+    docs, merge_docs = documents(articles, cfg, [cfg.lead_words, cfg.merge_words])
     if not any(docs):  # no content word anywhere (numbers, symbols): every article alone
         start = int(known.max()) + 1 if (known >= 0).any() else 0
         fresh = np.cumsum(known < 0) - 1 + start
@@ -292,11 +331,7 @@ def group(
     if cfg.merge and n_stories > 1:
         # the merge reads more of each body than the pass (``merge_words``): parts of one event
         # told from different angles share names and facts further down, not in the lead
-        xm = (
-            x
-            if cfg.merge_words == cfg.lead_words
-            else vectors(documents(articles, cfg, cfg.merge_words))
-        )
+        xm = x if cfg.merge_words == cfg.lead_words else vectors(merge_docs)
         member = sparse.csr_matrix(
             (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n_stories, len(labels))
         )
