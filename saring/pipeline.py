@@ -60,6 +60,7 @@ from saring.readers.source import InputSource
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
+from saring.stories.summary import Sentence, SummaryConfig, summarize
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
 _SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
@@ -675,6 +676,64 @@ def run(
     return stats
 
 
+# a story's summary as four lists: the fields of its ``Sentence``s
+_SUMMARY_TYPE = DT.struct(
+    {
+        "text": DT.list(DT.string()),
+        "source": DT.list(DT.string()),
+        "rank": DT.list(DT.int64()),
+        "position": DT.list(DT.int64()),
+    }
+)
+
+_SUMMARY_FIELDS = ("text", "source", "rank", "position")
+ENGINE_SUMMARIES = 10_000
+
+
+class StorySummarizer:
+    """The Daft UDF around ``summarize``: a batch of stories, each given as its members' ids and
+    texts in story order; returns each summary's sentences (``_SUMMARY_TYPE``)."""
+
+    def __init__(self, cfg: SummaryConfig):
+        self.cfg = cfg
+        self.arrow_type = _SUMMARY_TYPE.to_arrow_dtype()
+
+    @daft.method.batch(return_dtype=_SUMMARY_TYPE)
+    def __call__(self, ids: daft.Series, texts: daft.Series) -> pa.Array:
+        out = []
+        for i, t in zip(ids.to_pylist(), texts.to_pylist(), strict=True):
+            sents = summarize(list(zip(i, t, strict=True)), self.cfg)
+            out.append({f: [getattr(x, f) for x in sents] for f in _SUMMARY_FIELDS})
+        return pa.array(out, type=self.arrow_type)
+
+
+def _summaries(stories: list[list[tuple[str, str]]], cfg: RunConfig) -> list[list[Sentence]]:
+    """The summary of each story (its ``(id, text)`` pairs), on the engine: the summaries of
+    a stream of 100,000 one-article stories took as long as grouping it, in one Python thread.
+    Below ``ENGINE_SUMMARIES`` stories, or with one worker, they are made here: starting the
+    worker processes costs more than it saves (measured on 2 cores: the crawl's 2,146 stories
+    1.2 s here, 2.9 s on Daft; 19,348 stories 11.7 s here, 8.7 s on Daft)."""
+    if not stories or (
+        cfg.runner != "ray" and (cfg.workers <= 1 or len(stories) < ENGINE_SUMMARIES)
+    ):
+        return [summarize(s, cfg.summary) for s in stories]
+    table = pa.table(
+        {
+            "k": pa.array(range(len(stories)), pa.int64()),
+            "ids": [[i for i, _ in s] for s in stories],
+            "texts": [[t for _, t in s] for s in stories],
+        }
+    )
+    summarizer = daft.cls(
+        StorySummarizer, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
+    )(cfg.summary)
+    df = daft.from_arrow(table).into_batches(256)
+    got = df.select("k", summarizer(col("ids"), col("texts")).alias("s")).sort("k").to_pydict()
+    return [
+        [Sentence(*f) for f in zip(*(s[k] for k in _SUMMARY_FIELDS), strict=True)] for s in got["s"]
+    ]
+
+
 def _stories(
     docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig, store: Store | None = None
 ) -> tuple[dict, list]:
@@ -688,7 +747,13 @@ def _stories(
     if store is not None:  # the store's stories still open to this batch's articles
         since = min((r["published"] for r in rows if r["published"]), default=None)
         prior, prior_story = store.open_stories(since, cfg.stories.window_days)
-    story_of, story_rows = build_stories(prior + rows, cfg.stories, cfg.summary, prior_story)
+    story_of, story_rows = build_stories(
+        prior + rows,
+        cfg.stories,
+        cfg.summary,
+        prior_story,
+        lambda stories: _summaries(stories, cfg),
+    )
     pairs = list(zip(dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True))
     if store is not None:  # copies of stored documents join their stories
         story_of.update(store.story_of({c for _, c in pairs if c not in story_of}))

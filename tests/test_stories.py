@@ -82,6 +82,22 @@ def test_the_lead_read_from_a_prefix_equals_the_lead_of_the_whole_text(articles)
         assert docs == [tokens(a.text, stop)[:cfg_words] for a in articles]
 
 
+def test_summaries_made_on_daft_worker_processes_equal_those_made_in_the_driver(
+    articles, monkeypatch
+):
+    from saring import pipeline
+    from saring.config import RunConfig
+
+    stories: dict[int, list[tuple[str, str]]] = {}
+    for a, s in zip(articles, group(articles), strict=True):
+        stories.setdefault(s, []).append((a.id, a.text))
+    members = list(stories.values())
+    here = [summarize(m) for m in members]
+    assert sum(len(s) for s in here) > len(members)  # real summaries, several sentences
+    monkeypatch.setattr(pipeline, "ENGINE_SUMMARIES", 0)  # the engine even for a few stories
+    assert pipeline._summaries(members, RunConfig(workers=2)) == here
+
+
 def test_summary_of_the_flood_story_draws_sentences_with_their_sources(articles):
     flood = [a for a in articles if "bengawan" in a.id or "banjir-bojonegoro" in a.id]
     got = summarize([(a.id, a.text) for a in flood])

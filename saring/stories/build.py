@@ -8,13 +8,14 @@ joins the ids back and gives duplicates their canonical document's story. Holds 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 
 import pyarrow as pa
 
 from saring.clean.rules import function_words
 from saring.stories.group import Article, StoryConfig, group, tokens
-from saring.stories.summary import SummaryConfig, summarize
+from saring.stories.summary import Sentence, SummaryConfig, summarize
 
 STORIES_SCHEMA = pa.schema(
     [
@@ -52,13 +53,18 @@ def build_stories(
     cfg: StoryConfig | None = None,
     summary: SummaryConfig | None = None,
     prior: dict[str, str] | None = None,
+    summarize_all: Callable[[list[list[tuple[str, str]]]], list[list[Sentence]]] | None = None,
 ) -> tuple[dict[str, str], list[dict]]:
     """``docs``: the kept documents (``id``, ``title``, ``text``, ``published``, ``site``).
     Returns ``{document id: story_id}`` and the rows of ``stories.parquet``.
 
     ``prior``: {id: story_id} of the documents among ``docs`` that belong to stories made
     earlier (a store's open stories). They keep their stories, which keep their ids; only the
-    stories that gain a new document get a row (rebuilt from all their members)."""
+    stories that gain a new document get a row (rebuilt from all their members).
+
+    ``summarize_all``: given each story's ``(id, text)`` pairs in story order, the summary of
+    each (``summarize`` with ``summary``); the default is a loop here, and the pipeline passes
+    one that runs on its engine."""
     cfg = cfg or StoryConfig()
     prior = prior or {}
     arts = [
@@ -74,6 +80,7 @@ def build_stories(
     stop = function_words("id")
     story_of: dict[str, str] = {}
     rows = []
+    members_text: list[list[tuple[str, str]]] = []  # each row's (id, text) pairs, for its summary
     far = datetime.max  # stands in for a missing date; only ever compared with itself
     for g in sorted(members):
         if all(d["id"] in prior for d in members[g]):
@@ -91,7 +98,7 @@ def build_stories(
         # the label: the title that holds the most keywords (the earliest on ties)
         best = max(range(len(titles)), key=lambda i: sum(k in words[i] for k in keys))
         label = titles[best]
-        sents = summarize([(d["id"], d.get("text") or "") for d in ms], summary)
+        members_text.append([(d["id"], d.get("text") or "") for d in ms])
         dates = [d["published"] for d in ms if d["published"] is not None]
         rows.append(
             {
@@ -102,8 +109,13 @@ def build_stories(
                 "sites": sorted({d["site"] for d in ms if d.get("site")}),
                 "first_published": min(dates) if dates else None,
                 "last_published": max(dates) if dates else None,
-                "summary": [s.text for s in sents],
-                "summary_sources": [s.source for s in sents],
             }
         )
+    if summarize_all is None:
+        summaries = [summarize(m, summary) for m in members_text]
+    else:
+        summaries = summarize_all(members_text)
+    for row, sents in zip(rows, summaries, strict=True):
+        row["summary"] = [s.text for s in sents]
+        row["summary_sources"] = [s.source for s in sents]
     return story_of, rows

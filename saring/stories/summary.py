@@ -101,9 +101,11 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
         pos = 0
         for s in sentences(text or ""):
             s = strip_dateline(s) if pos == 0 else s  # before its first usable sentence
-            w = tokens(s, stop)
             # a line with no final punctuation is a headline or a caption, not a sentence
-            if _ENDS.search(s) and cfg.min_words <= len(s.split()) <= cfg.max_words and w:
+            if not (_ENDS.search(s) and cfg.min_words <= len(s.split()) <= cfg.max_words):
+                continue
+            w = tokens(s, stop)
+            if w:
                 pool.append(Sentence(s, doc_id, rank, pos))
                 words.append(w)
                 pos += 1
