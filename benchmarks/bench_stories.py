@@ -119,8 +119,8 @@ def neighbour_groups(
     cfg = StoryConfig()
     x = vectors(documents(articles, cfg, [cfg.lead_words])[0])
     sim = (x @ x.T).toarray()
-    hours = np.array([a.published.timestamp() / 3600 for a in articles])
-    gap = np.abs(hours[:, None] - hours[None, :])
+    hours = np.array([a.published.timestamp() / 3600 if a.published else np.nan for a in articles])
+    gap = np.nan_to_num(np.abs(hours[:, None] - hours[None, :]), nan=0.0)  # undated: no decay
     sim *= np.exp(-math.log(2) / cfg.half_life_hours * gap)
     sim[gap > cfg.window_days * 24] = 0.0
     np.fill_diagonal(sim, 1.0)
