@@ -129,11 +129,10 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
     "stories": {
         "enabled": ("stories.enabled", _bool),
         "threshold": ("stories.threshold", _float(0.0, 1.0)),
-        "merge": ("stories.merge", _float(0.0, 1.0)),
+        "neighbours": ("stories.neighbours", _int()),
+        "floor": ("stories.floor", _float(0.0, 1.0)),
         "title_weight": ("stories.title_weight", _int(0)),
         "lead_words": ("stories.lead_words", _int()),
-        "merge_words": ("stories.merge_words", _int()),
-        "merge_candidates": ("stories.merge_candidates", _int(0)),
         "half_life_hours": ("stories.half_life_hours", _float(0.0)),
         "window_days": ("stories.window_days", _float(0.0)),
         "summary_sentences": ("summary.sentences", _int()),

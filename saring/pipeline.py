@@ -648,7 +648,7 @@ def run(
                 "enabled": cfg.stories.enabled,
                 **story_counts([r["size"] for r in story_rows]),
                 "threshold": cfg.stories.threshold,
-                "merge": cfg.stories.merge,
+                "neighbours": cfg.stories.neighbours,
             },
             "timing": {
                 "total_seconds": round(total, 3),

@@ -2,7 +2,7 @@
 
 import itertools
 import random
-from dataclasses import replace
+from datetime import timedelta
 
 import pyarrow.parquet as pq
 import pytest
@@ -33,12 +33,12 @@ def partition(arts: list[Article], cfg: StoryConfig | None = None) -> set[frozen
     return {frozenset(v) for v in stories.values()}
 
 
+FLOOD = {"pages/kabarnusantara-bengawan-solo-meluap.html", "text/wartaharian-banjir-bojonegoro.txt"}
+
+
 def test_one_flood_from_two_outlets_is_one_story_and_other_events_stay_apart(articles):
     stories = partition(articles)
-    flood = {
-        "pages/kabarnusantara-bengawan-solo-meluap.html",
-        "text/wartaharian-banjir-bojonegoro.txt",
-    }
+    flood = FLOOD
     # the eruption and, the next day, the airport it closed: the issue's own example of one
     # story over days (the batch IDF alone kept them apart; the background IDF joins them)
     eruption = {
@@ -64,21 +64,31 @@ def test_undated_articles_are_grouped_without_a_time_penalty(articles):
 
 
 def test_a_high_threshold_makes_every_article_its_own_story(articles):
-    assert all(len(s) == 1 for s in partition(articles, StoryConfig(threshold=0.99, merge=0)))
+    assert all(len(s) == 1 for s in partition(articles, StoryConfig(threshold=0.99)))
 
 
-def test_merge_candidates_from_top_words_find_the_stories_every_pair_finds(articles):
-    # the pass keeps every article alone (threshold 0.99), so all grouping is the merge's
-    alone = StoryConfig(threshold=0.99, merge=0.3)
-    full = partition(articles, replace(alone, merge_candidates=0))
-    assert any(len(s) > 1 for s in full)
-    assert partition(articles, alone) == full
+def test_the_stories_do_not_depend_on_how_many_articles_are_compared_at_a_time(articles):
+    # each block of articles is compared with the articles of its window only
+    assert all(partition(articles, StoryConfig(block=b)) == partition(articles) for b in (1, 3, 7))
+
+
+def test_articles_further_apart_than_the_window_are_never_one_story(articles):
+    later = [
+        Article(a.id, a.title, a.text, a.published + timedelta(days=5))
+        if a.id == "text/wartaharian-banjir-bojonegoro.txt"
+        else a
+        for a in articles
+    ]
+    no_decay = StoryConfig(half_life_hours=1e9)  # only the window keeps them apart
+    assert frozenset(FLOOD) in partition(articles, no_decay)
+    assert all(len(s) == 1 for s in partition(later, no_decay) if s & FLOOD)
+    assert frozenset(FLOOD) in partition(later, StoryConfig(half_life_hours=1e9, window_days=6))
 
 
 def test_the_lead_read_from_a_prefix_equals_the_lead_of_the_whole_text(articles):
     stop = function_words("id")
     for cfg_words in (5, 60, 150, 400):
-        docs = documents(articles, StoryConfig(title_weight=0), [cfg_words])[0]
+        docs = documents(articles, StoryConfig(title_weight=0, lead_words=cfg_words))
         assert docs == [tokens(a.text, stop)[:cfg_words] for a in articles]
 
 
@@ -125,8 +135,8 @@ def test_summary_of_the_seeds_takes_one_sentence_from_three_outlets(tmp_path):
 
 def test_the_five_seeds_are_one_story_summarised_from_three_outlets(tmp_path):
     # four outlets, one event (Aleppo, December 2016), no publication dates: the batch is too
-    # small to weigh its words, so the bundled background IDF and the merge's longer read join
-    # them (with the batch's own IDF and the lead alone, they made three stories)
+    # small to weigh its words, so the bundled background IDF weighs them (with the batch's own
+    # IDF they made three stories), and their neighbour profiles join them
     need_shared(SEEDS)
     out = tmp_path / "out"
     run([str(SEEDS)], out, log=lambda _m: None)
