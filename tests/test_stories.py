@@ -85,6 +85,19 @@ def test_articles_further_apart_than_the_window_are_never_one_story(articles):
     assert frozenset(FLOOD) in partition(later, StoryConfig(half_life_hours=1e9, window_days=6))
 
 
+def test_earlier_stories_keep_their_numbers_take_new_articles_and_are_never_joined(articles):
+    a, b = sorted(FLOOD)
+    # the two flood reports as two stories made earlier, and a third report of the flood new
+    third = next(x for x in articles if x.id == a)
+    batch = [*articles, Article("new-flood-report", third.title, third.text, third.published)]
+    fixed = [0 if x.id == a else 1 if x.id == b else None for x in batch]
+    got = dict(zip((x.id for x in batch), group(batch, fixed=fixed), strict=True))
+    assert got[a] == 0 and got[b] == 1  # not joined, though one story when grouped afresh
+    assert got["new-flood-report"] in (0, 1)
+    others = [v for k, v in got.items() if k not in FLOOD and k != "new-flood-report"]
+    assert min(others) >= 2  # new stories are numbered after the earlier ones
+
+
 def test_the_lead_read_from_a_prefix_equals_the_lead_of_the_whole_text(articles):
     stop = function_words("id")
     for cfg_words in (5, 60, 150, 400):

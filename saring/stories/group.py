@@ -141,9 +141,10 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     dated = dated[np.argsort(hours[dated], kind="stable")]
     undated = np.flatnonzero(np.isnan(hours))
     t_sorted = hours[dated]
+    in_order = np.concatenate([dated, undated])
     rows, cols, vals = [], [], []
     for start in range(0, n, cfg.block):
-        block = np.concatenate([dated, undated])[start : start + cfg.block]
+        block = in_order[start : start + cfg.block]
         tb = hours[block]
         if np.isnan(tb).all():
             cand = np.arange(n)
@@ -181,7 +182,7 @@ def _join(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], known: np.ndarray) -
     n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
     if not n_fixed:
         graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
-        return connected_components(graph, directed=False)[1] + 0
+        return connected_components(graph, directed=False)[1]
     root = np.arange(n)
     story = known.copy()  # the earlier story a root's group holds, or -1
 
