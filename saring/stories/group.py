@@ -124,8 +124,9 @@ def vectors(docs: list[list[str]]) -> sparse.csr_matrix:
     return l2(tf @ sparse.diags(idf)).tocsr()
 
 
-def _hours(t: datetime | None) -> float | None:
-    return None if t is None else t.timestamp() / 3600.0
+def _hours(t: datetime | None) -> float:
+    """Hours since the epoch; NaN for an undated article."""
+    return math.nan if t is None else t.timestamp() / 3600.0
 
 
 def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> sparse.csr_matrix:
@@ -222,7 +223,7 @@ def group(
     fixed = fixed or [None] * len(articles)
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
     docs = documents(articles, cfg)
-    hours = np.array([np.nan if a.published is None else _hours(a.published) for a in articles])
+    hours = np.array([_hours(a.published) for a in articles])
     if any(docs):
         profile = _profiles(vectors(docs), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
