@@ -676,17 +676,14 @@ def run(
     return stats
 
 
-# a story's summary as four lists: the fields of its ``Sentence``s
-_SUMMARY_TYPE = DT.struct(
-    {
-        "text": DT.list(DT.string()),
-        "source": DT.list(DT.string()),
-        "rank": DT.list(DT.int64()),
-        "position": DT.list(DT.int64()),
-    }
-)
-
-_SUMMARY_FIELDS = ("text", "source", "rank", "position")
+# a story's summary as one list per field of its ``Sentence``s, in the dataclass's order
+_SUMMARY_FIELDS = {
+    "text": DT.string(),
+    "source": DT.string(),
+    "rank": DT.int64(),
+    "position": DT.int64(),
+}
+_SUMMARY_TYPE = DT.struct({f: DT.list(t) for f, t in _SUMMARY_FIELDS.items()})
 ENGINE_SUMMARIES = 10_000
 
 
