@@ -4,12 +4,21 @@ import itertools
 import random
 from datetime import timedelta
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
 from saring.clean.rules import function_words
 from saring.pipeline import run
-from saring.stories.group import Article, StoryConfig, documents, group, tokens
+from saring.stories.group import (
+    Article,
+    StoryConfig,
+    _profiles,
+    documents,
+    group,
+    tokens,
+    vectors,
+)
 from saring.stories.summary import strip_dateline, summarize
 from tests.conftest import EXAMPLES, SEEDS, need_shared
 
@@ -101,8 +110,39 @@ def test_earlier_stories_keep_their_numbers_take_new_articles_and_are_never_join
 def test_the_lead_read_from_a_prefix_equals_the_lead_of_the_whole_text(articles):
     stop = function_words("id")
     for cfg_words in (5, 60, 150, 400):
-        docs = documents(articles, StoryConfig(title_weight=0, lead_words=cfg_words))
-        assert docs == [tokens(a.text, stop)[:cfg_words] for a in articles]
+        docs = documents(articles, StoryConfig(lead_words=cfg_words))
+        assert [lead for _title, lead in docs] == [
+            tokens(a.text, stop)[:cfg_words] for a in articles
+        ]
+
+
+def test_a_word_counts_less_the_later_it_comes_in_the_lead(articles):
+    # the lead tells the event; the same two words swapped between the start and the end of
+    # a lead swap which of them weighs more (and weigh the same when the lead does not decay)
+    lead = tokens(articles[0].text, function_words("id"))[:100]
+    first, last = "xgunungx", "xbanjirx"  # in no text, so of equal weight in the corpus
+    docs = [([], [first, *lead, last]), ([], [last, *lead, first])]
+    for cfg, swapped in ((StoryConfig(), True), (StoryConfig(lead_decay=0), False)):
+        x = vectors(docs, cfg)
+        vocab = list(dict.fromkeys([first, *lead, last]))  # columns in order of first use
+        a, b = vocab.index(first), vocab.index(last)
+        ratio = [x[0, a] / x[0, b], x[1, a] / x[1, b]]
+        if swapped:
+            assert ratio[0] > 1.5 and ratio[1] < 1 / 1.5
+        else:
+            assert ratio[0] == pytest.approx(1 / ratio[1])
+
+
+def test_an_article_is_in_its_own_profile_even_among_many_closer_copies(articles):
+    # 30 copies of one article: each has more neighbours at similarity 1 than it keeps, and
+    # still keeps itself, with the configured weight
+    a = articles[0]
+    copies = [Article(f"c{k}", a.title, a.text, a.published) for k in range(30)]
+    cfg = StoryConfig()
+    hours = np.array([c.published.timestamp() / 3600 for c in copies])
+    raw = _profiles(vectors(documents(copies, cfg), cfg), hours, cfg)
+    assert (raw.diagonal() > 0).all()
+    assert (raw.getnnz(axis=1) == cfg.neighbours + 1).all()
 
 
 def test_summaries_made_on_daft_worker_processes_equal_those_made_in_the_driver(
