@@ -153,6 +153,11 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     whole stream.
     Undated articles feel no decay and are in every article's window."""
     n = x.shape[0]
+    # single precision: the products are most of the time, and the hours are counted from the
+    # first article, so they stay exact to a minute or so
+    x = x.astype(np.float32)
+    t0 = np.nanmin(hours) if (~np.isnan(hours)).any() else 0.0
+    hours = (hours - t0).astype(np.float32)
     decay = math.log(2) / cfg.half_life_hours
     window = cfg.window_days * 24
     dated = np.flatnonzero(~np.isnan(hours))
