@@ -1,6 +1,7 @@
 """Group articles into stories: one event told by several outlets over a few days.
 
-TF-IDF vectors of the title (weighted apart) and the lead of each article, compared with the
+TF-IDF vectors of the title (weighted apart) and the lead of each article (its words counting
+less the later they come: the inverted pyramid puts the event first), compared with the
 articles published within a few days (the similarity decayed by the time between them). Each
 article's nearest articles make its profile, and two articles whose profiles are close are
 joined: shared nearest neighbours (Jarvis and Patrick, 1973), which adapts to how crowded a
@@ -38,7 +39,7 @@ class StoryConfig:
     ----------
     enabled : group the kept documents into stories (``story_id``, ``stories.parquet``).
     threshold : cosine of two articles' neighbour profiles at which they join one story (0.75:
-        the development set scores 0.909 there, and the five seeds stay one story up to 0.85).
+        the development set scores 0.909 there, and the five seeds stay one story up to 0.8).
     neighbours : how many nearest articles make an article's profile.
     self_weight : an article's own weight in its profile, against a neighbour at similarity 1
         (below 1, two articles are judged more by the neighbours they share than by each other).
