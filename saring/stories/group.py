@@ -197,16 +197,17 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     return l2(profile).tocsr()
 
 
-def _join(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], known: np.ndarray) -> np.ndarray:
+def _join(
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray], known: np.ndarray, n_fixed: int
+) -> np.ndarray:
     """A story key for each article from the joined ``pairs`` (a, b, similarity): connected
-    groups. With earlier stories (``known`` >= 0), their articles start joined, pairs are
-    taken closest first, and a join that would put two earlier stories together is refused;
-    a group holding an earlier story takes its number."""
+    groups. With ``n_fixed`` earlier stories (``known`` >= 0), their articles start joined,
+    pairs are taken closest first, and a join that would put two earlier stories together is
+    refused; a group holding an earlier story takes its number."""
     from scipy.sparse.csgraph import connected_components
 
     a, b, sim = pairs
     n = len(known)
-    n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
     if not n_fixed:
         graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
         return connected_components(graph, directed=False)[1]
@@ -248,6 +249,7 @@ def group(
         return []
     fixed = fixed or [None] * len(articles)
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
+    n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
     docs = documents(articles, cfg)
     hours = np.array([_hours(a.published) for a in articles])
     if any(title or lead for title, lead in docs):
@@ -257,13 +259,12 @@ def group(
         pairs = (shared.row[keep], shared.col[keep], shared.data[keep])
     else:  # no content word anywhere (numbers, symbols): every article alone
         pairs = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    labels = _join(pairs, known)
+    labels = _join(pairs, known, n_fixed)
     # number stories in order of their first article (undated last); fixed stories keep theirs
     order = sorted(
         (i for i in range(len(articles)) if known[i] < 0),
         key=lambda i: (np.isnan(hours[i]), np.nan_to_num(hours[i]), articles[i].id),
     )
-    n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
     first = {k: k for k in range(n_fixed)}
     for i in order:
         first.setdefault(int(labels[i]), len(first))
