@@ -13,6 +13,7 @@ from saring.pipeline import run
 from saring.stories.group import (
     Article,
     StoryConfig,
+    _hours,
     _profiles,
     documents,
     group,
@@ -47,17 +48,16 @@ FLOOD = {"pages/kabarnusantara-bengawan-solo-meluap.html", "text/wartaharian-ban
 
 def test_one_flood_from_two_outlets_is_one_story_and_other_events_stay_apart(articles):
     stories = partition(articles)
-    flood = FLOOD
     # the eruption and, the next day, the airport it closed: the issue's own example of one
     # story over days (the batch IDF alone kept them apart; the background IDF joins them)
     eruption = {
         "pages/lensaberita-erupsi-lewotobi.html",
         "text/kabarnusantara-bandara-maumere.txt",
     }
-    assert frozenset(flood) in stories
+    assert frozenset(FLOOD) in stories
     assert frozenset(eruption) in stories
     # every other story is one article: a football match, rice prices, a verdict, a festival ...
-    assert all(len(s) == 1 for s in stories - {frozenset(flood), frozenset(eruption)})
+    assert all(len(s) == 1 for s in stories - {frozenset(FLOOD), frozenset(eruption)})
     assert len(stories) == len(articles) - 2
 
 
@@ -139,7 +139,7 @@ def test_an_article_is_in_its_own_profile_even_among_many_closer_copies(articles
     a = articles[0]
     copies = [Article(f"c{k}", a.title, a.text, a.published) for k in range(30)]
     cfg = StoryConfig()
-    hours = np.array([c.published.timestamp() / 3600 for c in copies])
+    hours = np.array([_hours(c.published) for c in copies])
     raw = _profiles(vectors(documents(copies, cfg), cfg), hours, cfg)
     assert (raw.getnnz(axis=1) == cfg.neighbours + 1).all()
     # itself at its weight, each kept copy at similarity 1 (the same text at the same time)
