@@ -38,6 +38,16 @@ def test_latin1_declaration_on_utf8_bytes_trusts_the_bytes():
     assert note.startswith("utf-8")
 
 
+def test_any_legacy_declaration_on_utf8_bytes_trusts_the_bytes():
+    # A fundus page of elmundo.es declares iso-8859-15 in its <meta> and is UTF-8: read as
+    # declared, "más" became "mÃ¡s" on the whole page.
+    body = "Nada más cruzar la meta, el mensaje supuso la primera descarga."
+    html = b'<html><head><meta charset="iso-8859-15"/></head><body><p>' + body.encode("utf-8")
+    text, note = decode_bytes(html, html=True)
+    assert body in text
+    assert note == "utf-8 (declared iso8859-15, content is utf-8)"
+
+
 def test_byte_order_marks():
     for codec in ("utf-8-sig", "utf-16"):
         data = SENTENCE.encode(codec)

@@ -113,9 +113,11 @@ def decode_bytes(
         candidates.append(_codec(declared_charset(data)))
     for codec in candidates:
         # A declared charset is trusted only if the bytes really decode with it: pages that say
-        # iso-8859-1 but are UTF-8 are common, and UTF-8 that decodes as latin-1 is mojibake.
+        # iso-8859-1 or iso-8859-15 but are UTF-8 are common (a fundus page of elmundo.es), and
+        # UTF-8 that decodes as a legacy code page is mojibake. Bytes outside ASCII that are
+        # valid UTF-8 are almost never legacy text, so they win over any declaration.
         if codec and codec not in ("utf-8", "ascii"):
-            if codec in ("latin-1", "iso8859-1", "cp1252", "windows-1252") and _is_utf8(data):
+            if not data.isascii() and _is_utf8(data):
                 return data.decode("utf-8"), "utf-8 (declared " + codec + ", content is utf-8)"
             try:
                 return data.decode(codec), f"{codec} (declared)"
