@@ -1,93 +1,202 @@
-"""Extraction and cleaning quality and speed, against plain trafilatura in the same run.
+"""Extraction on sites the content model never saw: both paths, the peers in the same run.
 
-    .venv/bin/python benchmarks/bench_extract.py [--sets aeb fundus seeds] [--variants ...]
+    .venv/bin/python benchmarks/bench_extract.py [--sets html text seeds speed]
 
-- aeb: ../shared/data/article-extraction-benchmark (181 English pages, gold ``articleBody``),
-  scored with that benchmark's metric (4-gram shingles, per-page P/R averaged; saring.evaluate).
-- fundus: ../shared/data/fundus-multilingual (257 pages, 40 countries, gold ``body_text``), same
-  metric.
+- Pages: every page with gold text in ../shared/data (``extract_gold``: article-extraction-
+  benchmark, 181 English pages; fundus-multilingual, 257 pages from 40 countries).
+- Leave-site-out: the sites are split into 5 folds (a hash of the registered domain); each fold's
+  pages are extracted by a model trained on the other folds only (``content_training``), so no
+  page is scored by a model that saw its site. The bundled model (all folds) is not used here,
+  except for the seeds and the speed figures.
+- html: saring's ``text`` column (``process_record``: decoding, the content model, cleaning)
+  against trafilatura (default and favor_precision), readability-lxml, resiliparse and jusText,
+  and the per-page best of those five (the oracle, chosen with the gold).
+- text: each page flattened by four flatteners (``extract_gold.FLATTENERS``), through saring's text
+  path with no title, against C4's line rules and jusText over the same lines, and their oracle.
+- Scores: 4-gram shingles of ``\\w+`` tokens (saring.evaluate): the mean of per-page F1, and the
+  article-extraction-benchmark's own figure (F1 of the per-page precision and recall averaged),
+  per corpus and per language of the gold text; "lost" counts pages where saring's F1 is below
+  0.2 while some peer's is above 0.8.
 - seeds: ../shared/seeds through the text path, token F1 against benchmarks/data/seeds_gold.
-- speed: the text path on the shared crawl's article bodies (documents of about 3 KB), and the
-  HTML path on the aeb pages, one core, against ``trafilatura.extract``.
-
-Every figure for saring is what ``saring run`` puts in the ``text`` column (process_record).
+- speed: CPU time of the HTML path against plain trafilatura on the same pages (interleaved), the
+  text path on the crawl's article bodies of about 3 KB (one core), the model file's size and
+  load time.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
+import hashlib
 import statistics
+import sys
 import time
+import warnings
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
 
-import trafilatura
+import numpy as np
+from content_training import fit_path, html_rows, refold, text_training_rows
+from extract_gold import (
+    CACHE,
+    FLATTENERS,
+    FOLDS,
+    HTML_PEERS,
+    TEXT_PEERS,
+    flattened,
+    gold_pages,
+    html_peer,
+)
 from shared_data import AEB, CRAWL, FUNDUS, SEEDS
 
 from saring.clean import CleanConfig, clean_page
 from saring.config import RunConfig
 from saring.evaluate import page_counts, seed_gold, shingle_scores, token_f1
+from saring.extract.content import MODEL_FILE, ContentModel
 from saring.extract.html import HtmlExtractor
+from saring.extract.units import text_units
 from saring.process import process_record
 
-
-def aeb_pages():
-    gold = json.loads((AEB / "ground-truth.json").read_text())
-    for key, item in gold.items():
-        html = gzip.decompress((AEB / "html" / f"{key}.html.gz").read_bytes())
-        yield key, html, item["articleBody"], item.get("url")
+ROOT = Path(__file__).resolve().parents[1]
+LOST_BELOW, PEER_ABOVE = 0.2, 0.8
 
 
-def fundus_pages():
-    for line in (FUNDUS / "gold_manifest.jsonl").read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        html = gzip.decompress((FUNDUS / "test_data" / item["html"]).read_bytes())
-        yield item["html"], html, item["body_text"], item.get("url")
+def f1_of(c: tuple[float, float, float]) -> float:
+    tp, fp, fn = c
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def plain_trafilatura(html: bytes, url: str | None) -> str:
-    # The benchmark's own trafilatura run: extract() with comments off, nothing else.
-    return trafilatura.extract(html, include_comments=False) or ""
+# -- fold models ------------------------------------------------------------------------------
 
 
-def saring_variant(favor: str, html_mode: str):
-    cfg = RunConfig(extractor=HtmlExtractor(favor=favor), clean=CleanConfig(html_mode=html_mode))
-
-    def run(html: bytes, url: str | None) -> str:
-        rec = {"id": "x", "order": "0", "fmt": "html", "raw": html, "url": url}
-        return process_record(rec, cfg).processed.text or ""
-
-    return run
-
-
-VARIANTS = {
-    "trafilatura": plain_trafilatura,
-    "saring": saring_variant("balanced", "full"),
-    "saring-rules": saring_variant("balanced", "rules"),
-    "saring-none": saring_variant("balanced", "none"),
-    "saring-precision": saring_variant("precision", "full"),
-}
+def _code_digest() -> str:
+    """The model's inputs: the code that measures and trains, so that a change retrains."""
+    h = hashlib.sha256()
+    files = [
+        *sorted((ROOT / "saring" / "extract").glob("*.py")),
+        ROOT / "saring" / "clean" / "rules.py",
+        ROOT / "saring" / "clean" / "data" / "furniture.toml",
+        ROOT / "benchmarks" / "content_training.py",
+        ROOT / "benchmarks" / "extract_gold.py",
+    ]
+    for f in files:
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
 
 
-def score_html(pages, names, repeat: int = 2):
-    """Scores per variant; time is CPU seconds with the variants interleaved page by page, so
-    that the machine's load falls on all of them alike (the ratio is what to compare)."""
-    pages = list(pages)
-    counts = {n: [] for n in names}
-    seconds = dict.fromkeys(names, 0.0)
-    for rep in range(repeat):
-        for _, html, gold, url in pages:
-            for n in names:
-                t = time.process_time()
-                text = VARIANTS[n](html, url)
-                seconds[n] += time.process_time() - t
-                if rep == 0:
-                    counts[n].append(page_counts(gold, text))
-    return {
-        n: {**shingle_scores(counts[n]), "seconds": seconds[n] / repeat, "pages": len(pages)}
-        for n in names
+def fold_models() -> dict[int, ContentModel]:
+    """One model per fold, trained on the other folds (cached by code digest)."""
+    pages = gold_pages()
+    models: dict[int, ContentModel] = {}
+    todo = []
+    for f in range(FOLDS):
+        path = CACHE / f"fold{f}-{_code_digest()}.npz"
+        if path.exists():
+            models[f] = ContentModel.load(path)
+        else:
+            todo.append((f, path))
+    if not todo:
+        return models
+    html = [html_rows(p) for p in pages]
+    text = text_training_rows(pages)
+    bundled = ContentModel.load(MODEL_FILE)
+    for f, path in todo:
+        t = time.time()
+        m = replace(
+            bundled,
+            html=fit_path(refold(html, f)),
+            text=fit_path(refold(text, f)),
+            version=f"fold {f}",
+        )
+        CACHE.mkdir(parents=True, exist_ok=True)
+        m.save(path)
+        models[f] = m
+        print(f"  fold {f} trained in {time.time() - t:.0f} s", file=sys.stderr, flush=True)
+    return models
+
+
+# -- runs -------------------------------------------------------------------------------------
+
+
+def saring_html(models) -> dict[str, str]:
+    out = {}
+    for p in gold_pages():
+        cfg = RunConfig(extractor=HtmlExtractor(model=models[p.fold]))
+        rec = {"id": "x", "order": "0", "fmt": "html", "raw": p.html.encode("utf-8")}
+        out[p.key] = process_record(rec, cfg).processed.text or ""
+    return out
+
+
+def saring_text(models, flattener: str) -> dict[str, str]:
+    flat = flattened(flattener)
+    out = {}
+    for p in gold_pages():
+        clean = CleanConfig()
+        clean = replace(clean, classifier=replace(clean.classifier, model=models[p.fold]))
+        rec = {"id": "x", "order": "0", "fmt": "text", "raw_text": flat[p.key] or " "}
+        out[p.key] = process_record(rec, RunConfig(clean=clean)).processed.text or ""
+    return out
+
+
+def text_peers(flattener: str) -> dict[str, dict[str, str]]:
+    flat = flattened(flattener)
+    out: dict[str, dict[str, str]] = {n: {} for n in TEXT_PEERS}
+    for p in gold_pages():
+        lines = [u.text for u in text_units(flat[p.key])]
+        for n, fn in TEXT_PEERS.items():
+            out[n][p.key] = fn(lines)
+    return out
+
+
+def table(title: str, outputs: dict[str, dict[str, str]], peers: list[str]) -> dict:
+    """Print per corpus and per language the scores of every output; return saring's."""
+    pages = gold_pages()
+    counts = {
+        n: {p.key: page_counts(p.gold, o.get(p.key, "")) for p in pages} for n, o in outputs.items()
     }
+    counts["oracle"] = {p.key: max((counts[n][p.key] for n in peers), key=f1_of) for p in pages}
+    names = list(counts)
+    print(f"\n### {title}\n")
+    print("| pages | n | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    groups: dict[str, list] = defaultdict(list)
+    for p in pages:
+        groups[f"{p.corpus} (all)"].append(p)
+    for p in pages:
+        groups[f"{p.corpus} {p.lang}"].append(p)
+    summary = {}
+    for g, ps in groups.items():
+        if not g.endswith("(all)") and len(ps) < 5:
+            continue
+        cells = []
+        for n in names:
+            per = [counts[n][p.key] for p in ps]
+            mean = statistics.mean(f1_of(c) for c in per)
+            aeb = shingle_scores(per)["f1"]
+            cells.append(f"{mean:.4f} / {aeb:.4f}")
+            if g.endswith("(all)"):
+                summary[(g.split()[0], n)] = mean
+        print(f"| {g} | {len(ps)} | " + " | ".join(cells) + " |")
+    for corpus in ("aeb", "fundus"):
+        ps = [p for p in pages if p.corpus == corpus]
+        lost = [
+            p.key
+            for p in ps
+            if f1_of(counts["saring"][p.key]) < LOST_BELOW
+            and max(f1_of(counts[n][p.key]) for n in peers) > PEER_ABOVE
+        ]
+        best = max(peers, key=lambda n: summary[(corpus, n)])
+        print(
+            f"\n{corpus}: saring {summary[(corpus, 'saring')]:.4f}, best peer {best} "
+            f"{summary[(corpus, best)]:.4f} (saring - best = "
+            f"{summary[(corpus, 'saring')] - summary[(corpus, best)]:+.4f}), oracle "
+            f"{summary[(corpus, 'oracle')]:.4f}; lost articles: {len(lost)} {lost}"
+        )
+    return summary
+
+
+# -- seeds and speed --------------------------------------------------------------------------
 
 
 def score_seeds():
@@ -99,12 +208,31 @@ def score_seeds():
     return out
 
 
+def speed_html(repeat: int = 2) -> dict:
+    """CPU seconds per page, saring's HTML path (process_record) against plain
+    trafilatura.extract, interleaved page by page."""
+    from extract_gold import trafilatura_default
+
+    pages = gold_pages()
+    cfg = RunConfig()
+    seconds = {"saring": 0.0, "trafilatura": 0.0}
+    for _ in range(repeat):
+        for p in pages:
+            raw = p.html.encode("utf-8")
+            t = time.process_time()
+            process_record({"id": "x", "order": "0", "fmt": "html", "raw": raw}, cfg)
+            seconds["saring"] += time.process_time() - t
+            t = time.process_time()
+            trafilatura_default(p.html)
+            seconds["trafilatura"] += time.process_time() - t
+    n = repeat * len(pages)
+    return {k: v / n * 1000 for k, v in seconds.items()}
+
+
 def speed_text(repeat: int = 7) -> dict:
-    """Documents of about 3 KB: the crawl's distinct article bodies of 2.5 to 3.5 KB, through the
-    cleaning step alone (clean_page) and through the whole per-document function
-    (process_record: cleaning plus date parsing, normalisation and the exact-duplicate hash).
-    CPU seconds of this process (one core), best of ``repeat`` runs: on a shared machine the
-    wall clock also counts other tenants' work."""
+    """The crawl's distinct article bodies of 2.5 to 3.5 KB, through the cleaning step alone
+    (clean_page, the text path) and through the whole per-document function; CPU seconds of
+    this process (one core), best of ``repeat`` runs."""
     seen: set[str] = set()
     bodies = []
     for day in ("18", "19", "20"):
@@ -130,6 +258,7 @@ def speed_text(repeat: int = 7) -> dict:
             runs.append(time.process_time() - t)
         return min(runs)
 
+    clean_page(bodies[0][0], cfg.clean, html=False)  # load the model first
     clean_s = timed(lambda: [clean_page(b, cfg.clean, html=False, title=t) for b, t in bodies])
     whole_s = timed(lambda: [process_record(r, cfg) for r in recs])
     kb = statistics.mean(len(b.encode()) for b, _ in bodies) / 1024
@@ -141,27 +270,40 @@ def speed_text(repeat: int = 7) -> dict:
     }
 
 
+def model_load() -> tuple[float, float]:
+    """The model file's size in KiB and the seconds to load it (best of 5)."""
+    best = min(_timed_load() for _ in range(5))
+    return MODEL_FILE.stat().st_size / 1024, best
+
+
+def _timed_load() -> float:
+    t = time.perf_counter()
+    ContentModel.load(MODEL_FILE)
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", nargs="+", default=["aeb", "fundus", "seeds", "speed"])
-    ap.add_argument("--variants", nargs="+", default=list(VARIANTS))
+    ap.add_argument("--sets", nargs="+", default=["html", "text", "seeds", "speed"])
+    ap.add_argument("--flatteners", nargs="+", default=list(FLATTENERS))
     a = ap.parse_args()
+    warnings.simplefilter("ignore")
+    import trafilatura
+
     print(f"date {time.strftime('%Y-%m-%d')}; trafilatura {trafilatura.__version__}")
-    for name, path, gen in (("aeb", AEB, aeb_pages), ("fundus", FUNDUS, fundus_pages)):
-        if name not in a.sets:
-            continue
-        if not path.exists():
-            print(f"{name}: skipped, {path} is absent")
-            continue
-        res = score_html(gen(), a.variants)
-        base = res.get("trafilatura")
-        print(f"\n{name} ({next(iter(res.values()))['pages']} pages)")
-        print("| variant | precision | recall | F1 | seconds | time vs trafilatura |")
-        print("|---|---|---|---|---|---|")
-        for v, r in res.items():
-            ratio = f"{r['seconds'] / base['seconds']:.2f}x" if base else ""
-            scores = f"{r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.4f}"
-            print(f"| {v} | {scores} | {r['seconds']:.1f} | {ratio} |")
+    if {"html", "text"} & set(a.sets):
+        if not (AEB.exists() and FUNDUS.exists()):
+            print(f"html, text: skipped, {AEB} or {FUNDUS} is absent")
+        else:
+            models = fold_models()
+            if "html" in a.sets:
+                outs = {"saring": saring_html(models)}
+                outs.update({n: html_peer(n) for n in HTML_PEERS})
+                table("HTML, leave-site-out (mean F1 / AEB F1)", outs, list(HTML_PEERS))
+            if "text" in a.sets:
+                for name in a.flatteners:
+                    outs = {"saring": saring_text(models, name), **text_peers(name)}
+                    table(f"text flattened by {name}, leave-site-out", outs, list(TEXT_PEERS))
     if "seeds" in a.sets:
         if not SEEDS.exists():
             print("seeds: skipped, absent")
@@ -171,14 +313,24 @@ def main() -> None:
             print("|---|---|---|---|")
             for k, r in score_seeds().items():
                 print(f"| {k} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
-    if "speed" in a.sets and CRAWL.exists():
-        s = speed_text()
-        print(
-            f"\ntext path speed, one core, {s['documents']} distinct crawl bodies of 2.5-3.5 KB "
-            f"({s['mean_kb']:.1f} KB mean): cleaning {s['clean_per_s']:.0f} documents/s, "
-            f"whole per-document function {s['whole_per_s']:.0f} documents/s"
-        )
+    if "speed" in a.sets:
+        kib, load_s = model_load()
+        print(f"\nmodel file {kib:.0f} KiB, loaded in {load_s * 1000:.0f} ms")
+        if AEB.exists() and FUNDUS.exists():
+            s = speed_html()
+            print(
+                f"HTML path CPU per page: saring {s['saring']:.1f} ms, trafilatura "
+                f"{s['trafilatura']:.1f} ms ({s['saring'] / s['trafilatura']:.2f}x)"
+            )
+        if CRAWL.exists():
+            s = speed_text()
+            print(
+                f"text path, one core, {s['documents']} distinct crawl bodies of 2.5-3.5 KB "
+                f"({s['mean_kb']:.1f} KB mean): cleaning {s['clean_per_s']:.0f} documents/s, "
+                f"whole per-document function {s['whole_per_s']:.0f} documents/s"
+            )
 
 
 if __name__ == "__main__":
+    np.seterr(all="ignore")
     main()

@@ -82,6 +82,7 @@ _FLAG_SETTINGS = {
     "site_col": "read.site_col",
     "max_bytes": "read.max_bytes",
     "format": "read.format",
+    "extractor": "extract.method",
     "favor": "extract.favor",
     "extract_timeout": "extract.timeout",
     "no_tables": "extract.include_tables",
@@ -181,10 +182,16 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "reason too_large (default: 8MB)",
     )
     g.add_argument(
+        "--extractor",
+        choices=("model", "trafilatura"),
+        help="HTML extraction: 'model' judges every text block of the page with saring's content "
+        "model, 'trafilatura' uses trafilatura (default: model)",
+    )
+    g.add_argument(
         "--favor",
         choices=("balanced", "precision", "recall"),
-        help="HTML extraction: trafilatura's balance between keeping doubtful blocks "
-        "(recall) and dropping them (precision) (default: balanced)",
+        help="HTML extraction with --extractor trafilatura: its balance between keeping "
+        "doubtful blocks (recall) and dropping them (precision) (default: balanced)",
     )
     g.add_argument(
         "--extract-timeout",
@@ -214,14 +221,14 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--text-cleaning",
         choices=CLEAN_MODES,
-        help="pages that arrive as text: 'full' finds the article among the page's lines and "
-        "removes furniture, 'rules' removes only the lines the furniture table names, 'none' "
-        "only repeated paragraphs (default: full)",
+        help="pages that arrive as text: 'full' finds the article among the page's lines with "
+        "the content model and removes furniture, 'rules' removes only the lines the furniture "
+        "table names, 'none' only repeated paragraphs (default: full)",
     )
     g.add_argument(
         "--html-cleaning",
         choices=CLEAN_MODES,
-        help="the same choice for the text trafilatura extracts from HTML (default: full)",
+        help="the same choice for the article text extracted from HTML (default: full)",
     )
     g = p.add_argument_group("filters")
     g.add_argument(
@@ -572,21 +579,24 @@ def _cmd_report(a: argparse.Namespace) -> int:
 
 
 def _explain(p, tty: bool) -> str:
-    """The page line by line, removed lines marked with their reason."""
-    kept = sum(1 for _, reason in p.explain if reason is None)
+    """The page unit by unit: kept ones plain, removed ones marked with their reason, each with
+    the content model's score where it judged the unit."""
+    rows = p.explain or [(line, None, None) for line in (p.text or "").split("\n") if line]
+    kept = sum(1 for _, reason, _ in rows if reason is None)
     head = (
         f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {p.title or '-'}; "
         f"published: {p.published.isoformat() if p.published else '-'}; "
-        f"{kept} lines kept, {len(p.explain) - kept} removed"
+        f"{kept} lines kept, {len(rows) - kept} removed"
     )
     out = [head]
-    for text, reason in p.explain or [(line, None) for line in (p.text or "").split("\n") if line]:
+    for text, reason, score in rows:
+        mark = f"{score:.2f} " if score is not None else "   - "
         if reason is None:
-            out.append(f"  {text}")
+            out.append(f"  {mark}{text}")
         elif tty:
-            out.append(f"\x1b[2m- [{reason}] \x1b[9m{text}\x1b[0m")
+            out.append(f"\x1b[2m- {mark}[{reason}] \x1b[9m{text}\x1b[0m")
         else:
-            out.append(f"- [{reason}] {text}")
+            out.append(f"- {mark}[{reason}] {text}")
     return "\n".join(out)
 
 

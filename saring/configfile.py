@@ -94,6 +94,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "format": ("format", _optional(_str(FORMATS))),
     },
     "extract": {
+        "method": ("extractor.method", _str(("model", "trafilatura"))),
         "favor": ("extractor.favor", _str(("balanced", "precision", "recall"))),
         "include_tables": ("extractor.include_tables", _bool),
         "include_comments": ("extractor.include_comments", _bool),

@@ -193,8 +193,9 @@ class Processed:
     lang_score: float | None = None
     signals: dict[str, float] | None = None
     seconds: dict[str, float] = field(default_factory=dict)
-    # the cleaned page's non-blank lines in order, with the reason each removed one went
-    explain: list[tuple[str, str | None]] = field(default_factory=list)
+    # the page's units in order (``saring extract --explain``): text, the reason it went (None:
+    # kept) and the content model's score (None where the model did not judge it)
+    explain: list[tuple[str, str | None, float | None]] = field(default_factory=list)
 
     @property
     def chars_out(self) -> int:

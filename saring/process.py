@@ -28,6 +28,7 @@ from saring.model import (
     KEPT,
     NO_ARTICLE,
     NOT_A_PAGE,
+    REPEATED_PARAGRAPH,
     RULE_FAMILIES,
     Processed,
     reason_family,
@@ -49,6 +50,35 @@ class Outcome:
 def empty_after_cleaning(reasons) -> str:
     """The reason for a text that cleaning emptied, naming what its lines were."""
     return f"{EMPTY_AFTER_CLEANING}: every line was furniture ({', '.join(sorted(set(reasons)))})"
+
+
+def explained(cleaned, units) -> list[tuple[str, str | None, float | None]]:
+    """The page unit by unit for ``--explain``. A text page: its lines with the content model's
+    scores. An HTML page (``units``: the extractor's blocks with score and reason): the blocks
+    the model dropped, and for the blocks it kept, the lines cleaning made of them."""
+    lines = cleaned.lines
+    if units is None:
+        scores = cleaned.scores
+        if scores is not None and len(scores) == len(lines):
+            return [(t, r, s) for (t, r), s in zip(lines, scores, strict=True)]
+        return [(t, r, None) for t, r in lines]
+    out: list[tuple[str, str | None, float | None]] = []
+    queue = list(lines)
+    seen: set[str] = set()
+    for text, score, reason in units:
+        if reason is not None:
+            out.append((text, reason, score))
+        elif text in seen:
+            out.append((text, REPEATED_PARAGRAPH, score))
+        else:
+            seen.add(text)
+            taken = False
+            while queue and (not taken or queue[0][0] in text):
+                line, why = queue.pop(0)
+                out.append((line, why, score))
+                taken = True
+    out.extend((t, r, None) for t, r in queue)
+    return out
 
 
 def _leave(p: Processed, stage: str, reason: str) -> Outcome:
@@ -119,7 +149,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
     p.title = p.title or cleaned.title
     p.published = parse_date(date_text or cleaned.date_text, cfg.default_tz)
     p.removed = cleaned.removed
-    p.explain = cleaned.lines
+    p.explain = explained(cleaned, ex.units if is_html else None)
     p.text = cleaned.text
     p.norm = normalize(p.text)
     p.seconds["clean"] = time.perf_counter() - t2

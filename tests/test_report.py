@@ -54,10 +54,19 @@ def test_removed_lines_go_back_where_they_stood(name):
     p = process_record({"id": "x", "order": "0", "fmt": fmt, "raw": path.read_bytes()}, RunConfig())
     p = p.processed
     assert p.removed and p.explain
+    rows = [(text, reason) for text, reason, _ in p.explain]
+    if fmt == "html":
+        # the blocks the content model left out of an HTML page are shown by --explain but
+        # not kept in documents.parquet
+        units = RunConfig().extractor(path.read_text(encoding="utf-8")).units
+        dropped = [(text, reason) for text, _, reason in units if reason is not None]
+        assert dropped == rows[: len(dropped)] or all(d in rows for d in dropped)
+        for d in dropped:
+            rows.remove(d)
     # the page in its own order, each line with the reason it went, rebuilt from the two
     # columns documents.parquet keeps (text, removed)
     got = interleave(p.text, [r.as_dict() for r in p.removed])
-    assert got == p.explain
+    assert got == rows
 
 
 def test_lines_one_site_repeats_go_back_in_place_among_those_cleaning_took():

@@ -32,7 +32,9 @@ def test_every_seed_reaches_token_f1_095(seeds):
 def test_seed_000_keeps_every_body_paragraph_and_no_furniture(seeds):
     gold, cleaned = seeds
     text = cleaned["000_c5ecefcd17263598.txt"].text
-    for paragraph in gold["000_c5ecefcd17263598.txt"].split("\n\n"):
+    headline, *paragraphs = gold["000_c5ecefcd17263598.txt"].split("\n\n")
+    assert cleaned["000_c5ecefcd17263598.txt"].title == headline  # the headline is the title
+    for paragraph in paragraphs:
         assert paragraph in text
     page = (SEEDS / "000_c5ecefcd17263598.txt").read_text(encoding="utf-8")
     # the ten related headlines, their teasers and dates, the prayer times, share and comment lines

@@ -22,9 +22,10 @@ class CleanConfig:
 
     Parameters
     ----------
-    text_mode : for pages that arrive as text: ``"full"`` (furniture rules and the line
-        classifier that finds the article), ``"rules"`` (furniture rules only) or ``"none"``.
-    html_mode : the same choice for text that trafilatura extracted from HTML.
+    text_mode : for pages that arrive as text: ``"full"`` (the content model finds the article,
+        then furniture rules), ``"rules"`` (furniture rules only) or ``"none"``.
+    html_mode : for the article the HTML path extracted: ``"full"`` (furniture rules, and the
+        page's end after a byline or share buttons), ``"rules"`` or ``"none"``.
     classifier : the line classifier, its furniture table and its repeated-line length.
     site : the corpus pass that removes lines a site repeats on many pages.
     """
@@ -43,4 +44,6 @@ def clean_page(text: str, cfg: CleanConfig, *, html: bool, title: str | None = N
         return Cleaned(text, title, removed)
     if mode == "rules":
         return cfg.classifier.rules_only(text)
+    if html:
+        return cfg.classifier.article(text, title=title)
     return cfg.classifier(text, title=title)

@@ -1,13 +1,14 @@
 """Find the article in a page that is already plain text, line by line, and say why each other
-line went.
+line went; clean the text of an article that the HTML path extracted.
 
-Written here because extractors need a DOM and crawls often keep only text (seed 000 is a whole
-page flattened to lines), and C4-style line rules keep related-headline teasers, which read like
-prose. Each line gets a kind from the furniture table, its length, its function words and its
-punctuation; the article is then the longest run of prose, plus other runs of two or more prose
-lines, with the short lines between them (subheadings). Paragraphs printed twice are caught in the
-same pass (the rule of ``clean.repeats``); lines a site repeats on many pages need the whole
-corpus (``clean.siterepeats``).
+A text page (seed 000 is a whole page flattened to lines) is judged by the content model
+(``extract.content``, learned from gold text of many sites, measured on sites it never saw)
+rather than by rules written for the pages at hand: C4-style line rules keep related-headline
+teasers, which read like prose, and rules fitted to a few sites drop whole articles on others.
+The furniture table still names the lines it knows (within the article they go; for the model
+its verdict is one measure among others), paragraphs printed twice are caught in the same pass
+(the rule of ``clean.repeats``), and lines a site repeats on many pages need the whole corpus
+(``clean.siterepeats``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import numpy as np
 
 from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
@@ -42,6 +45,7 @@ _DATE_TOKEN = re.compile(
 )
 BEFORE = "before_article"
 AFTER = "after_article"
+TITLE = "title"  # the page's headline: it becomes the document's title
 DATE_LINE = "date_line"
 NON_TEXT = "non_text"
 
@@ -53,6 +57,9 @@ class Line:
     reason: str | None = None
     words: int = 0
     ends: bool = False  # furniture that closes an article
+    source: int = -1  # the line of the text it comes from
+    part: bool = False  # the part of a line that a "strip" rule cut off
+    score: float | None = None  # the content model's score (text pages)
 
 
 @dataclass
@@ -64,6 +71,7 @@ class Cleaned:
     has_prose: bool = True  # False: not one line of prose (a listing of headlines, a stub)
     # every non-blank line in page order with the reason it went (None: kept), for --explain
     lines: list[tuple[str, str | None]] = field(default_factory=list)
+    scores: list[float | None] | None = None  # per entry of ``lines``: the model's score
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +104,13 @@ class TextCleaner:
     max_gap : at most this many short or date lines may stand between two prose lines of one run.
     min_run_lines : a run of prose other than the longest one is kept when it has at least this
         many prose lines (one isolated prose line after the article is a teaser).
+    threshold : the content model's score from which a line of a text page is article (none:
+        the one the model was trained with).
+    model : a ``ContentModel`` to use instead of the bundled one (the benchmark's fold models).
+
+    ``min_sentence_words``, ``long_line_words``, ``max_gap`` and ``min_run_lines`` apply to the
+    text of an extracted article (``article``); pages that arrive as text are judged by the
+    content model (``__call__``).
     """
 
     rules: FurnitureRules = field(default_factory=default_rules)
@@ -104,6 +119,8 @@ class TextCleaner:
     max_gap: int = 2
     min_run_lines: int = 2
     repeat_min_chars: int = 20
+    threshold: float | None = None
+    model: object = field(default=None, repr=False, compare=False)
 
     def classify(self, text: str) -> list[Line]:
         """One :class:`Line` per line of ``text``, with its kind and, for lines that go, its
@@ -119,10 +136,10 @@ class TextCleaner:
         lines: list[Line] = []
         for i, flat in enumerate(flats):
             if not flat:
-                lines.append(Line("", kind="blank"))
+                lines.append(Line("", kind="blank", source=i))
                 continue
             low = lows[i]
-            line = Line(flat)
+            line = Line(flat, source=i)
             if i in repeated or i in flattened:
                 line.kind = "removed"
                 line.reason = FLATTENED_COPY if i in flattened else REPEATED_PARAGRAPH
@@ -135,6 +152,7 @@ class TextCleaner:
                 if hit.rule.action == "strip":
                     stripped = Line(hit.removed, kind="removed", reason=hit.rule.reason)
                     stripped.ends = hit.rule.ends_article
+                    stripped.source, stripped.part = i, True
                     line.text = hit.kept or ""
                     if not line.text:
                         lines.append(stripped)
@@ -166,12 +184,137 @@ class TextCleaner:
         return lines
 
     def __call__(self, text: str, title: str | None = None) -> Cleaned:
-        """Clean one page's text.
+        """Find the article in a page that arrived as text and clean it.
+
+        The page is cut into units (lines; hard-wrapped lines joined, Markdown reduced to its
+        text) and the content model (``extract.content``) judges each; within what it keeps,
+        lines the furniture table names and paragraphs printed twice go. A line the model
+        drops goes as ``before_article``, ``after_article`` or ``boilerplate`` unless the
+        furniture table names it. The headline above the article leaves the text for the
+        title: the known ``title`` where the page prints it, else the heading-like line above
+        the article that shares most words with it."""
+        lines = self.classify(text)
+        if self._only_article(lines):
+            # nothing around the article for the model to tell apart (a crawl's article body):
+            # every line the furniture table does not name stays, as the model would keep it
+            keep = {
+                j
+                for j, ln in enumerate(lines)
+                if ln.kind in ("body", "short", "junk") and ln.reason != NON_TEXT
+            }
+        else:
+            lines, keep = self._judge(text)
+        return self._finish(lines, keep, title)
+
+    def _judge(self, text: str) -> tuple[list[Line], set[int]]:
+        """The lines of a text page (as ``text_units`` cuts it) and those the content model
+        keeps; every other line gets its reason."""
+        from saring.extract.content import default_model, select
+        from saring.extract.features import PageContext, features
+        from saring.extract.units import text_units
+
+        units = text_units(text)
+        lines = self.classify("\n".join(u.text for u in units))
+        own: dict[int, int] = {}  # unit -> its line (the stripped part when nothing is left)
+        for j, ln in enumerate(lines):
+            if not ln.part or ln.source not in own:
+                own[ln.source] = j
+        # paragraphs printed twice are gone before the model looks: it judges the first copy
+        # as if it stood alone (as it was trained)
+        judged = [
+            own[i]
+            for i in range(len(units))
+            if lines[own[i]].reason not in (REPEATED_PARAGRAPH, FLATTENED_COPY)
+        ]
+        actions = [self._action(lines[j]) for j in judged]
+        model = (self.model or default_model()).text
+        X = features(
+            [units[lines[j].source] for j in judged],
+            PageContext(rules=self.rules),
+            html=False,
+            actions=actions,
+        )
+        chosen = select(model.scores(X), self.threshold or model.threshold)
+        keep: set[int] = set()
+        for k, j in enumerate(judged):
+            ln = lines[j]
+            ln.score = float(chosen.scores[k])
+            if chosen.keep[k] and (ln.kind in ("body", "short") or ln.reason == DATE_LINE):
+                keep.add(j)
+            elif ln.kind not in ("removed", "tail", "junk"):  # a line no rule names
+                ln.reason = chosen.reasons[k] or NON_TEXT
+        return lines, keep
+
+    def _finish(self, lines: list[Line], keep: set[int], title: str | None) -> Cleaned:
+        """The page's headline (when ``title`` is unknown) and its date line, both taken from
+        the lines above the article's first paragraph, then the cleaned text."""
+        first = min((j for j in keep if lines[j].kind == "body"), default=len(lines))
+        before = [j for j in range(first) if not lines[j].part]
+        date_idx = next((j for j in before if lines[j].reason == DATE_LINE), None)
+        if date_idx is not None:
+            keep.discard(date_idx)
+        if title is None:
+            lead = " ".join(lines[j].text for j in sorted(keep) if j >= first)[:600]
+            title_idx = self._headline(lines, before, lead)
+        else:  # the known title printed above the article is its headline too
+            want = " ".join(title.split()).casefold()
+            title_idx = next((j for j in before if lines[j].text.casefold() == want), None)
+        if title_idx is not None:
+            title = title or lines[title_idx].text
+            lines[title_idx].reason = TITLE
+            keep.discard(title_idx)
+        for j, ln in enumerate(lines):
+            if j not in keep and ln.text and ln.reason is None:
+                ln.reason = NON_TEXT if ln.kind == "junk" else BEFORE if j < first else AFTER
+        result = self._result(lines, keep, title)
+        result.date_text = lines[date_idx].text if date_idx is not None else None
+        result.has_prose = any(ln.kind == "body" for ln in lines)
+        return result
+
+    def _only_article(self, lines: list[Line]) -> bool:
+        """True when the text is an article and nothing else: prose from its first lines to
+        its last, with no more than ``max_gap`` other lines together anywhere (a lead that lost
+        its full stop, a subheading, a closing schedule line), no line that opens a page's
+        tail (related articles, comments), and nothing after furniture that closes an
+        article (a byline, share buttons)."""
+        gap = 0
+        closed = False
+        seen_body = False
+        for ln in lines:
+            if ln.kind == "tail":
+                return False
+            if ln.kind == "removed":
+                closed = closed or (ln.ends and seen_body)
+                continue
+            if ln.kind not in ("body", "short", "junk"):
+                continue
+            if closed:
+                return False
+            seen_body = seen_body or ln.kind == "body"
+            gap = 0 if ln.kind == "body" else gap + 1
+            if gap > self.max_gap:
+                return False
+        return seen_body
+
+    @staticmethod
+    def _action(line: Line) -> str | None:
+        """The furniture table's verdict on a unit's line, as the model reads it."""
+        if line.part:
+            return "strip"
+        if line.kind == "tail":
+            return "tail"
+        if line.kind == "removed" and line.reason not in (REPEATED_PARAGRAPH, FLATTENED_COPY):
+            return "line"
+        return None
+
+    def article(self, text: str, title: str | None = None) -> Cleaned:
+        """Clean the text of an article another step extracted (the HTML path): furniture,
+        repeats, and the page's end after the first furniture that closes an article.
 
         With ``title`` unknown, the text is taken for a whole page flattened to lines: lines
         before the article are its header, and the first heading-like one is the title. With a
-        title known from metadata, the text is an extracted article and only furniture and date
-        lines before the first paragraph go."""
+        title known from metadata, only furniture and date lines before the first paragraph
+        go."""
         lines = self.classify(text)
         self._cut_tail(lines)
         live = [i for i, ln in enumerate(lines) if ln.kind in ("body", "short", "junk")]
@@ -285,10 +428,29 @@ class TextCleaner:
         return None
 
     @staticmethod
+    def _headline(lines: list[Line], before: list[int], lead: str) -> int | None:
+        """The line before the article that is its headline: of the heading-like lines (3 to
+        40 words, not a date, no rule names it), the one whose words the article's opening
+        shares most (a prayer-time bar or a site slogan is heading-like too, but not about the
+        article); the first heading-like line when none shares a third of its words."""
+        opening = set(words_of(lead))
+        best, best_share = None, 0.3
+        for i in before:
+            ln = lines[i]
+            if ln.kind in ("junk", "removed", "tail") or not 3 <= ln.words <= 40:
+                continue
+            words = set(words_of(ln.text))
+            share = len(words & opening) / len(words) if words else 0.0
+            if share >= best_share:
+                best, best_share = i, share
+        return best if best is not None else TextCleaner._title(lines, before)
+
+    @staticmethod
     def _result(lines: list[Line], keep: set[int], title: str | None) -> Cleaned:
         out: list[str] = []
         removed: list[Removed] = []
         explained: list[tuple[str, str | None]] = []
+        scores: list[float | None] = []
         shown = 0  # non-blank lines kept so far
         for i, ln in enumerate(lines):
             if ln.kind == "blank":
@@ -297,10 +459,15 @@ class TextCleaner:
             elif i in keep:
                 out.append(ln.text)
                 explained.append((ln.text, None))
+                scores.append(ln.score)
                 shown += 1
             elif ln.text:
                 removed.append(Removed(ln.text, ln.reason or NON_TEXT, shown))
                 explained.append((ln.text, ln.reason or NON_TEXT))
+                scores.append(ln.score)
         while out and out[-1] == "":
             out.pop()
-        return Cleaned("\n".join(out), title, removed, lines=explained)
+        judged = any(x is not None for x in scores)
+        return Cleaned(
+            "\n".join(out), title, removed, lines=explained, scores=scores if judged else None
+        )

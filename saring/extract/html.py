@@ -1,5 +1,7 @@
-"""Pull the article and its metadata out of one HTML page, with trafilatura.
+"""Pull the article and its metadata out of one HTML page.
 
+The article is chosen among the page's text blocks by the content model (``extract.content``,
+learned from gold text of many sites); trafilatura remains as ``method="trafilatura"``.
 Returns plain text (one paragraph per line) plus title, author, date text and site; it does no
 Indonesian-specific cleaning (that is ``saring.clean``) and never raises for a bad page: the
 caller gets an :class:`ExtractError` with a reason it can record.
@@ -12,7 +14,7 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from courlan import extract_domain
 
@@ -73,26 +75,39 @@ class Extracted:
     date: str | None = None
     site: str | None = None
     url: str | None = None
+    # the content model's units in page order: (text, score, reason it went or None)
+    units: list[tuple[str, float, str | None]] | None = None
+
+
+METHODS = ("model", "trafilatura")
 
 
 @dataclass(frozen=True)
 class HtmlExtractor:
-    """trafilatura with the settings saring uses.
+    """The article of an HTML page, with the settings saring uses.
 
     Parameters
     ----------
-    favor : ``"balanced"`` (trafilatura's default), ``"precision"`` (drop more doubtful
-        blocks) or ``"recall"`` (keep more). Measured per data set in docs/benchmarks.md.
-    include_tables : keep the text of tables inside the article.
-    include_comments : keep readers' comments; off, since comments are not the article.
+    method : ``"model"`` (the content model judges every text block of the page; measured on
+        sites it was not trained on in docs/benchmarks.md) or ``"trafilatura"``.
+    threshold : with ``method="model"``: the score from which a block is article (none: the
+        one the model was trained with). Lower keeps more.
+    favor : with ``method="trafilatura"``: ``"balanced"`` (its default), ``"precision"`` (drop
+        more doubtful blocks) or ``"recall"`` (keep more).
+    include_tables : with ``method="trafilatura"``: keep the text of tables in the article.
+    include_comments : with ``method="trafilatura"``: keep readers' comments (off).
     timeout : seconds one page may take; a page that takes longer gets
         ``reason=extract_timeout`` (none: no limit).
+    model : a ``ContentModel`` to use instead of the bundled one (the benchmark's fold models).
     """
 
+    method: str = "model"
+    threshold: float | None = None
     favor: str = "balanced"
     include_tables: bool = True
     include_comments: bool = False
     timeout: float | None = 30.0
+    model: object = field(default=None, repr=False, compare=False)
 
     def __call__(self, html: str, url: str | None = None) -> Extracted:
         import trafilatura
@@ -109,15 +124,20 @@ class HtmlExtractor:
                 # The page's own metadata first: trafilatura's metadata pass is the slow part.
                 meta = page_metadata(tree, url)
                 date = meta.date or _htmldate(tree, meta.url)
-                doc = trafilatura.bare_extraction(
-                    tree,
-                    url=meta.url,
-                    favor_precision=self.favor == "precision",
-                    favor_recall=self.favor == "recall",
-                    include_comments=self.include_comments,
-                    include_tables=self.include_tables,
-                    with_metadata=False,
-                )
+                units = None
+                if self.method == "model":
+                    text, units = self._model(tree, meta.title)
+                else:
+                    doc = trafilatura.bare_extraction(
+                        tree,
+                        url=meta.url,
+                        favor_precision=self.favor == "precision",
+                        favor_recall=self.favor == "recall",
+                        include_comments=self.include_comments,
+                        include_tables=self.include_tables,
+                        with_metadata=False,
+                    )
+                    text = doc.text if doc is not None else None
         except ExtractError:
             raise
         except _TimeUp:
@@ -126,16 +146,44 @@ class HtmlExtractor:
             ) from None
         except Exception as e:  # lxml and trafilatura raise many kinds on broken pages
             raise ExtractError(f"{EXTRACT_FAILED}: {type(e).__name__}: {e}") from e
-        if doc is None or not (doc.text or "").strip():
+        if not (text or "").strip():
             raise ExtractError(f"{EXTRACT_FAILED}: no article text found in the page")
         return Extracted(
-            text=doc.text,
+            text=text,
             title=meta.title,
             author=meta.author,
             date=date,
             site=(extract_domain(meta.url) if meta.url else None) or meta.site,
             url=meta.url,
+            units=units,
         )
+
+    def _model(self, tree, title: str | None) -> tuple[str, list]:
+        """The content model's choice among the page's text blocks: the article's text (a
+        block printed twice once), and every block with its score and reason."""
+        import numpy as np
+
+        from saring.extract.content import default_model, select
+        from saring.extract.features import PageContext, boxes, features
+        from saring.extract.units import html_units
+
+        units = html_units(tree)
+        model = (self.model or default_model()).html
+        X = features(units, PageContext(title=title), html=True)
+        chars = np.array([len(u.text) for u in units], dtype=np.float64)
+        scores = model.scores(X, boxes(units), chars)
+        chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
+        out: list[str] = []
+        seen: set[str] = set()
+        for u, keep in zip(units, chosen.keep.tolist(), strict=True):
+            if keep and u.text not in seen:
+                out.append(u.text)
+                seen.add(u.text)
+        explained = [
+            (u.text, float(s), r)
+            for u, s, r in zip(units, scores.tolist(), chosen.reasons, strict=True)
+        ]
+        return "\n".join(out), explained
 
 
 def _htmldate(tree, url: str | None) -> str | None:

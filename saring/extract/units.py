@@ -1,0 +1,606 @@
+"""Cut a page into the units the content model judges: text blocks of an HTML tree, or lines of a
+page that arrives as text.
+
+An HTML unit is the text between two block boundaries (``<p>``, ``<div>``, ``<li>``, ``<br>``,
+...), with what the markup says about it: its tag, the share of its text inside links, the tags
+above it and how far up the nearest class or id naming a page part ("comment", "related",
+"article", ...) is. A text unit is one line (hard-wrapped lines re-joined, Markdown links and
+list markers reduced to their text). This module measures nothing and decides nothing: that is
+``extract.features`` and ``extract.content``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+# Class and id names that say what a part of a page is, grouped; a class or id token (split on
+# anything but letters, lower case) that starts with one of these belongs to the group. The
+# names are the usual ones of content management systems and front-end frameworks in several
+# languages; what each group means for the article is learned, not set here.
+KEYWORD_GROUPS: dict[str, tuple[str, ...]] = {
+    "article": ("article", "artikel", "articulo", "story", "post", "entry", "berita", "news"),
+    "content": (
+        "content",
+        "body",
+        "text",
+        "main",
+        "inhalt",
+        "cuerpo",
+        "contenido",
+        "texto",
+        "detail",
+        "prose",
+        "rich",
+        "isi",
+        "paragraph",
+        "copy",
+        "read",
+    ),
+    "comment": ("comment", "kommentar", "komentar", "disqus", "discuss", "reply", "respond"),
+    "footer": ("foot", "bottom", "copyright", "legal", "colophon"),
+    "header": ("head", "masthead", "topbar", "brand", "logo"),
+    "nav": ("nav", "menu", "breadcrumb", "pagination", "pager", "crumb", "skip"),
+    "side": ("side", "aside", "rail", "widget", "sticky"),
+    "related": (
+        "related",
+        "recommend",
+        "more",
+        "teaser",
+        "popular",
+        "trending",
+        "also",
+        "terkait",
+        "lainnya",
+        "further",
+        "next",
+        "prev",
+        "similar",
+        "most",
+        "latest",
+        "weitere",
+        "mehr",
+        "outbrain",
+        "taboola",
+    ),
+    "share": (
+        "share",
+        "social",
+        "sharing",
+        "follow",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "tweet",
+        "pinterest",
+        "linkedin",
+        "email",
+        "mail",
+        "print",
+    ),
+    "ad": (
+        "ad",
+        "ads",
+        "advert",
+        "sponsor",
+        "promo",
+        "banner",
+        "commercial",
+        "dfp",
+        "gpt",
+        "iklan",
+        "anzeige",
+        "werbung",
+        "partner",
+        "affiliate",
+        "paid",
+    ),
+    "subscribe": (
+        "newsletter",
+        "subscri",
+        "signup",
+        "login",
+        "register",
+        "paywall",
+        "premium",
+        "abo",
+        "account",
+        "user",
+        "member",
+        "regwall",
+        "plus",
+    ),
+    "caption": (
+        "caption",
+        "credit",
+        "legend",
+        "photo",
+        "image",
+        "img",
+        "gallery",
+        "media",
+        "video",
+        "figure",
+        "picture",
+        "foto",
+        "bild",
+        "slide",
+        "player",
+        "embed",
+    ),
+    "byline": (
+        "byline",
+        "author",
+        "writer",
+        "reporter",
+        "penulis",
+        "editor",
+        "autor",
+        "contributor",
+        "bio",
+        "profile",
+    ),
+    "meta": (
+        "meta",
+        "date",
+        "time",
+        "publish",
+        "stamp",
+        "info",
+        "tag",
+        "label",
+        "categor",
+        "rubrik",
+        "kicker",
+        "topic",
+        "keyword",
+        "source",
+    ),
+    "title": ("title", "headline", "heading", "judul", "hl"),
+    "lead": (
+        "lead",
+        "intro",
+        "summary",
+        "standfirst",
+        "dek",
+        "abstract",
+        "excerpt",
+        "description",
+        "sub",
+        "deck",
+    ),
+    "quote": ("quote", "blockquote", "pullquote", "cite"),
+    "hidden": (
+        "hidden",
+        "hide",
+        "invisible",
+        "sr",
+        "visually",
+        "offscreen",
+        "modal",
+        "popup",
+        "overlay",
+        "cookie",
+        "consent",
+        "gdpr",
+        "dialog",
+        "notification",
+        "alert",
+    ),
+    "list": ("list", "item", "card", "tile", "grid", "box", "module", "block", "feed", "col"),
+    "button": ("btn", "button", "icon", "toggle", "control", "tool", "action", "link"),
+}
+GROUPS = tuple(KEYWORD_GROUPS)
+FAR = 30  # the distance given when no element above carries the group's name
+LEVELS = (1, 2, 3, 4, 6)  # block elements above a unit whose subtrees are measured
+
+# Tags whose presence above a unit is recorded (one bit each).
+ANCESTOR_TAGS = (
+    "article",
+    "main",
+    "section",
+    "aside",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "figure",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "a",
+    "button",
+    "label",
+    "time",
+    "address",
+    "dl",
+    "strong",
+    "em",
+)
+_TAG_BIT = {t: 1 << i for i, t in enumerate(ANCESTOR_TAGS)}
+_TAG_BIT["b"] = _TAG_BIT["strong"]
+_TAG_BIT["i"] = _TAG_BIT["em"]
+_TAG_BIT["figcaption"] = _TAG_BIT["figure"]
+
+# The tag of the block a unit comes from (its innermost block element), as a small number.
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "span",
+    "a",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "form",
+    "main",
+    "body",
+    "address",
+    "caption",
+    "summary",
+    "details",
+    "legend",
+    "center",
+    "figure",
+    "br",
+)
+BLOCK_INDEX = {t: i + 1 for i, t in enumerate(BLOCK_TAGS)}  # 0: any other tag
+
+_BLOCKS = frozenset(BLOCK_TAGS) - {"span", "a", "br"} | {
+    "html",
+    "hr",
+    "fieldset",
+    "dialog",
+    "tbody",
+    "thead",
+    "tfoot",
+    "option",
+    "menu",
+    "hgroup",
+    "noframes",
+    "frameset",
+    "frame",
+    "iframe",
+    "img",
+    "picture",
+    "video",
+    "audio",
+    "source",
+}
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "select",
+        "textarea",
+        "input",
+        "object",
+        "embed",
+        "canvas",
+        "iframe",
+        "button",
+    }
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NAME_TOKEN = re.compile(r"[a-z]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One unit of a page: its text and, for HTML, what the markup says about it."""
+
+    text: str
+    tag: int = 0  # BLOCK_INDEX of the block it comes from (0: text line or other tag)
+    link_chars: int = 0  # characters inside links (HTML <a>, Markdown [text](url))
+    links: int = 0
+    depth: int = 0  # elements above it
+    ancestors: int = 0  # bits of ANCESTOR_TAGS present above it
+    names: list[int] = field(default_factory=list)  # per GROUPS: levels up to the nearest name
+    hidden: bool = False  # inside an element marked hidden (attribute or inline style)
+    marker: int = 0  # text lines: 0 none, 1 list bullet, 2 heading "#", 3 quote ">", 4 table "|"
+    indent: int = 0  # text lines: leading spaces
+    blank_before: bool = False  # text lines: a blank line stands before it
+    # HTML: for the block elements LEVELS above the unit's own, the units their subtrees hold
+    # (first, last + 1), so that a unit can be measured by the prose around it in the markup
+    boxes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _group_pattern(prefixes: tuple[str, ...]) -> re.Pattern:
+    # a name of more than two letters is a prefix ("comment" -> "comments", "commentlist");
+    # a short one must be the whole token or its plural ("ad", "ads"; not "adventure")
+    long = [p for p in prefixes if len(p) > 2]
+    short = [p for p in prefixes if len(p) <= 2]
+    alts = [f"(?:{'|'.join(long)})"] if long else []
+    alts += [f"(?:{'|'.join(short)})s?$"] if short else []
+    return re.compile("|".join(alts))
+
+
+_GROUP_PATTERNS = tuple(_group_pattern(p) for p in KEYWORD_GROUPS.values())
+
+
+@lru_cache(maxsize=16384)
+def _token_groups(token: str) -> tuple[int, ...]:
+    return tuple(g for g, pat in enumerate(_GROUP_PATTERNS) if pat.match(token))
+
+
+@lru_cache(maxsize=16384)
+def name_groups(names: str) -> tuple[int, ...]:
+    """Indices of the GROUPS named by a class/id string ("article-body sidebar" -> article,
+    content, side)."""
+    found: set[int] = set()
+    for token in _NAME_TOKEN.findall(names.lower()):
+        found.update(_token_groups(token))
+    return tuple(sorted(found))
+
+
+class _Walk:
+    """State of one walk over a tree: the open elements and the text gathered so far."""
+
+    def __init__(self):
+        self.units: list[Unit] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.links = 0
+        self.in_link = 0
+        self.hidden = 0
+        self.depth = 0
+        self.nearest = [-FAR] * len(GROUPS)  # depth of the nearest element naming each group
+        self.masks = [0]
+        self.block_tags = ["body"]
+        self.snapshot: tuple[int, int, list[int], list[int]] | None = None
+        self.spans: list[list[int]] = []  # per block element: [first unit, last unit + 1]
+        self.open_blocks: list[int] = []  # indices into spans of the open block elements
+
+    def add(self, text: str) -> None:
+        if text.isspace():  # white space between two inline elements still parts two words
+            if self.parts:
+                self.parts.append(" ")
+            return
+        if self.snapshot is None:
+            d = self.depth
+            ob = self.open_blocks
+            boxes = [ob[-1 - k] if k < len(ob) else -1 for k in LEVELS]
+            # the depths of the nearest names; made distances for all units at once at the end
+            self.snapshot = (d, self.masks[-1], tuple(self.nearest), boxes)
+        self.parts.append(text)
+        if self.in_link:
+            self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        if self.snapshot is not None:
+            text = _SPACE.sub(" ", "".join(self.parts)).strip()
+            if text:
+                d, mask, names, boxes = self.snapshot
+                self.units.append(
+                    Unit(
+                        text,
+                        tag=BLOCK_INDEX.get(self.block_tags[-1], 0),
+                        link_chars=min(self.link_chars, len(text)),
+                        links=self.links,
+                        depth=d,
+                        ancestors=mask,
+                        names=names,
+                        hidden=self.hidden > 0,
+                        boxes=boxes,  # indices into spans until the walk ends
+                    )
+                )
+        self.parts = []
+        self.link_chars = 0
+        self.links = 0
+        self.snapshot = None
+
+
+def html_units(tree) -> list[Unit]:
+    """The text blocks of an lxml HTML tree, in document order."""
+    body = tree.find("body") if tree.tag == "html" else tree
+    if body is None:
+        body = tree
+    w = _Walk()
+    _visit(w, body, "body")
+    w.flush()
+    units = w.units
+    if units:
+        n = len(units)
+        depth = np.array([u.depth for u in units])
+        names = np.minimum(depth[:, None] - np.array([u.names for u in units]), FAR)
+        spans = np.array([*w.spans, [0, n]])  # the last: no block that far up, the whole page
+        boxes = spans[np.array([u.boxes for u in units])]
+        for u, row, box in zip(units, names.tolist(), boxes.tolist(), strict=True):
+            u.names = row
+            u.boxes = box
+    return units
+
+
+def _visit(w: _Walk, el, tag: str) -> None:
+    """Walk ``el`` (a non-skipped element) and its subtree; its tail is the caller's."""
+    block = tag in _BLOCKS
+    if block or tag == "br":
+        w.flush()
+    w.depth += 1
+    attrib = el.attrib
+    changed = None
+    hidden = False
+    is_link = tag == "a"
+    if attrib:
+        names = attrib.get("class")
+        ident = attrib.get("id")
+        if ident:
+            names = f"{names} {ident}" if names else ident
+        if names:
+            changed = []
+            nearest = w.nearest
+            for g in name_groups(names):
+                changed.append((g, nearest[g]))
+                nearest[g] = w.depth
+        style = attrib.get("style")
+        hidden = "hidden" in attrib or bool(style and _HIDDEN_STYLE.search(style))
+        if is_link and "href" in attrib:
+            w.links += 1
+    w.hidden += hidden
+    w.masks.append(w.masks[-1] | _TAG_BIT.get(tag, 0))
+    if block:
+        w.block_tags.append(tag)
+        w.open_blocks.append(len(w.spans))
+        w.spans.append([len(w.units), len(w.units)])
+    if is_link:
+        w.in_link += 1
+    text = el.text
+    if text:
+        w.add(text)
+    for child in el:
+        ctag = child.tag
+        if isinstance(ctag, str) and ctag not in _SKIP:
+            _visit(w, child, ctag)
+        tail = child.tail
+        if tail:
+            w.add(tail)
+    if is_link:
+        w.in_link -= 1
+    if block:
+        w.flush()
+        w.block_tags.pop()
+        w.spans[w.open_blocks.pop()][1] = len(w.units)
+    if changed:
+        nearest = w.nearest
+        for g, before in reversed(changed):
+            nearest[g] = before
+    w.hidden -= hidden
+    w.masks.pop()
+    w.depth -= 1
+
+
+# Text pages: list markers as flatteners print them ("* ", "- ", "• ", "1. "), Markdown headings
+# and quotes, table rows; Markdown images and links.
+_BULLET = re.compile(r"^(?:[*+\-•◦▪·–]|\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_QUOTE = re.compile(r"^>\s*")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_])(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (html2text wraps at 78), or None when its lines were
+    not wrapped. A wrapped text has many lines a little shorter than the width and few a little
+    longer: the width chosen is the one from 40 to 120 that best shows that step, and it must
+    hold at least 5 lines and a sixth of the lines of 40 characters or more."""
+    counts = [0] * 140
+    n = 0
+    for s in lines:
+        if 40 <= len(s) < 140:
+            counts[len(s)] += 1
+            n += 1
+    if n < 5:
+        return None
+    best, best_score = None, 0
+    for width in range(40, 121):
+        near = sum(counts[width - 8 : width + 1])
+        over = sum(counts[width + 1 : width + 5])
+        score = near - 3 * over
+        if near >= max(5, n / 6) and score > best_score:
+            best, best_score = width, score
+    return best
+
+
+def _unwrap(lines: list[str], width: int) -> list[str]:
+    """Lines a wrap at ``width`` broke, joined again: a line continues the one above when the
+    line above is nearly full and the next line's first word would not have fitted after it."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        prev = out[-1] if out else ""
+        if (
+            s
+            and len(prev) >= width - 25
+            and len(prev) + 1 + len(s.split(" ", 1)[0]) > width
+            and not _BULLET.match(s)
+            and not _HEADING.match(s)
+        ):
+            out[-1] = f"{prev} {s}"
+        else:
+            out.append(line.rstrip())
+    return out
+
+
+def text_units(text: str) -> list[Unit]:
+    """The lines of a text page, each with its list or heading marker taken off, Markdown links
+    reduced to their text (the characters counted as link text), wrapped lines re-joined."""
+    raw = text.splitlines()
+    width = wrap_width(raw)
+    if width:
+        raw = _unwrap(raw, width)
+    markdown = "](" in text
+    units: list[Unit] = []
+    blank = False
+    for line in raw:
+        s = line.strip()
+        if not s:
+            blank = True
+            continue
+        indent = len(line) - len(line.lstrip())
+        marker = 0
+        link_chars = links = 0
+        if markdown:
+            s = _MD_IMAGE.sub("", s)
+            found = _MD_LINK.findall(s)
+            if found:
+                links = len(found)
+                link_chars = sum(len(f.strip()) for f in found)
+                s = _MD_LINK.sub(lambda m: m.group(1), s)
+            s = _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub(r"\2", s))
+        if m := _HEADING.match(s):
+            marker, s = 2, s[m.end() :]
+        elif m := _BULLET.match(s):
+            marker, s = 1, s[m.end() :]
+        elif m := _QUOTE.match(s):
+            marker, s = 3, s[m.end() :]
+        elif s.startswith("|") or s.count(" | ") >= 2:
+            marker = 4
+        s = _SPACE.sub(" ", s).strip()
+        if not s:
+            blank = True
+            continue
+        units.append(
+            Unit(
+                s,
+                link_chars=min(link_chars, len(s)),
+                links=links,
+                marker=marker,
+                indent=indent,
+                blank_before=blank,
+            )
+        )
+        blank = False
+    return units

@@ -1,0 +1,181 @@
+"""The content model: units, measures, the bundled trees, and what it keeps of real pages."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pytest
+from trafilatura.utils import load_html
+
+from saring.clean import CleanConfig, clean_page
+from saring.config import RunConfig
+from saring.extract.content import MODEL_FILE, ContentModel, Trees, default_model, select
+from saring.extract.features import PageContext, feature_names, features, page_language
+from saring.extract.html import HtmlExtractor
+from saring.extract.units import GROUPS, html_units, name_groups, text_units, wrap_width
+from saring.process import process_record
+from tests.conftest import EXAMPLES
+
+LEWOTOBI = EXAMPLES / "pages" / "lensaberita-erupsi-lewotobi.html"
+
+
+def test_the_bundled_model_is_small_and_loads_with_the_features_saring_computes():
+    assert MODEL_FILE.stat().st_size < 5 * 2**20
+    model = default_model()  # raises when the file was trained on other features
+    assert len(model.names_html) > len(feature_names(True))
+    assert model.html.first.depth <= 8 and len(model.html.first.roots) > 10
+
+
+def test_exported_trees_score_as_scikit_learn_does():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    X = rng.random((600, 4))
+    y = (X[:, 0] + 0.5 * X[:, 1] > 0.8) ^ (X[:, 2] > 0.9)
+    clf = HistGradientBoostingClassifier(max_iter=20, max_depth=4, early_stopping=False)
+    clf.fit(X, y)
+    trees = Trees.from_sklearn(clf)
+    assert np.allclose(trees.raw(X), clf.decision_function(X))
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path):
+    model = default_model()
+    model.save(tmp_path / "m.npz")
+    again = ContentModel.load(tmp_path / "m.npz")
+    X = np.random.default_rng(1).random((5, len(feature_names(False))))
+    assert np.array_equal(model.text.scores(X), again.text.scores(X))
+    assert again.names_text == model.names_text
+
+
+def test_class_and_id_names_are_read_as_page_parts():
+    named = {GROUPS[g] for g in name_groups("article-body related-posts")}
+    assert {"article", "content", "related"} <= named
+    # a short name must be the whole token: "ad" is an advertisement, "header" and "add" are not
+    assert "ad" in {GROUPS[g] for g in name_groups("ad-slot")}
+    assert "ad" not in {GROUPS[g] for g in name_groups("add-comment shadow")}
+
+
+def test_html_units_follow_block_boundaries_and_links():
+    tree = load_html(
+        "<html><body><nav><a href='/'>Beranda</a> <a href='/n'>Nasional</a></nav>"
+        "<div class='article-body'><p>Paragraf <b>pertama</b> dari berita.</p>"
+        "Teks lepas<br>baris kedua<script>var x = 1;</script></div></body></html>"
+    )
+    units = html_units(tree)
+    assert [u.text for u in units] == [
+        "Beranda Nasional",
+        "Paragraf pertama dari berita.",
+        "Teks lepas",
+        "baris kedua",
+    ]
+    assert units[0].link_chars == len("BerandaNasional") and units[0].links == 2
+    content = GROUPS.index("content")
+    assert units[1].names[content] == 1  # the <div class="article-body"> one level up
+    # the unit's block and the div above it hold the paragraph and the two loose lines
+    assert tuple(units[1].boxes[0]) == (1, 4)
+
+
+def test_text_units_rejoin_hard_wrapped_markdown_and_keep_only_link_text():
+    # html2text's Markdown of a page: links as [text](url), paragraphs wrapped at 78 characters
+    one = (
+        "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan suhu panas di "
+        "Jakarta akan bertahan hingga akhir pekan, dengan suhu maksimum mencapai 36 derajat "
+        "Celsius pada siang hari menurut [prakiraan](https://bmkg.go.id/x) terbaru lembaga itu."
+    )
+    two = (
+        "Warga diminta mengurangi aktivitas di luar ruangan antara pukul 11.00 dan 15.00 WIB, "
+        "serta memperbanyak minum air putih agar terhindar dari dehidrasi, kata Kepala Pusat "
+        "Meteorologi Publik BMKG dalam keterangan tertulis yang diterima pada Selasa pagi."
+    )
+    md = "  * [Beranda](https://contoh.id/)\n  * [Nasional](https://contoh.id/nasional)\n\n"
+    md += textwrap.fill(one, 78) + "\n\n" + textwrap.fill(two, 78) + "\n"
+    assert wrap_width(md.splitlines()) == 78
+    units = text_units(md)
+    assert [u.text for u in units[:2]] == ["Beranda", "Nasional"]
+    assert units[0].marker == 1 and units[0].link_chars == len("Beranda")
+    assert units[2].text == one.replace("[prakiraan](https://bmkg.go.id/x)", "prakiraan")
+    assert units[3].text == two
+    assert len(units) == 4
+
+
+def test_the_page_language_is_voted_by_frequent_words():
+    units = text_units(
+        "Pemerintah akan menaikkan harga beras yang dijual di pasar pada bulan depan.\n"
+        "Menurut dia, kebijakan ini untuk menjaga pasokan dan harga di tingkat petani.\n"
+    )
+    assert page_language(units) == "Indonesian"
+
+
+def test_an_html_page_keeps_its_paragraphs_and_drops_the_page_around_them():
+    ex = HtmlExtractor()(LEWOTOBI.read_text(encoding="utf-8"))
+    assert "FLORES TIMUR – Gunung Lewotobi Laki-laki" in ex.text
+    assert ex.text.rstrip().endswith(
+        "Simak berita dan artikel lainnya di Google News dan WhatsApp Channel Lensa Berita."
+    )
+    for furniture in ("Berita Terkait", "Tulis Komentar", "Jadwal Sholat", "Kebijakan Privasi"):
+        assert furniture not in ex.text
+    reasons = {r for _, _, r in ex.units}
+    assert {"before_article", "after_article", None} <= reasons
+    # what saring keeps: the furniture table then takes the photo caption and the promo line
+    rec = {"id": "x", "order": "0", "fmt": "html", "raw": LEWOTOBI.read_bytes()}
+    text = process_record(rec, RunConfig()).processed.text
+    assert text.startswith("FLORES TIMUR – Gunung Lewotobi Laki-laki")
+    assert text.endswith("apabila terjadi hujan dengan intensitas tinggi.")
+
+
+def test_extract_explain_shows_each_unit_with_its_score_and_reason():
+    rec = {"id": "x", "order": "0", "fmt": "html", "raw": LEWOTOBI.read_bytes()}
+    p = process_record(rec, RunConfig()).processed
+    rows = {text: (reason, score) for text, reason, score in p.explain}
+    reason, score = rows["Berita Terkait"]
+    assert reason == "after_article" and score < 0.5
+    kept = [s for _, r, s in p.explain if r is None]
+    assert kept and min(kept) >= 0.5
+
+
+def test_a_flattened_page_keeps_its_article_whatever_the_order_of_its_furniture():
+    # the Lewotobi page flattened to text as a crawler's block-per-line flattener would
+    units = html_units(load_html(LEWOTOBI.read_text(encoding="utf-8")))
+    flat = "\n\n".join(u.text for u in units)
+    out = clean_page(flat, CleanConfig(), html=False)
+    assert "Status gunung tetap berada pada Level IV (Awas)." in out.text
+    assert "Pedoman Media Siber" not in out.text and "Terpopuler" not in out.text
+    assert out.title == "Gunung Lewotobi Laki-laki Erupsi, Kolom Abu Capai 5.000 Meter"
+    assert out.scores is not None and len(out.scores) == len(out.lines)
+
+
+def test_an_article_body_that_opens_with_its_lead_keeps_it():
+    # a crawl body (liputan6.com): the lead has lost its spaces around links and its full stop
+    body = (
+        "Liputan6.com, JakartaHarga emasdunia diperkirakan akan stagnan dalam perdagangan Rabu "
+        "malam (18/6) dan Kamis besok (19/6)\n"
+        "Baca Juga\n"
+        "Ibrahim menjelaskan, harga emas dunia stagnan karena investor sedang menunggu keputusan "
+        "Bank Sentral Amerika Serikat.\n"
+        "Advertisement\n"
+        "Selain itu, harga emas yang stagnan juga dipengaruhi oleh kondisi geopolitik di Timur "
+        "Tengah, dimana konflik antara Israel dan Iran kian memanas.\n"
+    )
+    out = clean_page(body, CleanConfig(), html=False, title="Prediksi Harga Emas")
+    assert out.text.startswith("Liputan6.com, JakartaHarga emasdunia")
+    assert [r.reason for r in out.removed] == ["related_link", "advertisement"]
+
+
+def test_select_keeps_the_likeliest_units_when_none_reaches_the_threshold():
+    chosen = select(np.array([0.01, 0.3, 0.04, 0.2, 0.02]), 0.5)
+    assert chosen.keep.tolist() == [False, True, False, True, False]
+    assert chosen.reasons == ["before_article", None, "boilerplate", None, "after_article"]
+
+
+def test_features_have_one_row_per_unit_and_the_named_columns():
+    units = text_units("Satu baris.\nDua baris di sini.\n")
+    X = features(units, PageContext(), html=False)
+    assert X.shape == (2, len(feature_names(False)))
+    assert features([], PageContext(), html=True).shape == (0, len(feature_names(True)))
+
+
+@pytest.mark.parametrize("method", ["model", "trafilatura"])
+def test_both_html_methods_find_the_article(method):
+    ex = HtmlExtractor(method=method)(LEWOTOBI.read_text(encoding="utf-8"))
+    assert "Status gunung tetap berada pada Level IV" in ex.text
