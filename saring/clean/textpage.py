@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-
 from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
