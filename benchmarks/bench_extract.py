@@ -12,7 +12,8 @@
   against trafilatura (default and favor_precision), readability-lxml, resiliparse and jusText,
   and the per-page best of those five (the oracle, chosen with the gold).
 - text: each page flattened by four flatteners (``extract_gold.FLATTENERS``), through saring's text
-  path with no title, against C4's line rules and jusText over the same lines, and their oracle.
+  path with no title, against C4's line rules and jusText over the same lines, and their oracle;
+  "saring rules (before)" is the text path of 2026-11-21 (line rules, no model), for reference.
 - Scores: 4-gram shingles of ``\\w+`` tokens (saring.evaluate): the mean of per-page F1, and the
   article-extraction-benchmark's own figure (F1 of the per-page precision and recall averaged),
   per corpus and per language of the gold text; "lost" counts pages where saring's F1 is below
@@ -137,6 +138,16 @@ def saring_text(models, flattener: str) -> dict[str, str]:
         rec = {"id": "x", "order": "0", "fmt": "text", "raw_text": flat[p.key] or " "}
         out[p.key] = process_record(rec, RunConfig(clean=clean)).processed.text or ""
     return out
+
+
+def old_rules(flattener: str) -> dict[str, str]:
+    """saring's text path before the content model (the line rules, ``TextCleaner.article``
+    with no title), for comparison."""
+    from saring.clean.textpage import TextCleaner
+
+    flat = flattened(flattener)
+    cleaner = TextCleaner()
+    return {p.key: cleaner.article(flat[p.key] or " ").text for p in gold_pages()}
 
 
 def text_peers(flattener: str) -> dict[str, dict[str, str]]:
@@ -303,6 +314,7 @@ def main() -> None:
             if "text" in a.sets:
                 for name in a.flatteners:
                     outs = {"saring": saring_text(models, name), **text_peers(name)}
+                    outs["saring rules (before)"] = old_rules(name)
                     table(f"text flattened by {name}, leave-site-out", outs, list(TEXT_PEERS))
     if "seeds" in a.sets:
         if not SEEDS.exists():

@@ -513,14 +513,15 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at (html2text wraps at 78), or None when its lines were
-    not wrapped. A wrapped text has many lines a little shorter than the width and few a little
-    longer: the width chosen is the one from 40 to 120 that best shows that step, and it must
-    hold at least 5 lines and a sixth of the lines of 40 characters or more."""
-    counts = [0] * 140
+    not wrapped. A wrapped text has many lines a little shorter than the width, few a little
+    longer and almost none much longer: the width chosen is the one from 40 to 120 that best
+    shows that step; it must hold at least 5 lines and a quarter of the lines of 40 characters
+    or more, and at most a tenth of them may be longer."""
+    counts = [0] * 141
     n = 0
     for s in lines:
-        if 40 <= len(s) < 140:
-            counts[len(s)] += 1
+        if len(s) >= 40:
+            counts[min(len(s), 140)] += 1
             n += 1
     if n < 5:
         return None
@@ -529,28 +530,31 @@ def wrap_width(lines: list[str]) -> int | None:
         near = sum(counts[width - 8 : width + 1])
         over = sum(counts[width + 1 : width + 5])
         score = near - 3 * over
-        if near >= max(5, n / 6) and score > best_score:
+        if near >= max(5, n / 4) and sum(counts[width + 1 :]) <= n / 10 and score > best_score:
             best, best_score = width, score
     return best
 
 
 def _unwrap(lines: list[str], width: int) -> list[str]:
     """Lines a wrap at ``width`` broke, joined again: a line continues the one above when the
-    line above is nearly full and the next line's first word would not have fitted after it."""
+    line above (as printed) is nearly full and the next line's first word would not have fitted
+    after it."""
     out: list[str] = []
+    last = 0  # the printed length of the line above
     for line in lines:
         s = line.strip()
-        prev = out[-1] if out else ""
         if (
             s
-            and len(prev) >= width - 25
-            and len(prev) + 1 + len(s.split(" ", 1)[0]) > width
+            and out
+            and width - 25 <= last <= width
+            and last + 1 + len(s.split(" ", 1)[0]) > width
             and not _BULLET.match(s)
             and not _HEADING.match(s)
         ):
-            out[-1] = f"{prev} {s}"
+            out[-1] = f"{out[-1]} {s}"
         else:
             out.append(line.rstrip())
+        last = len(line.rstrip()) if s else 0
     return out
 
 
