@@ -281,6 +281,22 @@ def speed_text(repeat: int = 7) -> dict:
     }
 
 
+def speed_flattened(name: str = "blocks", repeat: int = 3) -> dict:
+    """The text path on whole pages flattened to text (every unit judged by the model): pages
+    per second on one core, CPU seconds, best of ``repeat``."""
+    flat = [t for t in flattened(name).values() if t.strip()]
+    cfg = CleanConfig()
+    best = min(_cpu(lambda: [clean_page(t, cfg, html=False) for t in flat]) for _ in range(repeat))
+    kb = statistics.mean(len(t.encode()) for t in flat) / 1024
+    return {"pages": len(flat), "mean_kb": kb, "per_s": len(flat) / best}
+
+
+def _cpu(f) -> float:
+    t = time.process_time()
+    f()
+    return time.process_time() - t
+
+
 def model_load() -> tuple[float, float]:
     """The model file's size in KiB and the seconds to load it (best of 5)."""
     best = min(_timed_load() for _ in range(5))
@@ -333,6 +349,12 @@ def main() -> None:
             print(
                 f"HTML path CPU per page: saring {s['saring']:.1f} ms, trafilatura "
                 f"{s['trafilatura']:.1f} ms ({s['saring'] / s['trafilatura']:.2f}x)"
+            )
+        if AEB.exists() and FUNDUS.exists():
+            s = speed_flattened()
+            print(
+                f"text path on whole pages flattened by blocks ({s['pages']} pages, "
+                f"{s['mean_kb']:.0f} KB mean): {s['per_s']:.0f} pages/s on one core"
             )
         if CRAWL.exists():
             s = speed_text()

@@ -18,6 +18,7 @@ from saring.clean import MODES as CLEAN_MODES
 from saring.config import DedupConfig, RunConfig
 from saring.configfile import DEFAULT_FILE
 from saring.extract.dates import parse_tz
+from saring.extract.html import METHODS
 from saring.model import STATUSES
 from saring.readers.inputs import FORMATS, InputError, InputFile, detect_format
 from saring.readers.options import ReaderOptions
@@ -183,7 +184,7 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--extractor",
-        choices=("model", "trafilatura"),
+        choices=METHODS,
         help="HTML extraction: 'model' judges every text block of the page with saring's content "
         "model, 'trafilatura' uses trafilatura (default: model)",
     )
@@ -204,7 +205,8 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "--no-tables",
         action="store_true",
         default=None,
-        help="HTML extraction: leave out the text of tables inside the article",
+        help="HTML extraction with --extractor trafilatura: leave out the text of tables "
+        "inside the article",
     )
     g.add_argument(
         "--default-tz",
@@ -461,8 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--explain",
         action="store_true",
-        help="print every line of the page in order: kept lines as they are, removed lines "
-        "marked '- [reason]' (struck through on a terminal)",
+        help="print every unit of the page in order with the content model's score (where it "
+        "judged the unit): kept ones as they are, removed ones marked '- [reason]' (struck "
+        "through on a terminal)",
     )
     ex.add_argument("--url", default=None, help="the page's address, for metadata and site")
     _add_document_options(ex)

@@ -17,6 +17,7 @@ from typing import Any
 
 from saring.clean import MODES as CLEAN_MODES
 from saring.config import RunConfig
+from saring.extract.html import METHODS
 from saring.filters import QualityRules
 from saring.filters.lang import languages
 from saring.readers.inputs import FORMATS
@@ -94,7 +95,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "format": ("format", _optional(_str(FORMATS))),
     },
     "extract": {
-        "method": ("extractor.method", _str(("model", "trafilatura"))),
+        "method": ("extractor.method", _str(METHODS)),
         "favor": ("extractor.favor", _str(("balanced", "precision", "recall"))),
         "include_tables": ("extractor.include_tables", _bool),
         "include_comments": ("extractor.include_comments", _bool),

@@ -70,13 +70,17 @@ def explained(cleaned, units) -> list[tuple[str, str | None, float | None]]:
             out.append((text, reason, score))
         elif text in seen:
             out.append((text, REPEATED_PARAGRAPH, score))
+        elif not queue:  # no cleaning step listed the lines (--html-cleaning none)
+            seen.add(text)
+            out.append((text, None, score))
         else:
             seen.add(text)
-            taken = False
-            while queue and (not taken or queue[0][0] in text):
+            line, why = queue.pop(0)
+            out.append((line, why, score))
+            # a "strip" rule made two entries of the block: what stayed and what it cut off
+            if line != text and queue and queue[0][1] is not None and queue[0][0] in text:
                 line, why = queue.pop(0)
                 out.append((line, why, score))
-                taken = True
     out.extend((t, r, None) for t, r in queue)
     return out
 

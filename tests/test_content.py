@@ -179,3 +179,47 @@ def test_features_have_one_row_per_unit_and_the_named_columns():
 def test_both_html_methods_find_the_article(method):
     ex = HtmlExtractor(method=method)(LEWOTOBI.read_text(encoding="utf-8"))
     assert "Status gunung tetap berada pada Level IV" in ex.text
+
+
+def test_text_pages_that_break_nothing():
+    cleaner = CleanConfig().classifier
+    for text in ("", "   ", "![i](http://a/b.jpg)", "Home\nNews\n\ud800 x\nSport"):
+        for title in (None, "T"):
+            cleaner(text, title=title)  # must not raise
+    # a lone surrogate (JSON text may carry one) inside a page the model judges
+    page = "Home\nNews\nSport\nWorld\n" + "Harga beras naik lagi di pasar induk pekan ini. " * 3
+    out = cleaner(page + "\nbad \ud800 x")
+    assert "Harga beras naik" in out.text
+
+
+def test_page_wide_patterns_count_for_the_unit_they_are_in():
+    names = feature_names(False)
+    X = features(text_units("Skor 12\nMaret 2024 lalu"), PageContext(), html=False)
+    assert X[:, names.index("has_date")].tolist() == [0.0, 1.0]
+    X = features(text_units("Home\n- Berita"), PageContext(), html=False)
+    assert X[:, names.index("separators")].tolist()[0] == 0.0
+
+
+def test_hidden_and_link_marks_belong_to_the_unit_that_has_them():
+    tree = load_html(
+        "<html><body><p>visible<span style='display:none'><br>hidden</span></p>"
+        "<a href='/x'><div>Block link</div></a></body></html>"
+    )
+    units = html_units(tree)
+    assert [(u.text, u.hidden) for u in units[:2]] == [("visible", False), ("hidden", True)]
+    assert (units[2].text, units[2].links, units[2].link_chars) == ("Block link", 1, 10)
+
+
+def test_a_markdown_article_loses_its_link_markup():
+    md = (
+        "Pemerintah menaikkan harga beras di [pasar induk](https://contoh.id/a) pekan ini.\n"
+        "Pedagang mengatakan pasokan dari daerah sentra produksi berkurang sejak awal bulan.\n"
+    )
+    out = clean_page(md, CleanConfig(), html=False)
+    assert "](https://" not in out.text and "di pasar induk pekan ini." in out.text
+
+
+def test_chinese_prose_is_prose():
+    line = "新华社北京电，国家统计局今天发布数据显示，今年前十个月全国规模以上工业增加值同比增长百分之五点八。"
+    cleaned = CleanConfig().classifier.classify(line)
+    assert cleaned[0].kind == "body"

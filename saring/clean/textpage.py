@@ -21,12 +21,15 @@ import numpy as np
 
 from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
+from saring.extract.units import text_units, wrap_width
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 
 _LETTERS = re.compile(r"[^\W\d_]")
 # A sentence end, allowing closing quotes and brackets after it: 'kata Lavrov.' / 'berjuang."'
 _CLOSERS = "\"”’'»)] \t"
-_ENDERS = ".!?…:;"
+_ENDERS = ".!?…:;。！？"
+# Chinese, Japanese and Korean script: a sentence there is one "word" to WORD_RE
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DATE_BITS = re.compile(
     r"\d{1,4}[/.\-:]\d{1,2}([/.\-:]\d{1,4})?|\b\d+\b|\b(senin|selasa|rabu|kamis|jumat|jum.at|sabtu|"
     r"minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|wib|wita|wit|gmt|utc|"
@@ -112,9 +115,9 @@ class TextCleaner:
         ticket prices); at 0.05 it takes the lines it is sure of.
     model : a ``ContentModel`` to use instead of the bundled one (the benchmark's fold models).
 
-    ``min_sentence_words``, ``long_line_words``, ``max_gap`` and ``min_run_lines`` apply to the
-    text of an extracted article (``article``); pages that arrive as text are judged by the
-    content model (``__call__``).
+    ``min_sentence_words`` and ``long_line_words`` say which lines are prose on both paths;
+    ``max_gap`` also says when a text page is an article and nothing else (no model needed);
+    ``min_run_lines`` applies to the text of an extracted article (``article``) only.
     """
 
     rules: FurnitureRules = field(default_factory=default_rules)
@@ -181,6 +184,7 @@ class TextCleaner:
                     (ends and n_fw >= 1 and len(words) >= self.min_sentence_words)
                     or (ends and len(words) >= 2 * self.min_sentence_words)
                     or (len(words) >= self.long_line_words and n_fw >= 2)
+                    or (ends and not flat.isascii() and len(_CJK.findall(flat)) >= 20)
                 ):
                     line.kind = "body"
             lines.append(line)
@@ -199,7 +203,8 @@ class TextCleaner:
         title: the known ``title`` where the page prints it, else the heading-like line above
         the article that shares most words with it."""
         lines = self.classify(text)
-        if self._only_article(lines):
+        plain = "](" not in text and wrap_width(text.splitlines()) is None
+        if plain and self._only_article(lines):
             # nothing around the article for the model to tell apart (a crawl's article body):
             # every line the furniture table does not name stays, as the model would keep it
             keep = {
@@ -220,7 +225,6 @@ class TextCleaner:
         how-to); a whole page (no title) loses what the model drops anywhere."""
         from saring.extract.content import INSIDE, default_model, select
         from saring.extract.features import PageContext, features
-        from saring.extract.units import text_units
 
         units = text_units(text)
         lines = self.classify("\n".join(u.text for u in units))
@@ -235,7 +239,10 @@ class TextCleaner:
             for i in range(len(units))
             if lines[own[i]].reason not in (REPEATED_PARAGRAPH, FLATTENED_COPY)
         ]
-        actions = [self._action(lines[j]) for j in judged]
+        stripped = {ln.source for ln in lines if ln.part}
+        actions = [
+            "strip" if lines[j].source in stripped else self._action(lines[j]) for j in judged
+        ]
         model = (self.model or default_model()).text
         X = features(
             [units[lines[j].source] for j in judged],
@@ -243,18 +250,19 @@ class TextCleaner:
             html=False,
             actions=actions,
         )
-        threshold = self.threshold or model.threshold
-        chosen = select(model.scores(X), self.edge_threshold if fill else threshold)
+        scores = model.scores(X)
         if fill:  # an extracted article: its prose and what stands between stays
             prose = np.array([lines[j].kind == "body" for j in judged], dtype=bool)
-            chosen = select(np.where(prose, 1.0, chosen.scores), self.edge_threshold)
-            inside = [r == INSIDE for r in chosen.reasons]
-            chosen.keep |= inside
+            chosen = select(np.where(prose, 1.0, scores), self.edge_threshold)
+            inside = np.array([r == INSIDE for r in chosen.reasons], dtype=bool)
+            chosen.keep = chosen.keep | inside
             chosen.reasons = [None if i else r for r, i in zip(chosen.reasons, inside, strict=True)]
+        else:
+            chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
         keep: set[int] = set()
         for k, j in enumerate(judged):
             ln = lines[j]
-            ln.score = float(chosen.scores[k])
+            ln.score = float(scores[k])
             if chosen.keep[k] and (ln.kind in ("body", "short") or ln.reason == DATE_LINE):
                 keep.add(j)
             elif ln.kind not in ("removed", "tail", "junk"):  # a line no rule names
@@ -284,7 +292,7 @@ class TextCleaner:
                 ln.reason = NON_TEXT if ln.kind == "junk" else BEFORE if j < first else AFTER
         result = self._result(lines, keep, title)
         result.date_text = lines[date_idx].text if date_idx is not None else None
-        result.has_prose = any(ln.kind == "body" for ln in lines)
+        result.has_prose = any(lines[j].kind == "body" for j in keep)
         return result
 
     def _only_article(self, lines: list[Line]) -> bool:
@@ -314,7 +322,8 @@ class TextCleaner:
 
     @staticmethod
     def _action(line: Line) -> str | None:
-        """The furniture table's verdict on a unit's line, as the model reads it."""
+        """The furniture table's verdict on a unit's line, as the model reads it (a "strip"
+        the caller knows from the line's cut-off part)."""
         if line.part:
             return "strip"
         if line.kind == "tail":

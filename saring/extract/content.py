@@ -11,7 +11,6 @@ clean the text it selects (that is ``saring.clean``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -228,11 +227,6 @@ def default_model() -> ContentModel:
                 "rebuild it with benchmarks/train_content_model.py"
             )
     return model
-
-
-def logit(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
 
 
 BEFORE = "before_article"

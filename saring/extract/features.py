@@ -3,8 +3,9 @@
 The measures are those that mean the same on every site and in every language: length, the share
 of text in links, punctuation and sentence ends, the share of the language's most frequent words,
 digits and dates, capitals, where the unit stands against the page's title and its longest run
-of prose, the furniture table's verdict, how often the text recurs on the page, and for HTML the
-tag and the class/id names above it; then the same measures of the neighbouring units. Nothing
+of prose, how often the text recurs on the page; for text lines the furniture table's verdict and
+the headings above that open a page's tail; for HTML the tag, the class/id names above it and
+the prose the elements above it hold; then the same measures of the neighbouring units. Nothing
 here knows a site or a page of the training data.
 """
 
@@ -39,7 +40,6 @@ _TAG_COLUMNS = {
     "li": ("li", "dd", "dt"),
     "heading": ("h1", "h2", "h3", "h4", "h5", "h6"),
     "cell": ("td", "th", "tr", "table", "caption"),
-    "inline": ("span", "a", "br"),
     "figcaption": ("figcaption", "figure"),
     "quote": ("blockquote", "pre"),
     "chrome": (
@@ -106,6 +106,14 @@ PLACE = (
     "tails_above",
     "since_tail",
 )
+BOX_MEASURES = (
+    "prose_share",
+    "prose_density",
+    "log_units",
+    "has_title",
+    "link_density",
+    "of_best",
+)
 HTML_ONLY = (
     *(f"tag_{t}" for t in _TAG_COLUMNS),
     "heading_level",
@@ -113,11 +121,7 @@ HTML_ONLY = (
     "hidden",
     *(f"under_{t}" for t in ANCESTOR_TAGS),
     *(f"name_{g}" for g in GROUPS),
-    *(
-        f"box{k}_{m}"
-        for k in LEVELS
-        for m in ("prose_share", "prose_density", "log_units", "has_title")
-    ),
+    *(f"box{k}_{m}" for k in LEVELS for m in BOX_MEASURES),
 )
 TEXT_ONLY = (
     "marker_bullet",
@@ -235,77 +239,70 @@ def _matches(pattern: re.Pattern, page: str, starts: np.ndarray) -> np.ndarray:
     return np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=len(starts))
 
 
-def _own_measures(
-    texts: list[str], fw: frozenset[str], rules: FurnitureRules, actions: list | None
-) -> np.ndarray:
-    """OWN for every unit (link_share, log_links, repeats_on_page filled in by the caller).
-    Character classes are counted for the whole page at once (NumPy over the code points);
-    only words and the furniture table are looked at unit by unit. ``actions``: the furniture
-    table's verdict per unit, when the caller has it (None: ask the table)."""
-    n = len(texts)
-    out = np.zeros((n, len(OWN)))
-    if not n:
-        return out
-    page = "\n".join(texts) + "\n"  # each unit followed by one line break
+def _char_measures(texts: list[str], out: np.ndarray) -> None:
+    """The OWN columns that count characters, for every unit at once: the page's code points
+    are classed with ``_char_table`` and summed per unit (units joined by NUL, which no
+    pattern crosses and no class counts)."""
+    page = "\x00".join(texts) + "\x00"
     length = np.array([len(t) for t in texts], dtype=np.float64)
     starts = np.concatenate([[0], np.cumsum(length + 1)[:-1]]).astype(np.int64)
-    cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bits = np.where(cp < 0x10000, _char_table()[np.minimum(cp, 0xFFFF)], _PUNCT_BIT)
+    bits = bits.astype(np.int64)
     word = (bits & (_LETTER | _DIGIT_BIT)) > 0
     word_start = word & ~np.concatenate([[False], word[:-1]])
-    after = np.concatenate([cp[1:], [10]])
-    after_space = (np.concatenate([bits[1:], [_SPACE_BIT]]) & _SPACE_BIT) > 0
-    bits = bits.astype(np.int64)
-    sentence_end = np.isin(cp, _ENDER_CODES) & (after_space | np.isin(after, _CLOSER_CODES))
-    cjk = _per_unit(bits & _CJK_BIT, starts) / _CJK_BIT
-    n_words = np.zeros(n)
-    n_fw = np.zeros(n)
-    ends = np.zeros(n)
-    colon = np.zeros(n)
-    furniture = np.zeros((n, 3))
-    lower_start = np.zeros(n)
-    all_caps = np.zeros(n)
-    for i, t in enumerate(texts):
-        low = t.lower()
-        words = _WORD.findall(low)
-        nw = len(words)
-        n_words[i] = nw
-        if fw:
-            n_fw[i] = sum(map(fw.__contains__, words))
-        tail = t.rstrip(_CLOSERS)
-        ends[i] = tail[-1:] in _ENDERS
-        colon[i] = tail[-1:] == ":"
-        lower_start[i] = t[:1].islower()
-        all_caps[i] = t.isupper()
-        action = actions[i] if actions is not None else _UNSET
-        if action is _UNSET:
-            hit = rules.match_flat(t, low, words) if nw <= 40 else None
-            action = hit.rule.action if hit is not None else None
-        if action is not None:
-            furniture[i, ("line", "tail", "strip").index(action)] = 1.0
-    per_word = np.maximum(n_words, 1)
+    after = np.concatenate([cp[1:], [0]])
+    ends_here = ((np.concatenate([bits[1:], [0]]) & _SPACE_BIT) > 0) | (after == 0)
+    sentence_end = np.isin(cp, _ENDER_CODES) & (ends_here | np.isin(after, _CLOSER_CODES))
+    n_words = np.maximum(_per_unit(word_start, starts), 1)
     out[:, _O["log_chars"]] = np.log1p(length)
-    out[:, _O["log_words"]] = np.log1p(n_words)
-    out[:, _O["ends_sentence"]] = ends
-    out[:, _O["ends_colon"]] = colon
     out[:, _O["log_sentence_ends"]] = np.log1p(_per_unit(sentence_end, starts))
     out[:, _O["punct_share"]] = _per_unit((bits & _PUNCT_BIT) > 0, starts) / length
     out[:, _O["digit_share"]] = _per_unit((bits & _DIGIT_BIT) > 0, starts) / length
     caps = _per_unit(word_start & ((bits & _UPPER) > 0), starts)
-    out[:, _O["capital_words"]] = np.where(n_words > 0, caps / per_word, 0.0)
-    out[:, _O["all_caps"]] = all_caps
-    out[:, _O["function_words"]] = np.where(n_words > 0, n_fw / per_word, 0.0)
-    out[:, _O["log_function_words"]] = np.log1p(n_fw)
-    spaces = _per_unit((bits & _SPACE_BIT) > 0, starts) - 1  # less the line break after it
-    out[:, _O["mean_word_len"]] = np.where(n_words > 0, (length - spaces) / per_word, 0.0)
+    out[:, _O["capital_words"]] = caps / n_words
+    spaces = _per_unit((bits & _SPACE_BIT) > 0, starts)
+    out[:, _O["mean_word_len"]] = (length - spaces) / n_words
+    out[:, _O["cjk_share"]] = _per_unit((bits & _CJK_BIT) > 0, starts) / length
     out[:, _O["has_date"]] = (_matches(_DATE, page, starts) > 0) & (length < 120)
-    out[:, _O["cjk_share"]] = cjk / length
     out[:, _O["separators"]] = np.where(length < 400, _matches(_SEPARATORS, page, starts), 0)
-    out[:, _O["starts_lower"]] = lower_start
     out[:, _O["copyright"]] = _matches(_MARKS, page, starts) > 0
-    out[:, _O["furniture_line"] : _O["furniture_strip"] + 1] = furniture
-    cjk_prose = (out[:, _O["cjk_share"]] > 0.5) & (length >= 30)
-    out[:, _O["prose"]] = ((n_words >= 7) | cjk_prose) & (ends > 0)
+
+
+def _own_measures(
+    texts: list[str], fw: frozenset[str], rules: FurnitureRules, actions: list | None
+) -> np.ndarray:
+    """OWN for every unit (link_share, log_links, repeats_on_page filled in by the caller):
+    characters counted for the whole page at once (``_char_measures``), words and the
+    furniture table unit by unit. ``actions``: the furniture table's verdict per unit, when the
+    caller has it (None: ask the table)."""
+    n = len(texts)
+    out = np.zeros((n, len(OWN)))
+    if not n:
+        return out
+    _char_measures(texts, out)
+    words_fw = np.zeros((n, 2))
+    for i, t in enumerate(texts):
+        low = t.lower()
+        words = _WORD.findall(low)
+        words_fw[i] = len(words), sum(map(fw.__contains__, words)) if fw else 0
+        tail = t.rstrip(_CLOSERS)
+        out[i, _O["ends_sentence"]] = tail[-1:] in _ENDERS
+        out[i, _O["ends_colon"]] = tail[-1:] == ":"
+        out[i, _O["starts_lower"]] = t[:1].islower()
+        out[i, _O["all_caps"]] = t.isupper()
+        action = actions[i] if actions is not None else _UNSET
+        if action is _UNSET:
+            hit = rules.match_flat(t, low, words) if len(words) <= 40 else None
+            action = hit.rule.action if hit is not None else None
+        if action is not None:
+            out[i, _O[f"furniture_{action}"]] = 1.0
+    n_words, n_fw = words_fw[:, 0], words_fw[:, 1]
+    out[:, _O["log_words"]] = np.log1p(n_words)
+    out[:, _O["function_words"]] = np.where(n_words > 0, n_fw / np.maximum(n_words, 1), 0.0)
+    out[:, _O["log_function_words"]] = np.log1p(n_fw)
+    cjk_prose = (out[:, _O["cjk_share"]] > 0.5) & (out[:, _O["log_chars"]] >= np.log1p(30))
+    out[:, _O["prose"]] = ((n_words >= 7) | cjk_prose) & (out[:, _O["ends_sentence"]] > 0)
     return out
 
 
@@ -393,21 +390,26 @@ def box_sums(values: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _box_measures(
-    b: np.ndarray, chars: np.ndarray, prose: np.ndarray, title: int | None
+    b: np.ndarray, chars: np.ndarray, prose: np.ndarray, links: np.ndarray, title: int | None
 ) -> np.ndarray:
-    """Per level: the share of the page's prose under the block, the share of the block's text
-    that is prose, the log of how many units the block holds (readability's idea: the article
-    is the container with the most prose), and whether the block holds the title (1), does not
-    (0) or no title was found (0.5): a second article loaded below the first does not."""
+    """Per level (BOX_MEASURES): the share of the page's prose under the block, the share of
+    the block's text that is prose, the log of how many units the block holds (readability's
+    idea: the article is the container with the most prose), whether the block holds the title
+    (1), does not (0) or no title was found (0.5) (a second article loaded below the first does
+    not), the share of the block's text in links, and the block's prose against the most any
+    block at that level holds."""
     prose_chars = chars * prose
     under_prose = box_sums(prose_chars, b)
-    under_chars = box_sums(chars, b)
-    out = np.empty((len(chars), len(LEVELS), 4))
+    under_chars = np.maximum(box_sums(chars, b), 1.0)
+    out = np.empty((len(chars), len(LEVELS), len(BOX_MEASURES)))
     out[:, :, 0] = under_prose / max(prose_chars.sum(), 1.0)
-    out[:, :, 1] = under_prose / np.maximum(under_chars, 1.0)
+    out[:, :, 1] = under_prose / under_chars
     out[:, :, 2] = np.log1p(b[:, :, 1] - b[:, :, 0])
     out[:, :, 3] = 0.5 if title is None else (b[:, :, 0] <= title) & (title < b[:, :, 1])
-    return out.reshape(len(chars), 4 * len(LEVELS))
+    out[:, :, 4] = box_sums(links, b) / under_chars
+    best = under_prose.max(axis=0) if len(chars) else 1.0
+    out[:, :, 5] = under_prose / np.maximum(best, 1.0)
+    return out.reshape(len(chars), len(BOX_MEASURES) * len(LEVELS))
 
 
 def _html_measures(
@@ -429,7 +431,8 @@ def _html_measures(
     start = k + 3 + len(ANCESTOR_TAGS)
     if n:
         out[:, start : start + len(GROUPS)] = [u.names for u in units]
-    out[:, start + len(GROUPS) :] = _box_measures(boxes(units), chars, prose, title)
+    links = np.array([u.link_chars for u in units], dtype=np.float64)
+    out[:, start + len(GROUPS) :] = _box_measures(boxes(units), chars, prose, links, title)
     return out
 
 

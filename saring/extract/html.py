@@ -94,7 +94,8 @@ class HtmlExtractor:
         one the model was trained with). Lower keeps more.
     favor : with ``method="trafilatura"``: ``"balanced"`` (its default), ``"precision"`` (drop
         more doubtful blocks) or ``"recall"`` (keep more).
-    include_tables : with ``method="trafilatura"``: keep the text of tables in the article.
+    include_tables : with ``method="trafilatura"``: keep the text of tables in the article
+        (the model judges table cells as any other block).
     include_comments : with ``method="trafilatura"``: keep readers' comments (off).
     timeout : seconds one page may take; a page that takes longer gets
         ``reason=extract_timeout`` (none: no limit).
@@ -108,6 +109,10 @@ class HtmlExtractor:
     include_comments: bool = False
     timeout: float | None = 30.0
     model: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}, not {self.method!r}")
 
     def __call__(self, html: str, url: str | None = None) -> Extracted:
         import trafilatura

@@ -373,12 +373,15 @@ class _Walk:
         self.link_chars = 0
         self.links = 0
         self.in_link = 0
+        self.link_serial = 0  # the last <a href> opened
+        self.open_links: list[int] = []
+        self.counted_link = -1  # the last link counted for the current unit
         self.hidden = 0
         self.depth = 0
         self.nearest = [-FAR] * len(GROUPS)  # depth of the nearest element naming each group
         self.masks = [0]
         self.block_tags = ["body"]
-        self.snapshot: tuple[int, int, list[int], list[int]] | None = None
+        self.snapshot: tuple | None = None  # depth, tags above, names, boxes, hidden
         self.spans: list[list[int]] = []  # per block element: [first unit, last unit + 1]
         self.open_blocks: list[int] = []  # indices into spans of the open block elements
 
@@ -392,16 +395,19 @@ class _Walk:
             ob = self.open_blocks
             boxes = [ob[-1 - k] if k < len(ob) else -1 for k in LEVELS]
             # the depths of the nearest names; made distances for all units at once at the end
-            self.snapshot = (d, self.masks[-1], tuple(self.nearest), boxes)
+            self.snapshot = (d, self.masks[-1], tuple(self.nearest), boxes, self.hidden > 0)
         self.parts.append(text)
         if self.in_link:
             self.link_chars += len(text.strip())
+            if self.open_links and self.open_links[-1] != self.counted_link:
+                self.counted_link = self.open_links[-1]
+                self.links += 1
 
     def flush(self) -> None:
         if self.snapshot is not None:
             text = _SPACE.sub(" ", "".join(self.parts)).strip()
             if text:
-                d, mask, names, boxes = self.snapshot
+                d, mask, names, boxes, hidden = self.snapshot
                 self.units.append(
                     Unit(
                         text,
@@ -411,13 +417,14 @@ class _Walk:
                         depth=d,
                         ancestors=mask,
                         names=names,
-                        hidden=self.hidden > 0,
+                        hidden=hidden,
                         boxes=boxes,  # indices into spans until the walk ends
                     )
                 )
         self.parts = []
         self.link_chars = 0
         self.links = 0
+        self.counted_link = -1
         self.snapshot = None
 
 
@@ -466,7 +473,12 @@ def _visit(w: _Walk, el, tag: str) -> None:
         style = attrib.get("style")
         hidden = "hidden" in attrib or bool(style and _HIDDEN_STYLE.search(style))
         if is_link and "href" in attrib:
-            w.links += 1
+            w.link_serial += 1
+            w.open_links.append(w.link_serial)
+        else:
+            is_link = False  # an <a> without href (an anchor) is not a link
+    else:
+        is_link = False
     w.hidden += hidden
     w.masks.append(w.masks[-1] | _TAG_BIT.get(tag, 0))
     if block:
@@ -487,6 +499,7 @@ def _visit(w: _Walk, el, tag: str) -> None:
             w.add(tail)
     if is_link:
         w.in_link -= 1
+        w.open_links.pop()
     if block:
         w.flush()
         w.block_tags.pop()
