@@ -184,7 +184,10 @@ def table(title: str, outputs: dict[str, dict[str, str]], peers: list[str]) -> d
         for n in names:
             per = [counts[n][p.key] for p in ps]
             mean = statistics.mean(f1_of(c) for c in per)
-            aeb = shingle_scores(per)["f1"]
+            try:
+                aeb = shingle_scores(per)["f1"]
+            except statistics.StatisticsError:  # no page with any shingle out or in gold
+                aeb = float("nan")
             cells.append(f"{mean:.4f} / {aeb:.4f}")
             if g.endswith("(all)"):
                 summary[(g.split()[0], n)] = mean

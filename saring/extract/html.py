@@ -92,6 +92,10 @@ class HtmlExtractor:
         sites it was not trained on in docs/benchmarks.md) or ``"trafilatura"``.
     threshold : with ``method="model"``: the score from which a block is article (none: the
         one the model was trained with). Lower keeps more.
+    fallback_words : with ``method="model"``: when the blocks the model keeps hold fewer words
+        than this (the quality filter's default minimum), trafilatura extracts the page too and
+        its text is taken if it is longer (on the benchmark pages: a page that is one table).
+        0: never.
     favor : with ``method="trafilatura"``: ``"balanced"`` (its default), ``"precision"`` (drop
         more doubtful blocks) or ``"recall"`` (keep more).
     include_tables : with ``method="trafilatura"``: keep the text of tables in the article
@@ -104,6 +108,7 @@ class HtmlExtractor:
 
     method: str = "model"
     threshold: float | None = None
+    fallback_words: int = 50
     favor: str = "balanced"
     include_tables: bool = True
     include_comments: bool = False
@@ -115,7 +120,6 @@ class HtmlExtractor:
             raise ValueError(f"method must be one of {METHODS}, not {self.method!r}")
 
     def __call__(self, html: str, url: str | None = None) -> Extracted:
-        import trafilatura
         from trafilatura.utils import load_html
 
         if "<" not in html:
@@ -132,17 +136,14 @@ class HtmlExtractor:
                 units = None
                 if self.method == "model":
                     text, units = self._model(tree, meta.title)
+                    if len(text.split()) < self.fallback_words:
+                        # too little for an article: the model may have missed it (a page that
+                        # is one table); trafilatura's text is taken when it has more words
+                        other = self._trafilatura(tree, meta.url)
+                        if len((other or "").split()) > len(text.split()):
+                            text, units = other, None
                 else:
-                    doc = trafilatura.bare_extraction(
-                        tree,
-                        url=meta.url,
-                        favor_precision=self.favor == "precision",
-                        favor_recall=self.favor == "recall",
-                        include_comments=self.include_comments,
-                        include_tables=self.include_tables,
-                        with_metadata=False,
-                    )
-                    text = doc.text if doc is not None else None
+                    text = self._trafilatura(tree, meta.url)
         except ExtractError:
             raise
         except _TimeUp:
@@ -162,6 +163,20 @@ class HtmlExtractor:
             url=meta.url,
             units=units,
         )
+
+    def _trafilatura(self, tree, url: str | None) -> str | None:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            favor_precision=self.favor == "precision",
+            favor_recall=self.favor == "recall",
+            include_comments=self.include_comments,
+            include_tables=self.include_tables,
+            with_metadata=False,
+        )
+        return doc.text if doc is not None else None
 
     def _model(self, tree, title: str | None) -> tuple[str, list]:
         """The content model's choice among the page's text blocks: the article's text (a

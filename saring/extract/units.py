@@ -270,7 +270,10 @@ BLOCK_TAGS = (
 )
 BLOCK_INDEX = {t: i + 1 for i, t in enumerate(BLOCK_TAGS)}  # 0: any other tag
 
-_BLOCKS = frozenset(BLOCK_TAGS) - {"span", "a", "br"} | {
+# A table cell is not a block of its own: a row's cells make one unit ("1 Kyle Busch 2000"), as
+# flatteners print a row on one line; a cell that holds blocks still holds them.
+_CELLS = frozenset({"td", "th"})
+_BLOCKS = frozenset(BLOCK_TAGS) - {"span", "a", "br"} - _CELLS | {
     "html",
     "hr",
     "fieldset",
@@ -454,6 +457,8 @@ def _visit(w: _Walk, el, tag: str) -> None:
     block = tag in _BLOCKS
     if block or tag == "br":
         w.flush()
+    elif tag in _CELLS and w.parts:
+        w.parts.append(" ")
     w.depth += 1
     attrib = el.attrib
     changed = None
