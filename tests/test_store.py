@@ -100,7 +100,7 @@ def test_follow_ups_join_the_stored_stories(two_days):
     assert partition(got) == partition(once)
 
 
-def test_the_one_difference_from_one_run_is_which_copy_stays_canonical(two_days):
+def test_the_only_differences_from_one_run_are_which_copies_stay_canonical(two_days):
     _, got, once = two_days
     same_ids = {n: r["id"] for n, r in got.items()} == {n: r["id"] for n, r in once.items()}
     assert same_ids
@@ -109,13 +109,18 @@ def test_the_one_difference_from_one_run_is_which_copy_stays_canonical(two_days)
         for n in got
         if (got[n]["status"], got[n]["dup_of"]) != (once[n]["status"], once[n]["dup_of"])
     }
-    # one run makes the updated (longer) article canonical; the store keeps the one it holds
+    # one run makes the longer copy of a pair canonical (the updated verdict, the republished
+    # eruption report); the store keeps the copy it already holds, from the first day
     assert differ == {
         "pages/suarapagi-vonis-kadis-pupr.html",
         "pages/recrawl-2025-06-20/suarapagi-vonis-kadis-pupr.html",
+        "pages/lensaberita-erupsi-lewotobi.html",
+        "pages/suarapagi-lewotobi-kembali-meletus.html",
     }
     updated = got["pages/recrawl-2025-06-20/suarapagi-vonis-kadis-pupr.html"]
     assert updated["dup_of"] == got["pages/suarapagi-vonis-kadis-pupr.html"]["id"]
+    republished = once["pages/lensaberita-erupsi-lewotobi.html"]
+    assert republished["dup_of"] == once["pages/suarapagi-lewotobi-kembali-meletus.html"]["id"]
 
 
 def test_running_a_batch_again_changes_nothing(two_days, tmp_path):

@@ -87,11 +87,20 @@ class Trees:
             return np.zeros(0)
         flat = np.ascontiguousarray(X, dtype=np.float64).ravel()
         base = (np.arange(n, dtype=np.int64) * f)[:, None]
+        children = self._children()
         idx = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         for _ in range(self.depth):
-            go_left = flat[base + self.feature[idx]] <= self.threshold[idx]
-            idx = np.where(go_left, self.left[idx], self.right[idx])
+            right = flat[base + self.feature[idx]] > self.threshold[idx]
+            idx = children[2 * idx + right]
         return self.baseline + self.value[idx].sum(axis=1)
+
+    def _children(self) -> np.ndarray:
+        """Each node's left and right child side by side (``[2 * node + went_right]``)."""
+        kids = self.__dict__.get("_kids")
+        if kids is None:
+            kids = np.column_stack([self.left, self.right]).ravel()
+            object.__setattr__(self, "_kids", kids)
+        return kids
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(X)))

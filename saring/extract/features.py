@@ -24,7 +24,26 @@ from saring.clean.rules import FurnitureRules, default_rules
 from saring.extract.units import ANCESTOR_TAGS, BLOCK_INDEX, GROUPS, LEVELS, Unit
 
 DATA = Path(__file__).with_name("data")
-_WORD = re.compile(r"[^\W_]+")
+
+
+def _marks() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class body: the
+    vowel signs of Devanagari, Thai, Javanese ... are not ``\\w`` to Python's ``re``, and
+    without them a Hindi word falls apart into letters."""
+    import unicodedata
+
+    ranges: list[list[int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+# a word: a letter or digit, then letters, digits and combining marks
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_marks()}])*")
 _SEPARATORS = re.compile(r"[|•·»/›]|\s-\s")
 _CLOSERS = "\"”’'»)] \t"
 _ENDERS = frozenset(".!?…。！？")
@@ -212,7 +231,7 @@ def _char_table() -> np.ndarray:
     for cp in range(0x10000):
         cat = unicodedata.category(chr(cp))
         bits = 0
-        if cat[0] == "L":
+        if cat[0] in "LM":  # a combining mark is part of its word (Devanagari vowel signs)
             bits |= _LETTER | (_UPPER if cat == "Lu" else 0)
         elif cat == "Nd":
             bits |= _DIGIT_BIT
@@ -231,18 +250,17 @@ def _per_unit(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return np.add.reduceat(flags.astype(np.int64), starts) if len(starts) else np.zeros(0)
 
 
-def _matches(pattern: re.Pattern, page: str, starts: np.ndarray) -> np.ndarray:
-    """How many matches of ``pattern`` each unit of ``page`` holds."""
-    hits = [m.start() for m in pattern.finditer(page)]
-    if not hits:
-        return np.zeros(len(starts))
-    return np.bincount(np.searchsorted(starts, hits, side="right") - 1, minlength=len(starts))
+def _matches(pattern: re.Pattern, texts: list[str], max_chars: int) -> np.ndarray:
+    """How many matches of ``pattern`` each unit of at most ``max_chars`` holds (0 for longer
+    ones: the measure is about short lines, and a pattern run over a whole page of prose is
+    the slow part of measuring it)."""
+    return np.array([len(pattern.findall(t)) if len(t) <= max_chars else 0 for t in texts])
 
 
 def _char_measures(texts: list[str], out: np.ndarray) -> None:
     """The OWN columns that count characters, for every unit at once: the page's code points
-    are classed with ``_char_table`` and summed per unit (units joined by NUL, which no
-    pattern crosses and no class counts)."""
+    are classed with ``_char_table`` and summed per unit (units joined by NUL, which no class
+    counts); dates, separators and copyright marks are looked for in short units only."""
     page = "\x00".join(texts) + "\x00"
     length = np.array([len(t) for t in texts], dtype=np.float64)
     starts = np.concatenate([[0], np.cumsum(length + 1)[:-1]]).astype(np.int64)
@@ -264,9 +282,9 @@ def _char_measures(texts: list[str], out: np.ndarray) -> None:
     spaces = _per_unit((bits & _SPACE_BIT) > 0, starts)
     out[:, _O["mean_word_len"]] = (length - spaces) / n_words
     out[:, _O["cjk_share"]] = _per_unit((bits & _CJK_BIT) > 0, starts) / length
-    out[:, _O["has_date"]] = (_matches(_DATE, page, starts) > 0) & (length < 120)
-    out[:, _O["separators"]] = np.where(length < 400, _matches(_SEPARATORS, page, starts), 0)
-    out[:, _O["copyright"]] = _matches(_MARKS, page, starts) > 0
+    out[:, _O["has_date"]] = _matches(_DATE, texts, 119) > 0
+    out[:, _O["separators"]] = _matches(_SEPARATORS, texts, 399)
+    out[:, _O["copyright"]] = _matches(_MARKS, texts, 399) > 0
 
 
 def _own_measures(

@@ -532,25 +532,46 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at (html2text wraps at 78), or None when its lines were
     not wrapped. A wrapped text has many lines a little shorter than the width, few a little
-    longer and almost none much longer: the width chosen is the one from 40 to 120 that best
-    shows that step; it must hold at least 5 lines and a quarter of the lines of 40 characters
-    or more, and at most a tenth of them may be longer."""
+    longer: the width chosen is the one from 40 to 120 that best shows that step (at least 5
+    lines and a quarter of the lines of 40 characters or more end within 8 of it; links and
+    table rows may make up to 40% longer), and the line breaks must be those of a wrap at that
+    width (``_breaks_fit``)."""
     counts = [0] * 141
     n = 0
     for s in lines:
         if len(s) >= 40:
             counts[min(len(s), 140)] += 1
             n += 1
-    if n < 5:
+    if n < 5 or n - sum(counts[40:122]) > 0.4 * n:  # most lines longer than any width
         return None
+    upto = [0]  # upto[k]: lines of 40 characters or more shorter than k
+    for c in counts:
+        upto.append(upto[-1] + c)
     best, best_score = None, 0
     for width in range(40, 121):
-        near = sum(counts[width - 8 : width + 1])
-        over = sum(counts[width + 1 : width + 5])
+        near = upto[width + 1] - upto[width - 8]
+        over = upto[width + 5] - upto[width + 1]
         score = near - 3 * over
-        if near >= max(5, n / 4) and sum(counts[width + 1 :]) <= n / 10 and score > best_score:
+        if near >= max(5, n / 4) and n - upto[width + 1] <= 0.4 * n and score > best_score:
             best, best_score = width, score
-    return best
+    return best if best is not None and _breaks_fit(lines, best) else None
+
+
+def _breaks_fit(lines: list[str], width: int) -> bool:
+    """True when the text's line breaks are those of a wrap at ``width``: of the nearly full
+    lines that another line follows, nine in ten or more end where the next line's first word
+    would not have fitted (always so in wrapped text, seldom in text that was not wrapped)."""
+    fits = misses = 0
+    prev = 0
+    for line in lines:
+        s = line.strip()
+        if s and width - 25 <= prev <= width and not _BULLET.match(s) and not _HEADING.match(s):
+            if prev + 1 + len(s.split(" ", 1)[0]) > width:
+                fits += 1
+            else:
+                misses += 1
+        prev = len(line.rstrip()) if s else 0
+    return fits >= 5 and misses <= fits / 10
 
 
 def _unwrap(lines: list[str], width: int) -> list[str]:
