@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import shutil
+import threading
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -231,3 +233,115 @@ def test_resolve_inputs_walks_folders_and_globs(tmp_path):
 def test_unusable_inputs_are_clear_errors(tmp_path, make, message):
     with pytest.raises(InputError, match=message):
         resolve_inputs([make(tmp_path)])
+
+
+# ---------------------------------------------------------------------------- hostile inputs
+
+
+def _within(seconds: float, fn, unblock=None):
+    """``fn()``'s result, failing the test (not hanging it) when it takes longer than
+    ``seconds``; ``unblock`` then frees the stuck thread."""
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.setdefault("value", fn()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        if unblock is not None:
+            unblock()
+        pytest.fail(f"still running after {seconds} s")
+    return result["value"]
+
+
+def test_a_fifo_in_a_folder_is_a_failed_document_not_a_hang(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE)
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+
+    def unblock():  # let a reader stuck in open() see the end of the pipe
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    recs = _within(10, lambda: records(tmp_path), unblock)
+    assert [r.source.rsplit("/", 1)[1] for r in recs] == ["a.html", "pipe.html"]
+    assert recs[0].error is None
+    assert recs[1].error == "read_error: not a regular file (a named pipe)"
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
+    folder = os.fsencode(tmp_path / "d")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"caf\xe9.html"), "wb") as fh:
+        fh.write(PAGE.encode())
+    (rec,) = records(tmp_path / "d")
+    assert rec.error is None and rec.raw == PAGE.encode()
+    assert rec.source.endswith("/d/caf\\xe9.html")
+    rec.source.encode("utf-8")  # no lone surrogate: Arrow takes it
+    again = records(tmp_path / "d")[0]
+    assert again.id == rec.id
+
+
+def test_broken_and_looping_symlinks_are_failed_documents_and_the_rest_is_read(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE)
+    os.symlink(tmp_path / "gone.html", tmp_path / "dangling.html")
+    os.symlink(tmp_path / "self.html", tmp_path / "self.html")
+    os.symlink(tmp_path / "a.html", tmp_path / "same.html")  # a link to a file is that file
+    os.symlink(tmp_path / "gone.md", tmp_path / "notes.md")  # not a document kind: skipped
+    files, skipped = resolve_inputs([str(tmp_path)])
+    assert skipped == [str(tmp_path / "notes.md")]
+    recs = [r for f in files for r in read_file(f, ReaderOptions())]
+    got = {r.source.rsplit("/", 1)[1]: r.error for r in recs}
+    assert got == {
+        "a.html": None,
+        "dangling.html": "read_error: broken symbolic link (its target does not exist)",
+        "self.html": "read_error: symbolic link loop",
+    }
+
+
+def _looping_tree(root):
+    """``root/d`` with pages two levels down and links back up at every level."""
+    (root / "d" / "x" / "y").mkdir(parents=True)
+    (root / "d" / "a.html").write_text(PAGE)
+    (root / "d" / "x" / "y" / "b.html").write_text(PAGE)
+    for sub in ("", "x", "x/y"):
+        os.symlink(root / "d", root / "d" / sub / "up")
+        os.symlink(root / "d" / "x", root / "d" / sub / "side")
+    return root / "d"
+
+
+def test_a_glob_over_a_tree_with_symlink_loops_ends_like_the_folder_walk(tmp_path):
+    d = _looping_tree(tmp_path)
+    walked, _ = _within(20, lambda: resolve_inputs([str(d)]))
+    globbed, _ = _within(20, lambda: resolve_inputs([str(d / "**" / "*.html")]))
+    assert [f.key for f in walked] == [f.key for f in globbed] == ["d/a.html", "d/x/y/b.html"]
+    one_level, _ = resolve_inputs([str(d / "*" / "*" / "*.html")])
+    assert [f.key for f in one_level] == ["d/x/y/b.html"]
+
+
+def test_jsonl_whose_first_objects_have_no_text_is_read_line_by_line(tmp_path):
+    lines = [json.dumps({"id": i, "note": "no text here"}) for i in range(150)]
+    lines.append(json.dumps({"text": BODY}))
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files, _ = resolve_inputs([str(path)])
+    check_columns(files[0], ReaderOptions())  # a later line has text: not an input error
+    recs = records(path)
+    assert len(recs) == 151
+    assert recs[-1].raw_text == BODY and recs[-1].error is None
+    assert all(r.error == "empty_input: no 'html' or 'text' value" for r in recs[:-1])
+    (tmp_path / "none.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    files, _ = resolve_inputs([str(tmp_path / "none.jsonl")])
+    with pytest.raises(InputError, match="no 'text' or 'html' column; its columns are: id, note"):
+        check_columns(files[0], ReaderOptions())
+
+
+def test_csv_header_longer_than_a_megabyte_still_finds_the_text_column(tmp_path):
+    path = tmp_path / "wide.csv"
+    extra = [f"kolom_tambahan_nomor_{i:06d}" for i in range(50_000)]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([*extra, "text"])
+        w.writerow(["" for _ in extra] + [BODY])
+    assert len(",".join(extra)) > 1 << 20
+    files, _ = resolve_inputs([str(path)])
+    check_columns(files[0], ReaderOptions())
+    (rec,) = records(path)
+    assert rec.raw_text == BODY

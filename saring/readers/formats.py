@@ -63,7 +63,7 @@ class _Maker:
         self.fmt = fmt or f.fmt
 
     def __call__(self, locator: str | None, index: int, **fields: Any) -> RawRecord:
-        source = self.f.path if locator is None else f"{self.f.path}#{locator}"
+        source = self.f.name if locator is None else f"{self.f.name}#{locator}"
         fields.setdefault("fmt", self.fmt)
         return RawRecord(
             id=make_id(self.f.key, locator),
@@ -281,6 +281,50 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file has no rows")
 
 
+def _has(obj: dict, name: str) -> bool:
+    return name in obj or ("." in name and _lookup(obj, name) is not None)
+
+
+def _jsonl_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | None]:
+    """Whether any object of the file has one of ``wanted``, and the first object's keys. Only
+    lines that hold a wanted key's last part as a JSON string are parsed after the first."""
+    needles = [json.dumps(c.rsplit(".", 1)[-1]).encode() for c in wanted]
+    first: list[str] | None = None
+    with open_input(f) as fh:
+        for line in fh:
+            if first is not None and not any(n in line for n in needles):
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(obj, dict):
+                continue
+            if first is None:
+                first = list(obj)
+            if any(_has(obj, c) for c in wanted):
+                return True, first
+    return False, first
+
+
+def table_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | None]:
+    """Whether a table file holds one of the ``wanted`` columns (a CSV's whole header, a Parquet
+    schema, any object of a JSONL file), and the columns it has; ``None`` when it has no header
+    or object to tell."""
+    if f.fmt == "jsonl":
+        return _jsonl_columns(f, wanted)
+    if f.fmt == "parquet":
+        columns = pq.ParquetFile(f.path).schema_arrow.names
+    else:
+        with open_input(f) as raw:
+            text = io.TextIOWrapper(raw, encoding=_csv_encoding(f), errors="replace", newline="")
+            header = next(csv.reader(text), None)
+        if not header:
+            return False, None
+        columns = [c.strip() for c in header]
+    return any(c in columns or c.split(".", 1)[0] in columns for c in wanted), columns
+
+
 def read_parquet(
     f: InputFile, opts: ReaderOptions, row_groups: list[int] | None = None
 ) -> Iterator[RawRecord]:
@@ -493,6 +537,10 @@ def read_file(
     Whatever goes wrong beyond the format readers' own handling still ends as one failed record
     for the rest of the file, never as an exception that stops the run.
     """
+    if f.problem is not None:  # a named pipe, a broken link: nothing to open
+        make = _Maker(f, "html" if f.fmt in ("html", "warc") else "text")
+        yield make(None, 0, bytes_in=0, error=f"{READ_ERROR}: {f.problem}")
+        return
     last_index = 0
     try:
         if f.fmt == "parquet":

@@ -1,21 +1,26 @@
 """Resolve the INPUT arguments of ``saring run`` into a sorted list of input files.
 
 Each file gets a format (from its name, or ``--format``) and a *key*: a name for it that does not
-depend on where the data set lives, used to build stable document ids. Nothing here reads file
-contents beyond a header peek that checks the named columns exist.
+depend on where the data set lives, used to build stable document ids. Folders and globs are
+expanded by one walk that takes regular files, follows links to folders once each (so a link
+loop ends) and gives an entry that cannot be read as a document (a named pipe, a broken or
+looping link) a ``problem``: it becomes one failed document, never a hang or a refused run.
+Nothing here reads file contents beyond a header scan that checks the named columns exist.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
+import fnmatch
 import glob
 import gzip
-import json
 import os
+import stat
+import zlib
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pyarrow.parquet as pq
 
 from saring.readers.options import ReaderOptions
 
@@ -34,6 +39,12 @@ SUFFIXES = {
 }
 FORMATS = ("html", "text", "jsonl", "csv", "parquet", "warc")
 CONTAINER_FORMATS = ("jsonl", "csv", "parquet", "warc")
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
 
 
 class InputError(Exception):
@@ -48,6 +59,22 @@ class InputFile:
     compressed: bool
     size: int
     order: int = 0  # position in the sorted input list
+    problem: str | None = None  # why it cannot be read at all (a named pipe, a broken link)
+
+    @property
+    def name(self) -> str:
+        """``path`` as valid UTF-8 text, for ``source`` and messages (see :func:`shown`)."""
+        return shown(self.path)
+
+
+def shown(path: str) -> str:
+    """A path as text that is valid UTF-8. A file name whose bytes are not UTF-8 (Python keeps
+    them as lone surrogates) shows those bytes escaped: ``caf\\xe9.html``."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def detect_format(path: str) -> tuple[str | None, bool]:
@@ -63,15 +90,39 @@ def _has_magic(arg: str) -> bool:
     return glob.has_magic(arg)
 
 
-def _glob_root(arg: str) -> str:
-    """The folder part of a glob before its first wildcard: ``data/2025/*.csv`` -> ``data/2025``."""
+def _split_glob(arg: str) -> tuple[str, list[str]]:
+    """The folder part of a glob before its first wildcard, and the parts after it:
+    ``data/2025/*/*.csv`` -> ``("data/2025", ["*", "*.csv"])``."""
     parts = Path(arg).parts
     fixed = []
     for part in parts:
         if glob.has_magic(part):
             break
         fixed.append(part)
-    return str(Path(*fixed)) if fixed else "."
+    return (str(Path(*fixed)) if fixed else "."), list(parts[len(fixed) :])
+
+
+def _matches(pattern: list[str], parts: tuple[str, ...]) -> bool:
+    """Whether path parts match glob parts, ``**`` standing for any number of folders."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(pattern[1:], parts[i:]) for i in range(len(parts) + 1))
+    if not parts or not fnmatch.fnmatchcase(parts[0], pattern[0]):
+        return False
+    return _matches(pattern[1:], parts[1:])
+
+
+def _may_hold(pattern: list[str], parts: tuple[str, ...]) -> bool:
+    """Whether a folder at ``parts`` can hold a match (its parts fit the pattern so far)."""
+    for i, part in enumerate(parts):
+        if i >= len(pattern):
+            return False
+        if pattern[i] == "**":
+            return True
+        if not fnmatch.fnmatchcase(part, pattern[i]):
+            return False
+    return len(parts) < len(pattern)
 
 
 def _key(path: str, root: str) -> str:
@@ -81,46 +132,103 @@ def _key(path: str, root: str) -> str:
     return Path(rel).as_posix()
 
 
+def _entry(entry: os.DirEntry) -> tuple[os.stat_result | None, str | None]:
+    """The entry's status (through links) and, when it cannot be a document, why not."""
+    try:
+        st = os.stat(entry.path)
+    except FileNotFoundError:
+        if entry.is_symlink():
+            return None, "broken symbolic link (its target does not exist)"
+        return None, "the file disappeared while its folder was read"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return None, "symbolic link loop"
+        return None, f"cannot read it: {e.strerror or e}"
+    if stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode):
+        return st, None
+    kind = _NOT_REGULAR.get(stat.S_IFMT(st.st_mode), "not a file")
+    return st, f"not a regular file ({kind})"
+
+
+def walk(top: str, pattern: list[str] | None = None) -> list[tuple[str, str | None]]:
+    """``(path, problem)`` of every entry under the folder ``top`` that is not a folder, sorted;
+    ``problem`` says why one cannot be read as a document, else ``None``. Hidden names (``.``)
+    are left out. The real tree is walked first, then the links to folders it holds, each
+    folder once: a link loop ends, and a file is named by its real path where it has one. With
+    ``pattern`` (glob parts below ``top``), only matching paths, and only folders that can hold
+    one are walked."""
+    folders = deque([(top, ())])
+    links: deque[tuple[str, tuple[str, ...]]] = deque()
+    seen: set[tuple[int, int]] = set()
+    found: list[tuple[str, str | None]] = []
+    while folders or links:
+        folder, rel = folders.popleft() if folders else links.popleft()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue  # a folder that vanished or cannot be listed holds no documents we can read
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            parts = (*rel, e.name)
+            st, problem = _entry(e)
+            if st is not None and stat.S_ISDIR(st.st_mode):
+                if pattern is None or _may_hold(pattern, parts):
+                    (links if e.is_symlink() else folders).append((e.path, parts))
+            elif pattern is None or _matches(pattern, parts):
+                found.append((e.path, problem))
+    return sorted(found)
+
+
+def _expand_glob(arg: str) -> tuple[list[tuple[str, str | None]], str]:
+    """The files a glob matches, by the same walk as a folder's, and the glob's root."""
+    root, pattern = _split_glob(arg)
+    found = walk(root, pattern) if os.path.isdir(root) else []
+    if root == "." and not arg.startswith("./"):
+        found = [(os.path.relpath(p), why) for p, why in found]
+    return found, root
+
+
+def _expand(arg: str) -> list[tuple[str, str, bool, str | None]]:
+    """``(path, root, explicit, problem)`` for one INPUT argument: a file, folder or glob."""
+    if _has_magic(arg) and not os.path.exists(arg):
+        matches, root = _expand_glob(arg)
+        if not matches:
+            raise InputError(f"{shown(arg)}: no file matches this pattern")
+        return [(m, root, False, why) for m, why in matches]
+    if os.path.isdir(arg):
+        if not os.access(arg, os.R_OK | os.X_OK):
+            raise InputError(f"{shown(arg)}: folder is not readable (permission denied)")
+        walked = walk(arg)
+        if not walked:
+            raise InputError(f"{shown(arg)}: folder is empty")
+        return [(p, arg, False, why) for p, why in walked]
+    if os.path.exists(arg):
+        if not os.path.isfile(arg):
+            raise InputError(f"{shown(arg)}: not a regular file")
+        return [(arg, arg, True, None)]
+    raise InputError(f"{shown(arg)}: no such file or folder")
+
+
 def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputFile], list[str]]:
     """Expand files, folders and globs. Returns ``(files, skipped)``.
 
     ``skipped`` lists files inside folders or globs whose format is unknown (they are not
-    documents of any supported kind). Raises :class:`InputError` for an argument that names
-    nothing readable.
+    documents of any supported kind), as :func:`shown` writes them. A file of a folder or glob
+    that cannot be read (a named pipe, a broken link, no permission) is kept with its
+    ``problem``. Raises :class:`InputError` for an argument that names nothing readable.
     """
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    found: list[tuple[str, str, bool]] = []  # (path, root, explicit)
-    for arg in args:
-        if _has_magic(arg) and not os.path.exists(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            files = [m for m in matches if os.path.isfile(m)]
-            if not files:
-                raise InputError(f"{arg}: no file matches this pattern")
-            root = _glob_root(arg)
-            found += [(m, root, False) for m in files]
-        elif os.path.isdir(arg):
-            if not os.access(arg, os.R_OK | os.X_OK):
-                raise InputError(f"{arg}: folder is not readable (permission denied)")
-            walked = []
-            for dirpath, dirnames, filenames in os.walk(arg):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                walked += [os.path.join(dirpath, f) for f in filenames if not f.startswith(".")]
-            if not walked:
-                raise InputError(f"{arg}: folder is empty")
-            found += [(p, arg, False) for p in sorted(walked)]
-        elif os.path.exists(arg):
-            if not os.path.isfile(arg):
-                raise InputError(f"{arg}: not a regular file")
-            found.append((arg, arg, True))
-        else:
-            raise InputError(f"{arg}: no such file or folder")
-
     files: list[InputFile] = []
     skipped: list[str] = []
     seen: set[str] = set()
-    for path, root, explicit in found:
-        real = os.path.realpath(path)
+    for path, root, explicit, problem in (found for arg in args for found in _expand(arg)):
+        real = os.path.realpath(path) if problem is None else path
         if real in seen:  # the same file named twice is read once
             continue
         seen.add(real)
@@ -129,22 +237,18 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
         if use is None:
             if explicit:
                 raise InputError(
-                    f"{path}: cannot tell the format from the name; pass --format "
+                    f"{shown(path)}: cannot tell the format from the name; pass --format "
                     f"({', '.join(FORMATS)})"
                 )
-            skipped.append(path)
+            skipped.append(shown(path))
             continue
-        if not os.access(path, os.R_OK):
-            raise InputError(f"{path}: file is not readable (permission denied)")
-        files.append(
-            InputFile(
-                path=path,
-                key=_key(path, root) if not explicit else os.path.basename(path),
-                fmt=use,
-                compressed=compressed,
-                size=os.path.getsize(path),
-            )
-        )
+        if problem is None and not os.access(path, os.R_OK):
+            if explicit:
+                raise InputError(f"{shown(path)}: file is not readable (permission denied)")
+            problem = "file is not readable (permission denied)"
+        key = _key(path, root) if not explicit else os.path.basename(path)
+        size = os.path.getsize(path) if problem is None else 0
+        files.append(InputFile(path, key, use, compressed, size, problem=problem))
     if not files:
         raise InputError(
             "no input files of a supported kind ("
@@ -152,9 +256,7 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
             + ", each optionally .gz)"
         )
     # Keys must be unique for ids to be unique: where two inputs share one, use absolute paths.
-    counts: dict[str, int] = {}
-    for f in files:
-        counts[f.key] = counts.get(f.key, 0) + 1
+    counts = Counter(f.key for f in files)
     files = [
         replace(f, key=Path(os.path.abspath(f.path)).as_posix()) if counts[f.key] > 1 else f
         for f in files
@@ -164,48 +266,27 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
 
 
 def check_columns(f: InputFile, opts: ReaderOptions) -> None:
-    """Fail early, with the columns that do exist, when a table has no text or html column."""
-    if f.fmt not in ("csv", "parquet", "jsonl"):
+    """Fail early, with the columns that do exist, when a table has no text or html column: not
+    in a CSV's whole header, a Parquet schema, or any object of a JSONL file (an object without
+    them is then a failed document of its own)."""
+    if f.problem is not None or f.fmt not in ("csv", "parquet", "jsonl"):
         return
-    try:
-        columns = _peek_columns(f)
-    except (OSError, EOFError, ValueError, csv.Error) as e:
-        # Unreadable headers are reported per document by the reader; do not stop the run.
-        del e
-        return
-    if columns is None:
-        return
+    from saring.readers.formats import table_columns  # formats builds on this module
+
     wanted = [c for c in (opts.text_col, opts.html_col) if c]
-    if not any(c in columns for c in wanted):
-        shown = ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
-        raise InputError(
-            f"{f.path}: no {' or '.join(repr(c) for c in wanted)} column; its columns are: "
-            f"{shown}. Name the text column with --text-col (or HTML with --html-col)."
-        )
+    try:
+        found, columns = table_columns(f, wanted)
+    except (OSError, EOFError, ValueError, zlib.error, csv.Error):
+        return  # unreadable headers are reported per document by the reader
+    if found or columns is None:
+        return
+    listed = ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
+    raise InputError(
+        f"{f.name}: no {' or '.join(repr(c) for c in wanted)} column; its columns are: "
+        f"{listed}. Name the text column with --text-col (or HTML with --html-col)."
+    )
 
 
 def open_input(f: InputFile):
     """The file as a binary stream, unpacked if it is gzip."""
     return gzip.open(f.path, "rb") if f.compressed else open(f.path, "rb")
-
-
-def _peek_columns(f: InputFile) -> list[str] | None:
-    if f.fmt == "parquet":
-        return pq.ParquetFile(f.path).schema_arrow.names
-    with open_input(f) as fh:
-        if f.fmt == "csv":
-            head = fh.read(1 << 20)
-            text = head.decode("utf-8-sig", errors="replace")
-            first = next(csv.reader(text.splitlines()), None)
-            return [c.strip() for c in first] if first else None
-        # jsonl: the keys of the first line that parses as an object
-        for i, line in enumerate(fh):
-            if i >= 100:
-                break
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(obj, dict):
-                return list(obj)
-    return None
