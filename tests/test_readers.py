@@ -345,3 +345,45 @@ def test_csv_header_longer_than_a_megabyte_still_finds_the_text_column(tmp_path)
     check_columns(files[0], ReaderOptions())
     (rec,) = records(path)
     assert rec.raw_text == BODY
+
+
+def _with_length(record: bytes, value: bytes) -> bytes:
+    head, sep, rest = record.partition(b"\r\n\r\n")
+    lines = [
+        b"Content-Length: " + value if line.startswith(b"Content-Length:") else line
+        for line in head.split(b"\r\n")
+    ]
+    return b"\r\n".join(lines) + sep + rest
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        (b"100000000", "runs over the next record"),  # past the end of the file
+        (b"900", "runs over the next record"),  # into the next record
+        (b"99999999999999999999999", "runs over the next record"),
+        (b"abc", "is not a number of bytes"),
+        (b"-5", "is not a number of bytes"),
+        (b"", "is not a number of bytes"),
+        (b"10", "does not end where the record ends"),  # the body goes on after it
+    ],
+)
+def test_warc_bad_content_length_is_one_failed_record_and_the_next_are_read(tmp_path, value, why):
+    recs = [_warc_record(f"https://w.id/{i}", PAGE.encode()) for i in range(4)]
+    recs[1] = _with_length(recs[1], value)
+    (tmp_path / "crawl.warc").write_bytes(b"".join(recs))
+    got = records(tmp_path / "crawl.warc")
+    assert [r.url for r in got] == [f"https://w.id/{i}" for i in range(4)]
+    assert [r.raw for r in got] == [PAGE.encode(), None, PAGE.encode(), PAGE.encode()]
+    assert got[1].error.startswith("read_error: WARC record with a bad Content-Length")
+    assert why in got[1].error
+
+
+def test_warc_last_record_cut_short_is_truncated_not_too_large(tmp_path):
+    recs = [_warc_record(f"https://w.id/{i}", PAGE.encode()) for i in range(2)]
+    recs[1] = _with_length(recs[1], b"100000000")
+    (tmp_path / "crawl.warc").write_bytes(b"".join(recs))
+    got = records(tmp_path / "crawl.warc")
+    assert [r.url for r in got] == ["https://w.id/0", "https://w.id/1"]
+    assert got[1].error.startswith("read_error: WARC record is truncated (")
+    assert got[1].error.endswith(" of 100000000 bytes)")

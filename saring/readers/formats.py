@@ -14,7 +14,7 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -399,55 +399,140 @@ def read_warc(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
 
     fastwarc stops at the first record it cannot parse; this reader then reports the bad stretch
     as one failed document and resumes at the next record boundary it can find, so one bad record
-    does not lose the rest of the file. A record whose body is shorter than its declared length
-    (a truncated file) is a failed document too.
+    does not lose the rest of the file. In a plain (not gzip) file each record's Content-Length
+    is checked against the bytes (``_Frames``): a record whose length is not a number, or does
+    not end where the record ends, is one failed document and reading resumes at the next
+    ``WARC/1.`` header. A record whose body is shorter than its declared length (a truncated
+    file) is a failed document too.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    make = _Maker(f, "html")
-    wanted = WarcRecordType.response | WarcRecordType.resource
-    marker = b"\x1f\x8b" if f.compressed else b"WARC/1."
-    start: int | None = 0
-    count = 0
-    last_good = -1  # offset of the last good record
-    bad: tuple[int, BaseException] | None = None  # (last good record before it, first error)
-    with open(f.path, "rb") as fh:
-        while start is not None and start < f.size:
-            fh.seek(start)
-            records = iter(ArchiveIterator(fh, record_types=wanted, parse_http=False))
-            error: BaseException | None = None
-            while True:
-                # Only fastwarc's own parsing is guarded: a fault in our code is not a bad record.
-                try:
-                    rec = next(records)
-                except StopIteration:
-                    break
-                except Exception as e:  # fastwarc raises OSError("Invalid WARC header") and others
-                    error = e
-                    break
-                pos = rec.stream_pos if rec.stream_pos >= start else start + rec.stream_pos
-                if bad is not None:
-                    count += 1
-                    yield _bad_stretch(make, *bad, pos)
-                    bad = None
-                last_good = pos
-                count += 1
-                yield _warc_record(rec, pos, make, opts)
-            if error is None:
-                break
-            if bad is None:
-                bad = (last_good, error)
-            # Resume at the next record boundary after the point where parsing failed.
-            start = _find_next(f.path, marker, max(start, bad[0]) + 1)
-    if bad is not None:
-        count += 1
-        yield _bad_stretch(make, *bad, None)
-    if count == 0:
-        yield make(
+    scan = _WarcScan(f, opts)
+    yield from scan.records()
+    if scan.count == 0:
+        yield scan.make(
             None,
             0,
             bytes_in=f.size,
             error=f"{EMPTY_INPUT}: no response or resource records in the WARC file",
+        )
+
+
+class _WarcScan:
+    """One pass over a WARC file: fastwarc's records, restarted after a bad stretch or a record
+    whose framing is broken. ``count``: the documents yielded."""
+
+    def __init__(self, f: InputFile, opts: ReaderOptions):
+        self.f = f
+        self.opts = opts
+        self.make = _Maker(f, "html")
+        self.marker = b"\x1f\x8b" if f.compressed else b"WARC/1."
+        self.count = 0
+        self.last_good = -1  # offset of the last record parsed
+        self.bad: tuple[int, BaseException] | None = None  # (last good record, first error)
+
+    def records(self) -> Iterator[RawRecord]:
+        start: int | None = 0
+        with open(self.f.path, "rb") as fh, _Frames(self.f) as frames:
+            while start is not None and start < self.f.size:
+                fh.seek(start)
+                start = yield from self._from(fh, start, frames)
+        if self.bad is not None:
+            self.count += 1
+            yield _bad_stretch(self.make, *self.bad, None)
+
+    def _from(self, fh, start: int, frames: _Frames) -> Generator[RawRecord, None, int | None]:
+        """The records from ``start``; returns where to resume (``None``: the end)."""
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        records = iter(ArchiveIterator(fh, parse_http=False))
+        while True:
+            # Only fastwarc's own parsing is guarded: a fault in our code is not a bad record.
+            try:
+                rec = next(records)
+            except StopIteration:
+                return None
+            except Exception as e:  # fastwarc raises OSError("Invalid WARC header") and others
+                if self.bad is None:
+                    self.bad = (self.last_good, e)
+                # Resume at the next record boundary after the point where parsing failed.
+                return _find_next(self.f.path, self.marker, max(start, self.bad[0]) + 1)
+            pos = rec.stream_pos if rec.stream_pos >= start else start + rec.stream_pos
+            if self.bad is not None:
+                self.count += 1
+                yield _bad_stretch(self.make, *self.bad, pos)
+                self.bad = None
+            self.last_good = pos
+            wanted = rec.record_type in (WarcRecordType.response, WarcRecordType.resource)
+            broken = frames.check(pos)
+            if broken is not None:
+                why, resume = broken
+                if wanted:
+                    self.count += 1
+                    url = rec.headers.get("WARC-Target-URI")
+                    error = f"{READ_ERROR}: WARC record with a bad Content-Length: {why}"
+                    yield self.make(f"offset={pos}", pos, url=url, bytes_in=0, error=error)
+                return resume
+            if wanted:
+                self.count += 1
+                yield _warc_record(rec, pos, self.make, self.opts)
+
+
+_LENGTH = re.compile(rb"^content-length:[ \t]*(.*?)[ \t]*$", re.I | re.M)
+
+
+class _Frames:
+    """Checks that a record of a plain WARC file ends where its Content-Length says: there the
+    file ends or the next record begins. fastwarc trusts the length, so a wrong one would
+    swallow the records after it or cut one record in two. gzip files (a member per record)
+    are not checked."""
+
+    def __init__(self, f: InputFile):
+        self.f = f
+        self.fh = None if f.compressed else open(f.path, "rb")  # noqa: SIM115 (closed in __exit__)
+
+    def __enter__(self) -> _Frames:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+    def check(self, pos: int) -> tuple[str, int | None] | None:
+        """``None`` for a sound record at ``pos``, else (why, where to resume or ``None``)."""
+        if self.fh is None:
+            return None
+        self.fh.seek(pos)
+        head = self.fh.read(1 << 14)
+        end_of_head = head.find(b"\r\n\r\n")
+        m = _LENGTH.search(head, 0, max(end_of_head, 0))
+        if end_of_head < 0 or m is None:
+            return None  # fastwarc parsed it; nothing sure to say
+        start = pos + end_of_head + 4
+        value = m.group(1).rstrip(b"\r")
+        if not value.isdigit():
+            shown = value[:40].decode("latin-1")
+            resume = _find_next(self.f.path, b"WARC/1.", start)
+            return f"{shown!r} is not a number of bytes", resume
+        end = start + int(value)
+        if end <= self.f.size and self._ends_record(end):
+            return None
+        nxt = _find_next(self.f.path, b"\nWARC/1.", start, stop=min(end, self.f.size))
+        if nxt is not None:
+            return f"{int(value)} bytes runs over the next record (at byte {nxt + 1})", nxt + 1
+        if end > self.f.size:
+            return None  # the file is cut short: the reader reports it as truncated
+        resume = _find_next(self.f.path, b"WARC/1.", end)
+        return f"{int(value)} bytes does not end where the record ends", resume
+
+    def _ends_record(self, end: int) -> bool:
+        """Whether the record's end mark (two line ends), the next record or the end of the
+        file comes at ``end``; what follows the end mark is not this record's concern."""
+        self.fh.seek(end)
+        after = self.fh.read(64)
+        rest = after.lstrip(b"\r\n")
+        return (
+            after.startswith(b"\r\n\r\n")
+            or rest.startswith(b"WARC/")
+            or (not rest and end + len(after) >= self.f.size)
         )
 
 
@@ -465,22 +550,28 @@ def _bad_stretch(
     )
 
 
-def _find_next(path: str, marker: bytes, start: int, chunk: int = 1 << 20) -> int | None:
-    """Byte offset of the next ``marker`` at or after ``start`` in the file, or ``None``."""
+def _find_next(
+    path: str, marker: bytes, start: int, chunk: int = 1 << 20, stop: int | None = None
+) -> int | None:
+    """Byte offset of the next ``marker`` at or after ``start`` (and before ``stop``) in the
+    file, or ``None``."""
     with open(path, "rb") as fh:
         fh.seek(start)
         offset = start
         tail = b""
-        while True:
-            buf = fh.read(chunk)
+        while stop is None or offset < stop:
+            want = chunk if stop is None else min(chunk, stop + len(marker) - 1 - offset)
+            buf = fh.read(want)
             if not buf:
                 return None
             hay = tail + buf
             i = hay.find(marker)
             if i >= 0:
-                return offset - len(tail) + i
+                found = offset - len(tail) + i
+                return found if stop is None or found < stop else None
             tail = hay[-(len(marker) - 1) :]
             offset += len(buf)
+        return None
 
 
 def _warc_record(
@@ -498,7 +589,7 @@ def _warc_record(
 
     declared = rec.content_length
     block = rec.reader.read(opts.max_bytes + 65536)
-    if len(block) > opts.max_bytes or declared > opts.max_bytes + 65536:
+    if len(block) > opts.max_bytes:  # past the limit (not a length the file does not hold)
         rec.reader.consume()
         return fail(declared, _too_large(declared, opts))
     if len(block) < declared:
