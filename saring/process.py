@@ -33,7 +33,7 @@ from saring.model import (
     Processed,
     reason_family,
 )
-from saring.readers.decode import DecodeError, decode_bytes
+from saring.readers.decode import DecodeError, decode_bytes, nul_note, without_nul
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
@@ -114,7 +114,8 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
 
     t0 = time.perf_counter()
     if row.get("raw_text") is not None:
-        content, p.encoding = row["raw_text"], None
+        content, nul = without_nul(row["raw_text"])
+        p.encoding = nul_note(nul) if nul else None
         if not content.strip():
             return _leave(p, "decode", f"{EMPTY_INPUT}: only whitespace")
     else:

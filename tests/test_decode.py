@@ -4,7 +4,9 @@ import codecs
 
 import pytest
 
+from saring.process import process_record
 from saring.readers.decode import DecodeError, decode_bytes, sniff_binary
+from tests.conftest import NO_QUALITY
 
 # A sentence with the typographic quotes and dash that Indonesian news sites use; these are the
 # bytes 0x93 0x94 0x96 in Windows-1252 and invalid as UTF-8.
@@ -80,3 +82,39 @@ def test_empty_is_refused(data):
     with pytest.raises(DecodeError) as err:
         decode_bytes(data)
     assert err.value.reason.startswith("empty_input:")
+
+
+def test_nul_characters_past_the_binary_check_are_removed_and_counted():
+    page = "\n".join([SENTENCE] * 120)  # about 10 KB: the NULs come after the first 8 KB
+    data = page.encode("utf-8") + b"\x00\x00Akhir\x00 berita."
+    assert b"\x00" not in data[:8192]
+    text, note = decode_bytes(data)
+    assert "\x00" not in text and text.endswith("Akhir berita.")
+    assert note == "utf-8 (3 NUL characters removed)"
+    legacy = page.encode("cp1252") + b"\x00Akhir berita."
+    text, note = decode_bytes(legacy)
+    assert "\x00" not in text and "“harga beras akan turun”" in text
+    assert note.endswith("(detected) (1 NUL character removed)")
+
+
+def test_nul_characters_in_a_text_field_are_removed_and_counted():
+    row = {"id": "x", "order": "0", "fmt": "text", "raw_text": SENTENCE + "\x00\x00"}
+    p = process_record(row, NO_QUALITY).processed
+    assert p.status == "kept" and "\x00" not in p.text
+    assert p.encoding == "2 NUL characters removed"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(codec):
+    page = f"<html><body><p>{SENTENCE}</p>\n" * 20 + "</body></html>"
+    data = page.encode(codec)
+    assert sniff_binary(data) is None
+    text, note = decode_bytes(data, html=True)
+    assert text == page
+    assert note == f"{codec} (detected: no byte-order mark)"
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_binary():
+    data = bytes(range(256)) * 8  # NULs, but not in the pattern of UTF-16 text
+    with pytest.raises(DecodeError, match="binary_content"):
+        decode_bytes(data)

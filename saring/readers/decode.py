@@ -1,9 +1,11 @@
 """Turn the bytes of one document into text, or say clearly why that is not possible.
 
-Order of trust: a byte-order mark, then a charset the page or its HTTP header declares (when the
-bytes really decode with it), then strict UTF-8, then charset-normalizer's detection, then
-Windows-1252. Binary content (images, PDFs, archives, anything with NUL bytes) is refused, not
-decoded into noise. It does not strip markup or judge whether the text is an article.
+Order of trust: a byte-order mark, then UTF-16 without one (NUL bytes at every other place),
+then a charset the page or its HTTP header declares (when the bytes really decode with it), then
+strict UTF-8, then charset-normalizer's detection, then Windows-1252. Binary content (images,
+PDFs, archives, NUL bytes in the first 8 KB that are not UTF-16) is refused, not decoded into
+noise; NUL characters later in a text are removed and counted. It does not strip markup or
+judge whether the text is an article.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in _BOMS) or utf16_codec(data):
         return None  # UTF-16/32 text has NUL bytes by design
     sample = data[:8192]
     if b"\x00" in sample:
@@ -70,6 +72,38 @@ def sniff_binary(data: bytes) -> str | None:
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
         return "too many control characters for text"
     return None
+
+
+def utf16_codec(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark, else
+    ``None``. Text in Latin script has a NUL byte in most characters, at odd places (LE) or even
+    ones (BE) and almost never at the others; the whole must also decode cleanly, to text with
+    few control characters."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0) / (len(sample) / 2), sample[1::2].count(0) / (len(sample) / 2)
+    codec = "utf-16-le" if odd >= 0.3 and even <= 0.02 else None
+    codec = "utf-16-be" if even >= 0.3 and odd <= 0.02 else codec
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    head = text[:4096]
+    controls = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\r\f")
+    return codec if controls <= max(2, len(head) // 100) else None
+
+
+def without_nul(text: str) -> tuple[str, int]:
+    """``text`` with its NUL characters removed, and how many there were."""
+    n = text.count("\x00")
+    return (text.replace("\x00", ""), n) if n else (text, 0)
+
+
+def nul_note(n: int) -> str:
+    return f"{n} NUL character{'s' * (n != 1)} removed"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -93,8 +127,15 @@ def decode_bytes(
     """Decode ``data`` to text. Returns ``(text, encoding_note)``.
 
     ``encoding_note`` names the codec and how it was chosen: ``"utf-8"``, ``"cp1252 (declared)"``,
-    ``"cp1252 (detected)"``. Raises :class:`DecodeError` for empty or binary input.
+    ``"cp1252 (detected)"``, and says how many NUL characters were removed (``"utf-8 (2 NUL
+    characters removed)"``). Raises :class:`DecodeError` for empty or binary input.
     """
+    text, note = _decode(data, declared, html)
+    text, nul = without_nul(text)
+    return text, (f"{note} ({nul_note(nul)})" if nul else note)
+
+
+def _decode(data: bytes, declared: str | None, html: bool) -> tuple[str, str]:
     if not data.strip():
         raise DecodeError(
             f"{EMPTY_INPUT}: no content" if not data else f"{EMPTY_INPUT}: only whitespace"
@@ -108,6 +149,9 @@ def decode_bytes(
                 return data.decode(codec), f"{codec.replace('-sig', '')} (byte-order mark)"
             except UnicodeDecodeError:
                 break
+    utf16 = utf16_codec(data)
+    if utf16:
+        return data.decode(utf16), f"{utf16} (detected: no byte-order mark)"
     candidates = [_codec(declared)]
     if html:
         candidates.append(_codec(declared_charset(data)))
