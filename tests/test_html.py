@@ -10,7 +10,7 @@ import pytest
 
 from saring.cli import main
 from saring.config import RunConfig
-from saring.extract.html import HtmlExtractor
+from saring.extract.html import ExtractError, HtmlExtractor
 from saring.extract.meta import page_metadata
 from saring.pipeline import run
 from saring.process import process_record
@@ -183,3 +183,35 @@ def test_cleaning_modes_from_the_command_line(mode, capsys):
     reasons = {r["reason"] for r in doc["removed"]}
     assert ("Waktu Shalat" in doc["text"]) == (mode == "none")
     assert ("before_article" in reasons) == (mode == "full")
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_a_page_nested_deeper_than_the_parser_limit_keeps_its_article(depth):
+    # lxml (libxml2) stops building the tree 256 elements down: the article below was lost
+    body = [
+        "Pemerintah Kabupaten Bojonegoro menetapkan status tanggap darurat banjir selama "
+        "tujuh hari setelah Bengawan Solo meluap dan merendam ribuan rumah warga.",
+        "Kepala Badan Penanggulangan Bencana Daerah mengatakan pengungsi ditampung di balai "
+        "desa dan sekolah, sementara dapur umum didirikan di tiga kecamatan.",
+    ]
+    article = "".join(f"<p>{p}</p>" for p in body)
+    page = (
+        "<html><head><title>Banjir Bojonegoro</title></head><body>"
+        + "<div class='wrap'>" * depth
+        + f"<article><h1>Banjir Bojonegoro</h1>{article}</article>"
+        + "</div>" * depth
+        + "<footer><a href='/'>Beranda</a></footer></body></html>"
+    )
+    ex = HtmlExtractor()(page)
+    assert all(p in ex.text for p in body)
+    assert "Beranda" not in ex.text
+
+
+def test_a_deep_page_without_text_says_it_was_nested_past_the_limit():
+    page = "<html><body>" + "<div>" * 400 + "<script>var a = 1;</script>" + "</div>" * 400
+    with pytest.raises(ExtractError) as err:
+        HtmlExtractor()(page + "</body></html>")
+    assert err.value.reason == (
+        "extract_failed: no article text found in the page (its elements nest deeper than "
+        "the HTML parser's limit of 256; read again with the deepest ones flattened)"
+    )

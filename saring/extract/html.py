@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from courlan import extract_domain
 
 from saring.extract.meta import page_metadata
+from saring.extract.nesting import PARSER_DEPTH, flatten, too_deep
 from saring.model import EXTRACT_FAILED, EXTRACT_TIMEOUT
 
 # Ask htmldate for the time and zone too, not just the day, and read the page's own metadata
@@ -128,6 +129,9 @@ class HtmlExtractor:
             with warnings.catch_warnings(), time_limit(self.timeout):
                 warnings.simplefilter("ignore")
                 tree = load_html(html)
+                flattened = tree is not None and too_deep(tree)
+                if flattened:  # the parser dropped what lies deeper: read it flattened
+                    tree = load_html(flatten(html))
                 if tree is None:
                     raise ExtractError(f"{EXTRACT_FAILED}: the page could not be parsed as HTML")
                 # The page's own metadata first: trafilatura's metadata pass is the slow part.
@@ -153,7 +157,13 @@ class HtmlExtractor:
         except Exception as e:  # lxml and trafilatura raise many kinds on broken pages
             raise ExtractError(f"{EXTRACT_FAILED}: {type(e).__name__}: {e}") from e
         if not (text or "").strip():
-            raise ExtractError(f"{EXTRACT_FAILED}: no article text found in the page")
+            deep = (
+                f" (its elements nest deeper than the HTML parser's limit of {PARSER_DEPTH}; "
+                "read again with the deepest ones flattened)"
+            )
+            raise ExtractError(
+                f"{EXTRACT_FAILED}: no article text found in the page{deep * flattened}"
+            )
         return Extracted(
             text=text,
             title=meta.title,
