@@ -387,3 +387,84 @@ def test_output_folder_rules(tmp_path):
     with pytest.raises(OutputError, match="not an earlier saring output"):
         run([str(EXAMPLES)], other, **QUIET)
     assert (other / "notes.txt").read_text() == "keep me"
+
+
+def _warc(pages: list[tuple[str, str]]) -> list[bytes]:
+    out = []
+    for url, page in pages:
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page.encode()
+        out.append(
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n".encode()
+            + http
+            + b"\r\n\r\n"
+        )
+    return out
+
+
+def _more_bad_inputs(folder: Path) -> None:
+    """The kinds of issue 20 beside the seven of ``_bad_inputs``."""
+    os.mkfifo(folder / "pipe.html")
+    os.symlink(folder / "gone.html", folder / "dangling.html")
+    os.symlink(folder / "loop.html", folder / "loop.html")
+    (folder / "tree").mkdir()
+    os.symlink(folder, folder / "tree" / "up")  # a link loop: the walk must end
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.html"), "wb") as fh:
+        fh.write(_page("harga kopi").encode())
+    (folder / "late-text.jsonl").write_text(
+        json.dumps({"id": 1}) + "\n" + json.dumps({"text": _article("cukai rokok")}) + "\n"
+    )
+    wide = [f"kolom_{i:06d}" for i in range(120_000)]  # a header over 1 MB, text last
+    (folder / "wide.csv").write_text(
+        ",".join([*wide, "text"]) + "\n" + "," * len(wide) + f'"{_article("pupuk")}"\n'
+    )
+    records = _warc([(f"https://w.id/{t}", _page(t)) for t in ("gempa", "banjir", "kemarau")])
+    records[1] = records[1].replace(b"Content-Length: ", b"Content-Length: 9", 1)
+    (folder / "lengths.warc").write_bytes(b"".join(records))
+    nul = "\n".join(_article(f"anggaran {i}") for i in range(30)) + "\x00\x00 Selesai."
+    (folder / "nul.txt").write_text(nul)
+    (folder / "utf16.html").write_bytes(_page("tarif ojek").encode("utf-16-le"))
+    deep = _page("kereta cepat").replace("<article>", "<div>" * 300 + "<article>")
+    (folder / "deep.html").write_text(deep.replace("</article>", "</article>" + "</div>" * 300))
+
+
+def test_every_kind_of_bad_input_in_one_folder_gets_a_row_and_a_reason(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    _bad_inputs(folder)
+    _more_bad_inputs(folder)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "saring", "run", str(folder), "-o", str(out), "-q"]
+    done = subprocess.run([*cmd, "--no-quality"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    table = rows(out)
+    got = {
+        r["source"].split("bad/", 1)[1]: (r["status"], (r["reason"] or "").split(":", 1)[0])
+        for r in table
+    }
+    new = {
+        "pipe.html": ("failed", "read_error"),
+        "dangling.html": ("failed", "read_error"),
+        "loop.html": ("failed", "read_error"),
+        "caf\\xe9.html": ("kept", ""),
+        "late-text.jsonl#line=1": ("failed", "empty_input"),
+        "late-text.jsonl#line=2": ("kept", ""),
+        "wide.csv#row=1": ("kept", ""),
+        "lengths.warc#offset=0": ("kept", ""),
+        "nul.txt": ("kept", ""),
+        "utf16.html": ("kept", ""),
+        "deep.html": ("kept", ""),
+    }
+    assert {k: got[k] for k in new} == new
+    warc = sorted((k for k in got if k.startswith("lengths.warc#")), key=lambda k: int(k[20:]))
+    assert [got[k] for k in warc] == [("kept", ""), ("failed", "read_error"), ("kept", "")]
+    assert len(table) == len(got) == 13 + len(new) + 2  # the 13 rows of the seven kinds
+    summary = done.stdout
+    assert f"{len(table)} documents in, {len(table)} rows out" in summary
+    assert all(r["reason"] for r in table if r["status"] != "kept")
+    by_source = dict(zip(got, table, strict=True))
+    assert "\x00" not in by_source["nul.txt"]["text"]
+    assert "NUL characters removed" in by_source["nul.txt"]["encoding"]
+    assert "kereta cepat" in by_source["deep.html"]["text"]
+    assert "symbolic link loop" in by_source["loop.html"]["reason"]
