@@ -1,7 +1,8 @@
 """The ``saring`` command line: ``saring run``, ``saring extract`` and ``saring config``.
 
 Parses options into a :class:`saring.config.RunConfig` and hands over to the pipeline. Wrong usage
-exits with status 2 and one line on stderr; bad documents never change the exit status.
+exits with status 2 and one line on stderr; bad documents never change the exit status. Standard
+output closed by its reader (``| head``) ends the printing quietly and changes no exit status.
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _stdout_gone() -> None:
+    """Standard output's reader has gone: point the descriptor at /dev/null, so that nothing
+    more, the interpreter's last flush included, fails on it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _out(text: str, end: str = "\n") -> None:
+    """Print ``text`` on standard output; a reader that stopped reading (``| head``) is no
+    error: the rest is dropped, the command goes on and keeps its exit status."""
+    try:
+        print(text, end=end, flush=True)
+    except BrokenPipeError:
+        _stdout_gone()
 
 
 def _size(text: str) -> int:
@@ -451,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract and clean one page (.html, .htm or .txt, optionally .gz; '-' reads "
         "standard input) and print its text. Exits 1 when the page is not kept: it failed (no text "
         "could be had) or was filtered (its text is printed all the same, the reason goes to "
-        "standard error).",
+        "standard error). A reader that stops early ('| head') ends the printing quietly and "
+        "changes no exit status.",
     )
     ex.add_argument("file", metavar="FILE", help="the page; '-' for standard input")
     ex.add_argument(
@@ -501,7 +520,7 @@ def _summary(stats: dict, out: str) -> str:
 
 def _cmd_config(a: argparse.Namespace) -> int:
     cfg, path = _config(a)
-    print(configfile.dumps(cfg, path), end="")
+    _out(configfile.dumps(cfg, path), end="")
     return 0
 
 
@@ -528,7 +547,7 @@ def _cmd_run(a: argparse.Namespace) -> int:
 
             stats = run(a.inputs, None, cfg, log=log, command=command, store=store)
             s = stats["store"]
-            print(
+            _out(
                 f"saring: {stats['documents']['in']:,} new document(s) added to {store} "
                 f"({s['already_stored']:,} already stored; duplicates of stored ones: "
                 f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
@@ -537,13 +556,13 @@ def _cmd_run(a: argparse.Namespace) -> int:
             )
             if a.out:
                 export(store, a.out, report=cfg.report)
-                print(f"saring: the store exported to {a.out}")
+                _out(f"saring: the store exported to {a.out}")
             return 0
         stats = run(a.inputs, a.out, cfg, log=log, command=command)
     except (InputError, OutputError) as e:
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    print(_summary(stats, a.out))
+    _out(_summary(stats, a.out))
     return 0
 
 
@@ -557,7 +576,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
         print(f"saring export: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     d = stats["documents"]
-    print(
+    _out(
         f"saring: {d['in']:,} documents from {len(stats['runs'])} run(s) of {a.store} "
         f"written to {a.out} ({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
     )
@@ -577,7 +596,7 @@ def _cmd_report(a: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     dest = build(out, a.to)
-    print(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
+    _out(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
 
@@ -631,7 +650,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
     outcome = process_record(record, cfg)
     p = outcome.processed
     if a.json:
-        print(
+        _out(
             json.dumps(
                 {
                     "source": a.file,
@@ -656,9 +675,9 @@ def _cmd_extract(a: argparse.Namespace) -> int:
             )
         )
     elif a.explain:
-        print(_explain(p, tty=sys.stdout.isatty()))
+        _out(_explain(p, tty=sys.stdout.isatty()))
     elif p.text is not None:
-        print(p.text)
+        _out(p.text)
     if p.status != "kept":
         print(f"saring extract: {a.file}: {p.status}: {p.reason}", file=sys.stderr)
         return 1
@@ -667,7 +686,14 @@ def _cmd_extract(a: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    a = parser.parse_args(argv)
+    try:
+        a = parser.parse_args(argv)
+    except SystemExit:  # --help, --version: printed already, the reader may have gone
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stdout_gone()
+        raise
     if a.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -136,3 +136,32 @@ def test_version():
         [sys.executable, "-m", "saring", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and out.stdout.startswith("saring ")
+
+
+def _into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
+    """Run ``saring ARGS`` with its standard output a pipe whose reader has gone (as ``| head``
+    leaves it once it has its lines)."""
+    p = subprocess.Popen(
+        [sys.executable, "-m", "saring", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    p.stdout.close()  # long before saring has its text to print
+    err = p.stderr.read().decode("utf-8")
+    return subprocess.CompletedProcess(p.args, p.wait(), None, err)
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"], ["--explain"]])
+def test_extract_into_a_closed_pipe_ends_quietly(extra):
+    done = _into_closed_pipe("extract", str(PAGE), *extra)
+    # the page is kept: a reader that stopped early changes neither the status nor stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_extract_into_a_closed_pipe_keeps_the_not_kept_status(tmp_path):
+    page = tmp_path / "pendek.html"
+    page.write_text("<html><body><article><p>Satu kalimat pendek saja.</p></article></body></html>")
+    done = _into_closed_pipe("extract", str(page))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.stderr.startswith(f"saring extract: {page}: filtered")
+    assert len(done.stderr.splitlines()) == 1
