@@ -18,6 +18,7 @@ from saring import __version__, configfile
 from saring.clean import MODES as CLEAN_MODES
 from saring.config import DedupConfig, RunConfig
 from saring.configfile import DEFAULT_FILE
+from saring.counts import counted
 from saring.extract.dates import parse_tz
 from saring.extract.html import METHODS
 from saring.model import STATUSES
@@ -320,6 +321,7 @@ def _add_dedup_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="join documents that share an LSH bucket without checking their true Jaccard",
     )
+    g = p.add_argument_group("stories")
     g.add_argument(
         "--no-stories",
         action="store_true",
@@ -408,8 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--out",
         metavar="OUT",
-        help="output folder; must be new, empty, or an earlier saring output (which is replaced). "
-        "With --store: the whole store exported there after the run",
+        help="output folder; must be new, empty, or an earlier saring output (which is "
+        "replaced; the summary says so). With --store: the whole store exported there after "
+        "the run",
     )
     run.add_argument(
         "--store",
@@ -491,11 +494,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary(stats: dict, out: str) -> str:
+def _stories_line(stories: dict) -> str:
+    if not stories.get("enabled", True):
+        return "  stories: not grouped (--no-stories)"
+    n, several = stories.get("stories", 0), stories.get("with_several_sites", 0)
+    return (
+        f"  {counted(n, 'story', 'stories')}, {several:,} with articles from 2 or more sites "
+        f"(largest: {counted(stories.get('largest', 0), 'article')})"
+    )
+
+
+def _summary(stats: dict, out: str, replaced: bool = False) -> str:
     docs = stats["documents"]
     t = stats["timing"]
     lines = [
-        f"saring: {docs['in']} documents in, {docs['out']} rows out, "
+        f"saring: {counted(docs['in'], 'document')} in, {counted(docs['out'], 'row')} out, "
         f"{t['total_seconds']:.1f} s ({t['documents_per_second']} documents/s)"
     ]
     by_reason = docs["by_reason"]
@@ -507,6 +520,9 @@ def _summary(stats: dict, out: str) -> str:
     removed = stats["clean"]["removed_pieces"]
     if removed:
         lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
+    lines.append(_stories_line(stats.get("stories", {})))
+    if replaced:
+        lines.append(f"replaced the earlier output in {os.path.abspath(out)}")
     lines.append(f"outputs in {os.path.abspath(out)}:")
     lines.append("  documents.parquet  one row per input document (status, reason, dup_of, text)")
     lines.append("  stories.parquet    one row per story: label, keywords, sites, dates, summary")
@@ -516,6 +532,15 @@ def _summary(stats: dict, out: str) -> str:
             "  report.html        the run to browse: funnel, stories, every document explained"
         )
     return "\n".join(lines)
+
+
+def _holds_output(out: str) -> bool:
+    """Whether the folder ``out`` holds something already: a run that writes there and succeeds
+    has replaced an earlier saring output (anything else is refused)."""
+    try:
+        return any(Path(out).iterdir())
+    except OSError:  # missing, or not a folder
+        return False
 
 
 def _cmd_config(a: argparse.Namespace) -> int:
@@ -541,6 +566,7 @@ def _cmd_run(a: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     command = ["saring", *sys.argv[1:]]
+    replaced = bool(a.out) and _holds_output(a.out)
     try:
         if store:
             from saring.store import export
@@ -548,21 +574,28 @@ def _cmd_run(a: argparse.Namespace) -> int:
             stats = run(a.inputs, None, cfg, log=log, command=command, store=store)
             s = stats["store"]
             _out(
-                f"saring: {stats['documents']['in']:,} new document(s) added to {store} "
+                f"saring: {counted(stats['documents']['in'], 'new document')} added to {store} "
                 f"({s['already_stored']:,} already stored; duplicates of stored ones: "
                 f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
                 f"{s['duplicates_of_stored'].get('near', 0):,} near; "
-                f"{s['stories_changed_or_new']:,} stories new or grown)"
+                f"{counted(s['stories_changed_or_new'], 'story', 'stories')} new or grown)"
             )
             if a.out:
                 export(store, a.out, report=cfg.report)
-                _out(f"saring: the store exported to {a.out}")
+                _out(
+                    f"saring: the store exported to {a.out}"
+                    + (
+                        f" (replaced the earlier output in {os.path.abspath(a.out)})"
+                        if replaced
+                        else ""
+                    )
+                )
             return 0
         stats = run(a.inputs, a.out, cfg, log=log, command=command)
     except (InputError, OutputError) as e:
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    _out(_summary(stats, a.out))
+    _out(_summary(stats, a.out, replaced))
     return 0
 
 
@@ -570,6 +603,7 @@ def _cmd_export(a: argparse.Namespace) -> int:
     from saring.output import OutputError
     from saring.store import export
 
+    replaced = _holds_output(a.out)
     try:
         stats = export(a.store, a.out, report=not a.no_report)
     except OutputError as e:
@@ -577,9 +611,12 @@ def _cmd_export(a: argparse.Namespace) -> int:
         return EXIT_USAGE
     d = stats["documents"]
     _out(
-        f"saring: {d['in']:,} documents from {len(stats['runs'])} run(s) of {a.store} "
-        f"written to {a.out} ({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
+        f"saring: {counted(d['in'], 'document')} from {counted(len(stats['runs']), 'run')} of "
+        f"{a.store} written to {a.out} "
+        f"({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
     )
+    if replaced:
+        _out(f"saring: replaced the earlier output in {os.path.abspath(a.out)}")
     return 0
 
 
@@ -608,7 +645,7 @@ def _explain(p, tty: bool) -> str:
     head = (
         f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {p.title or '-'}; "
         f"published: {p.published.isoformat() if p.published else '-'}; "
-        f"{kept} lines kept, {len(rows) - kept} removed"
+        f"{counted(kept, 'line')} kept, {len(rows) - kept} removed"
     )
     out = [head]
     for text, reason, score in rows:
