@@ -2,12 +2,14 @@
 
 The browser test needs /usr/bin/chromium (``python3 dev.py test`` installs Debian's chromium
 when it can) and the playwright package (the ``dev`` extra); it skips, saying which is missing,
-without them. It saves screenshots of the main views to docs/screenshots/.
+without them. It saves screenshots of the main views to a temporary folder, or to the folder
+named by SARING_SCREENSHOTS: ``python3 dev.py screenshots`` refreshes docs/screenshots/ so.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -25,6 +27,9 @@ from tests.conftest import EXAMPLES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "docs" / "screenshots"
+# the tracked screenshots as they were before any test ran, and the screenshots the tests took
+TRACKED_BEFORE = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in SHOTS.glob("*.png")}
+TAKEN: list[Path] = []
 # what the machine's closed network needs (no background connections, no update checks)
 CHROMIUM_ARGS = [
     "--headless",
@@ -120,6 +125,14 @@ def test_long_texts_are_cut_to_the_budget_and_the_page_says_so(out, tmp_path):
 
 
 @pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where the browser test saves its screenshots: SARING_SCREENSHOTS when set (as by
+    'python3 dev.py screenshots'), else a temporary folder, never the tracked ones unasked."""
+    where = os.environ.get("SARING_SCREENSHOTS")
+    return Path(where) if where else tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(
@@ -141,7 +154,7 @@ def open_document(page, doc_id: str) -> None:
     page.wait_for_selector("#viewer:not([hidden]) #doc-text")
 
 
-def test_the_page_in_chromium(out, browser):
+def test_the_page_in_chromium(out, browser, shots):
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
     docs = pq.read_table(out / "documents.parquet").to_pylist()
     stories = pq.read_table(out / "stories.parquet").to_pylist()
@@ -152,8 +165,9 @@ def test_the_page_in_chromium(out, browser):
     page.goto((out / "report.html").as_uri())
     page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     assert errors == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / "overview.png", full_page=True)
+    shots.mkdir(parents=True, exist_ok=True)
+    TAKEN.append(shots / "overview.png")
+    page.screenshot(path=TAKEN[-1], full_page=True)
 
     # the funnel as drawn equals stats.json
     rows = page.locator("table.funnel tbody tr")
@@ -181,7 +195,8 @@ def test_the_page_in_chromium(out, browser):
     assert cards.count() >= 1
     assert cards.first.locator("h3").inner_text() == story["label"]
     assert cards.first.locator("ol.summary li").count() == len(story["summary"])
-    page.screenshot(path=SHOTS / "stories.png")
+    TAKEN.append(shots / "stories.png")
+    page.screenshot(path=TAKEN[-1])
 
     # opening a document shows its removed lines, struck through with their reasons
     page.click("nav button[data-tab=documents]")
@@ -194,7 +209,8 @@ def test_the_page_in_chromium(out, browser):
     assert reasons == [r["reason"] for r in doc["removed"]]
     kept = page.locator("#doc-text p:not(.removed)").all_inner_texts()
     assert kept == [line for line in doc["text"].split("\n") if line.strip()]
-    page.screenshot(path=SHOTS / "document.png")
+    TAKEN.append(shots / "document.png")
+    page.screenshot(path=TAKEN[-1])
     page.click("#viewer-close")
 
     # a near duplicate beside its canonical document, the differences marked
@@ -204,7 +220,8 @@ def test_the_page_in_chromium(out, browser):
     assert page.locator("#diff-this del").count() + page.locator("#diff-canon ins").count() > 0
     canon = next(d for d in docs if d["id"] == dup["dup_of"])
     assert canon["title"] in page.locator(".pair h3").nth(1).inner_text()
-    page.screenshot(path=SHOTS / "duplicate.png")
+    TAKEN.append(shots / "duplicate.png")
+    page.screenshot(path=TAKEN[-1])
     page.click("#viewer-close")
 
     # an exact copy travels as a reference to the first row with its text, and shows that text
@@ -230,3 +247,16 @@ def test_a_run_without_documents_still_gets_a_page(out, tmp_path):
     (empty / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
     page = build(empty).read_text(encoding="utf-8")
     assert "saring report: 0 documents" in page
+
+
+def test_the_tests_leave_the_tracked_screenshots_alone():
+    # runs after the browser test (tests run in file order); refreshing docs/screenshots is
+    # 'python3 dev.py screenshots', so that the tests leave a clean checkout clean
+    if not TAKEN:
+        pytest.skip("the browser test did not run in this session")
+    if os.environ.get("SARING_SCREENSHOTS"):
+        pytest.skip("SARING_SCREENSHOTS is set: this session refreshes the screenshots")
+    assert not [p for p in TAKEN if p.resolve().is_relative_to(SHOTS.resolve())]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in TAKEN)
+    now = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in SHOTS.glob("*.png")}
+    assert now == TRACKED_BEFORE
