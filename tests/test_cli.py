@@ -266,3 +266,23 @@ def test_the_summary_counts_stories_and_those_told_by_several_sites(tmp_path, ca
         == 0
     )
     assert "stories: not grouped (--no-stories)" in capsys.readouterr().out
+
+
+def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(tmp_path, capsys):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for name in ("wartaharian-harga-beras.txt", "suarapagi-lrt-jabodebek.txt"):
+        (crawl / name).write_bytes((EXAMPLES / "text" / name).read_bytes())
+    out = crawl / "out"
+    for _ in range(2):  # the second run finds the first one's output inside its input
+        assert main(["run", str(crawl), "-o", str(out), "-q", "--no-report"]) == 0
+        assert "2 documents in, 2 rows out" in capsys.readouterr().out
+    sources = [r["source"] for r in pq.read_table(out / "documents.parquet").to_pylist()]
+    assert sorted(Path(s).name for s in sources) == [
+        "suarapagi-lrt-jabodebek.txt",
+        "wartaharian-harga-beras.txt",
+    ]
+    store = crawl / "corpus"
+    for added in (2, 0):  # the store's files are not documents either
+        assert main(["run", str(crawl), "--store", str(store), "-q"]) == 0
+        assert f"saring: {added} new documents added" in capsys.readouterr().out

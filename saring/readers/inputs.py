@@ -81,6 +81,36 @@ def _key(path: str, root: str) -> str:
     return Path(rel).as_posix()
 
 
+def _saring_own(folder: str, top: str) -> bool:
+    """Whether a folder walk from ``top`` must leave out ``folder``: saring's own output
+    (``documents.parquet`` and a ``stats.json`` saring wrote) or store (``manifest.json`` listing
+    runs, and ``runs/``), such as ``-o`` or ``--store`` put inside the input folder. Raises
+    :class:`InputError` when ``folder`` is ``top`` itself: its files are not documents."""
+
+    def json_has(name: str, key: str) -> bool:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return False
+        return isinstance(data, dict) and key in data
+
+    if os.path.isfile(os.path.join(folder, "documents.parquet")) and json_has(
+        "stats.json", "saring"
+    ):
+        what = "output (documents.parquet, stats.json)"
+    elif os.path.isdir(os.path.join(folder, "runs")) and json_has("manifest.json", "runs"):
+        what = "store (manifest.json, runs/)"
+    else:
+        return False
+    if os.path.samefile(folder, top):
+        raise InputError(
+            f"{top}: saring's own {what}, not input; to read a run's documents again, "
+            "name its documents.parquet"
+        )
+    return True
+
+
 def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputFile], list[str]]:
     """Expand files, folders and globs. Returns ``(files, skipped)``.
 
@@ -104,6 +134,8 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
                 raise InputError(f"{arg}: folder is not readable (permission denied)")
             walked = []
             for dirpath, dirnames, filenames in os.walk(arg):
+                if _saring_own(dirpath, arg):  # saring's output or store: never input
+                    dirnames[:] = filenames[:] = []
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 walked += [os.path.join(dirpath, f) for f in filenames if not f.startswith(".")]
             if not walked:
