@@ -8,11 +8,15 @@ named by SARING_SCREENSHOTS: ``python3 dev.py screenshots`` refreshes docs/scree
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -20,6 +24,7 @@ import pytest
 
 from saring.clean.siterepeats import line_hash, merge_removed, strip_lines
 from saring.config import RunConfig
+from saring.extract.dates import parse_tz
 from saring.pipeline import run
 from saring.process import process_record
 from saring.report import build, interleave
@@ -260,3 +265,121 @@ def test_the_tests_leave_the_tracked_screenshots_alone():
     assert all(p.is_file() and p.stat().st_size > 0 for p in TAKEN)
     now = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in SHOTS.glob("*.png")}
     assert now == TRACKED_BEFORE
+
+
+def embedded(page: str) -> dict:
+    """The data the page carries: its JSON, with the packed document table and stories opened."""
+    data = json.loads(
+        page.split('<script id="saring-data" type="application/json">')[1].split("</script>")[0]
+    )
+    for key in ("docs", "stories"):
+        data[key] = json.loads(gzip.decompress(base64.b64decode(data[key])))
+    return data
+
+
+def in_zone(when, zone: str, name: str) -> str:
+    return f"{when.astimezone(parse_tz(zone)):%Y-%m-%d %H:%M} {name}" if when else ""
+
+
+@pytest.mark.parametrize(("zone", "name"), [(None, "WIB"), ("Asia/Makassar", "WITA")])
+def test_times_are_shown_in_the_runs_zone_and_name_it(out, tmp_path, zone, name):
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    if zone:  # as a run with --default-tz Asia/Makassar would have written it
+        stats["config"]["default_tz"] = zone
+        (copy / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
+    zone = stats["config"]["default_tz"]
+    data = embedded(build(copy).read_text(encoding="utf-8"))
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    assert data["docs"]["published"] == [in_zone(d["published"], zone, name) for d in docs]
+    # the feed's heat warning, dated 2025-06-16T15:12:00+07:00 in feed.jsonl: 15:12 WIB
+    with (EXAMPLES / "feed.jsonl").open(encoding="utf-8") as fh:
+        dated = datetime.fromisoformat(json.loads(fh.readline())["date"])
+    row = next(k for k, d in enumerate(docs) if d["source"].endswith("feed.jsonl#line=1"))
+    assert data["docs"]["published"][row] == in_zone(dated, zone, name)
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    first = [in_zone(s["first_published"], zone, name)[:10] for s in stories]
+    assert [s["first"] for s in data["stories"]] == first
+
+
+def test_the_card_of_stories_told_by_several_outlets_counts_sites(out):
+    page = (out / "report.html").read_text(encoding="utf-8")
+    card = re.search(r'data-count="stories with several outlets[^"]*"><b>([\d,]+)</b>', page)
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    several_sites = sum(1 for s in stories if len(s["sites"]) > 1)
+    # the examples hold a story of several articles from one site (the flood: the text copy
+    # names no site), so counting documents would say more
+    assert several_sites < sum(1 for s in stories if s["size"] > 1)
+    assert int(card[1].replace(",", "")) == several_sites
+
+
+def _starts_a_word(query: str, text: str) -> bool:
+    """The page's story search: the query found where a word begins (word-prefix match)."""
+    return re.search(r"(?<![^\W_])" + re.escape(query.lower()), text.lower()) is not None
+
+
+def _story_texts(stories: list[dict]) -> list[str]:
+    return [" ".join([s["label"], *s["keywords"], *s["summary"]]) for s in stories]
+
+
+def test_deep_links_word_search_and_zones_in_chromium(out, browser):
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    zone = json.loads((out / "stats.json").read_text(encoding="utf-8"))["config"]["default_tz"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    url = (out / "report.html").as_uri()
+
+    # report.html#doc=ID opens that document, its time in the run's zone, named
+    feed = next(d for d in docs if d["source"].endswith("feed.jsonl#line=1"))
+    page.goto(f"{url}#doc={feed['id']}")
+    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    page.wait_for_selector("#viewer:not([hidden]) #doc-text")
+    assert page.locator("#viewer-body h2").inner_text() == feed["title"]
+    fields = page.locator("#viewer-body dl.fields").inner_text()
+    assert "2025-06-16 15:12 WIB" in fields and in_zone(feed["published"], zone, "WIB") in fields
+    # another fragment opens another document; closing clears it, opening one sets it
+    other = next(d for d in docs if d["status"] == "kept" and d["id"] != feed["id"])
+    page.evaluate(f"location.hash = 'doc={other['id']}'")
+    page.wait_for_function(
+        f"document.querySelector('#viewer-body h2')?.textContent === {json.dumps(other['title'])}"
+    )
+    page.click("#viewer-close")
+    assert page.evaluate("location.hash") == ""
+    page.click("nav button[data-tab=documents]")
+    open_document(page, feed["id"])
+    assert page.evaluate("location.hash") == f"#doc={feed['id']}"
+    page.click("#viewer-close")
+
+    # report.html#story=ID shows that story, one-article stories too
+    single = next(s for s in stories if s["size"] == 1)
+    for story in (max(stories, key=lambda s: s["size"]), single):
+        page.goto(f"{url}#story={story['story_id']}")
+        page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+        page.wait_for_selector("#tab-stories:not([hidden]) #story-list .story h3")
+        cards = page.locator("#story-list .story")
+        assert cards.count() == 1 and cards.first.locator("h3").inner_text() == story["label"]
+        meta = cards.first.locator(".meta").inner_text()
+        n = story["size"]
+        assert re.search(rf"\b{n} article{'' if n == 1 else 's'}\b", meta), meta
+
+    # the story search matches where words begin: a piece from inside a word finds nothing
+    texts = _story_texts(stories)
+    words = sorted({w for t in texts for w in re.findall(r"[^\W\d_]{7,}", t)}, key=len)
+    inner = next(
+        w[2:6] for w in reversed(words) if not any(_starts_a_word(w[2:6], t) for t in texts)
+    )
+    page.click("nav button[data-tab=stories]")
+    page.uncheck("#story-multi")
+    count = "document.querySelectorAll('#story-list .story').length"
+    page.fill("#story-q", inner)
+    page.wait_for_function(f"{count} === 0")
+    assert any(inner.lower() in t.lower() for t in texts)  # found inside a word, not at its start
+    word = next(w for w in reversed(words) if inner in w)
+    page.fill("#story-q", word[:4])
+    want = sum(1 for t in texts if _starts_a_word(word[:4], t))
+    page.wait_for_function(f"{count} === {want}")
+    assert errors == []
+    page.close()
