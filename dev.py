@@ -4,7 +4,11 @@
     python3 dev.py demo    create .venv if needed, then run saring on the bundled examples/
     python3 dev.py test    create .venv if needed, install Debian's chromium for the report's
                            browser test when missing, then lint (ruff) and run the tests
+                           (which write nothing into the checkout)
     python3 dev.py lint    lint only
+    python3 dev.py screenshots
+                           refresh docs/screenshots/ (the report's views in the README) with
+                           the browser test of tests/test_report.py
 
 The virtual environment is (re)installed when it is missing or pyproject.toml has changed.
 """
@@ -15,6 +19,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -77,6 +82,27 @@ def lint() -> None:
     sh(BIN / "ruff", "format", "--check", ".")
 
 
+SHOTS = ROOT / "docs" / "screenshots"
+BROWSER_TEST = "tests/test_report.py::test_the_page_in_chromium"
+
+
+def screenshots() -> None:
+    """Run the report's browser test with its screenshots going to docs/screenshots/; fail,
+    saying why, when it could not take them (no chromium: the test skips)."""
+    if not CHROMIUM.exists():
+        sys.exit(f"{CHROMIUM} is absent: install Debian's chromium (as root: python3 dev.py test)")
+    started = time.time()
+    env = {**os.environ, "SARING_SCREENSHOTS": str(SHOTS)}
+    cmd = [str(BIN / "python"), "-m", "pytest", "-q", "-rs", BROWSER_TEST]
+    print("+ SARING_SCREENSHOTS=" + str(SHOTS), " ".join(cmd[1:]), flush=True)
+    if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
+        sys.exit(1)
+    fresh = sorted(p.name for p in SHOTS.glob("*.png") if p.stat().st_mtime >= started)
+    if not fresh:
+        sys.exit("no screenshot was taken (did the browser test skip?)")
+    print(f"+ refreshed in {SHOTS.relative_to(ROOT)}: {', '.join(fresh)}")
+
+
 def main(argv: list[str]) -> None:
     cmd = argv[0] if argv else "help"
     if cmd == "demo":
@@ -90,6 +116,10 @@ def main(argv: list[str]) -> None:
     elif cmd == "lint":
         ensure_venv()
         lint()
+    elif cmd == "screenshots":
+        ensure_venv()
+        ensure_browser()
+        screenshots()
     else:
         print(__doc__)
         sys.exit(0 if cmd in ("help", "-h", "--help") else 2)

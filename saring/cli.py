@@ -1,7 +1,8 @@
 """The ``saring`` command line: ``saring run``, ``saring extract`` and ``saring config``.
 
 Parses options into a :class:`saring.config.RunConfig` and hands over to the pipeline. Wrong usage
-exits with status 2 and one line on stderr; bad documents never change the exit status.
+exits with status 2 and one line on stderr; bad documents never change the exit status. Standard
+output closed by its reader (``| head``) ends the printing quietly and changes no exit status.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from saring import __version__, configfile
 from saring.clean import MODES as CLEAN_MODES
 from saring.config import DedupConfig, RunConfig
 from saring.configfile import DEFAULT_FILE
+from saring.counts import counted
 from saring.extract.dates import parse_tz
 from saring.extract.html import METHODS
 from saring.model import STATUSES
@@ -31,6 +33,23 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _stdout_gone() -> None:
+    """Standard output's reader has gone: point the descriptor at /dev/null, so that nothing
+    more, the interpreter's last flush included, fails on it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _out(text: str, end: str = "\n") -> None:
+    """Print ``text`` on standard output; a reader that stopped reading (``| head``) is no
+    error: the rest is dropped, the command goes on and keeps its exit status."""
+    try:
+        print(text, end=end, flush=True)
+    except BrokenPipeError:
+        _stdout_gone()
 
 
 def _size(text: str) -> int:
@@ -302,6 +321,7 @@ def _add_dedup_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="join documents that share an LSH bucket without checking their true Jaccard",
     )
+    g = p.add_argument_group("stories")
     g.add_argument(
         "--no-stories",
         action="store_true",
@@ -390,8 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--out",
         metavar="OUT",
-        help="output folder; must be new, empty, or an earlier saring output (which is replaced). "
-        "With --store: the whole store exported there after the run",
+        help="output folder; must be new, empty, or an earlier saring output (which is "
+        "replaced; the summary says so). With --store: the whole store exported there after "
+        "the run",
     )
     run.add_argument(
         "--store",
@@ -451,7 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract and clean one page (.html, .htm or .txt, optionally .gz; '-' reads "
         "standard input) and print its text. Exits 1 when the page is not kept: it failed (no text "
         "could be had) or was filtered (its text is printed all the same, the reason goes to "
-        "standard error).",
+        "standard error). A reader that stops early ('| head') ends the printing quietly and "
+        "changes no exit status.",
     )
     ex.add_argument("file", metavar="FILE", help="the page; '-' for standard input")
     ex.add_argument(
@@ -472,11 +494,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary(stats: dict, out: str) -> str:
+def _stories_line(stories: dict) -> str:
+    if not stories.get("enabled", True):
+        return "  stories: not grouped (--no-stories)"
+    n, several = stories.get("stories", 0), stories.get("with_several_sites", 0)
+    return (
+        f"  {counted(n, 'story', 'stories')}, {several:,} with articles from 2 or more sites "
+        f"(largest: {counted(stories.get('largest', 0), 'article')})"
+    )
+
+
+def _summary(stats: dict, out: str, replaced: bool = False) -> str:
     docs = stats["documents"]
     t = stats["timing"]
     lines = [
-        f"saring: {docs['in']} documents in, {docs['out']} rows out, "
+        f"saring: {counted(docs['in'], 'document')} in, {counted(docs['out'], 'row')} out, "
         f"{t['total_seconds']:.1f} s ({t['documents_per_second']} documents/s)"
     ]
     by_reason = docs["by_reason"]
@@ -488,6 +520,9 @@ def _summary(stats: dict, out: str) -> str:
     removed = stats["clean"]["removed_pieces"]
     if removed:
         lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
+    lines.append(_stories_line(stats.get("stories", {})))
+    if replaced:
+        lines.append(f"replaced the earlier output in {os.path.abspath(out)}")
     lines.append(f"outputs in {os.path.abspath(out)}:")
     lines.append("  documents.parquet  one row per input document (status, reason, dup_of, text)")
     lines.append("  stories.parquet    one row per story: label, keywords, sites, dates, summary")
@@ -499,9 +534,18 @@ def _summary(stats: dict, out: str) -> str:
     return "\n".join(lines)
 
 
+def _holds_output(out: str) -> bool:
+    """Whether the folder ``out`` holds something already: a run that writes there and succeeds
+    has replaced an earlier saring output (anything else is refused)."""
+    try:
+        return any(Path(out).iterdir())
+    except OSError:  # missing, or not a folder
+        return False
+
+
 def _cmd_config(a: argparse.Namespace) -> int:
     cfg, path = _config(a)
-    print(configfile.dumps(cfg, path), end="")
+    _out(configfile.dumps(cfg, path), end="")
     return 0
 
 
@@ -522,28 +566,36 @@ def _cmd_run(a: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     command = ["saring", *sys.argv[1:]]
+    replaced = bool(a.out) and _holds_output(a.out)
     try:
         if store:
             from saring.store import export
 
             stats = run(a.inputs, None, cfg, log=log, command=command, store=store)
             s = stats["store"]
-            print(
-                f"saring: {stats['documents']['in']:,} new document(s) added to {store} "
+            _out(
+                f"saring: {counted(stats['documents']['in'], 'new document')} added to {store} "
                 f"({s['already_stored']:,} already stored; duplicates of stored ones: "
                 f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
                 f"{s['duplicates_of_stored'].get('near', 0):,} near; "
-                f"{s['stories_changed_or_new']:,} stories new or grown)"
+                f"{counted(s['stories_changed_or_new'], 'story', 'stories')} new or grown)"
             )
             if a.out:
                 export(store, a.out, report=cfg.report)
-                print(f"saring: the store exported to {a.out}")
+                _out(
+                    f"saring: the store exported to {a.out}"
+                    + (
+                        f" (replaced the earlier output in {os.path.abspath(a.out)})"
+                        if replaced
+                        else ""
+                    )
+                )
             return 0
         stats = run(a.inputs, a.out, cfg, log=log, command=command)
     except (InputError, OutputError) as e:
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    print(_summary(stats, a.out))
+    _out(_summary(stats, a.out, replaced))
     return 0
 
 
@@ -551,16 +603,20 @@ def _cmd_export(a: argparse.Namespace) -> int:
     from saring.output import OutputError
     from saring.store import export
 
+    replaced = _holds_output(a.out)
     try:
         stats = export(a.store, a.out, report=not a.no_report)
     except OutputError as e:
         print(f"saring export: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     d = stats["documents"]
-    print(
-        f"saring: {d['in']:,} documents from {len(stats['runs'])} run(s) of {a.store} "
-        f"written to {a.out} ({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
+    _out(
+        f"saring: {counted(d['in'], 'document')} from {counted(len(stats['runs']), 'run')} of "
+        f"{a.store} written to {a.out} "
+        f"({', '.join(f'{k} {v:,}' for k, v in d['by_status'].items())})"
     )
+    if replaced:
+        _out(f"saring: replaced the earlier output in {os.path.abspath(a.out)}")
     return 0
 
 
@@ -577,7 +633,7 @@ def _cmd_report(a: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     dest = build(out, a.to)
-    print(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
+    _out(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
 
@@ -589,7 +645,7 @@ def _explain(p, tty: bool) -> str:
     head = (
         f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {p.title or '-'}; "
         f"published: {p.published.isoformat() if p.published else '-'}; "
-        f"{kept} lines kept, {len(rows) - kept} removed"
+        f"{counted(kept, 'line')} kept, {len(rows) - kept} removed"
     )
     out = [head]
     for text, reason, score in rows:
@@ -631,7 +687,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
     outcome = process_record(record, cfg)
     p = outcome.processed
     if a.json:
-        print(
+        _out(
             json.dumps(
                 {
                     "source": a.file,
@@ -656,9 +712,9 @@ def _cmd_extract(a: argparse.Namespace) -> int:
             )
         )
     elif a.explain:
-        print(_explain(p, tty=sys.stdout.isatty()))
+        _out(_explain(p, tty=sys.stdout.isatty()))
     elif p.text is not None:
-        print(p.text)
+        _out(p.text)
     if p.status != "kept":
         print(f"saring extract: {a.file}: {p.status}: {p.reason}", file=sys.stderr)
         return 1
@@ -667,7 +723,14 @@ def _cmd_extract(a: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    a = parser.parse_args(argv)
+    try:
+        a = parser.parse_args(argv)
+    except SystemExit:  # --help, --version: printed already, the reader may have gone
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stdout_gone()
+        raise
     if a.command is None:
         parser.print_help()
         return EXIT_USAGE

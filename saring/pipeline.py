@@ -30,6 +30,7 @@ from daft import col
 from saring import __version__
 from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
 from saring.config import RunConfig
+from saring.counts import counted
 from saring.dedup.near import add_bands, bands_rows, cluster_summary, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
 from saring.filters import FilterConfig, judge
@@ -542,7 +543,7 @@ def run(
         # read under the store's lock: no other run can commit these ids meanwhile
         stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
         work = staging / "_work"
-        say(f"saring: reading {len(files)} file(s), extracting and cleaning ...")
+        say(f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...")
         t = time.perf_counter()
         _phase1(files, cfg, work, stored)
         phase["read_extract_clean"] = time.perf_counter() - t
@@ -559,7 +560,9 @@ def run(
         t = time.perf_counter()
         exact = _exact(docs) if cfg.dedup.exact else _EXACT.empty_table()
         phase["exact_dedup"] = time.perf_counter() - t
-        say(f"saring: {exact.num_rows} exact duplicate(s); looking for near duplicates ...")
+        say(
+            f"saring: {counted(exact.num_rows, 'exact duplicate')}; looking for near duplicates ..."
+        )
 
         t = time.perf_counter()
         near, near_info = _near(docs, exact.column("id"), cfg) if cfg.dedup.near else ({}, {})
@@ -646,7 +649,7 @@ def run(
             },
             "stories": {
                 "enabled": cfg.stories.enabled,
-                **story_counts([r["size"] for r in story_rows]),
+                **story_counts(story_rows),
                 "threshold": cfg.stories.threshold,
                 "neighbours": cfg.stories.neighbours,
             },

@@ -367,7 +367,7 @@ def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True)
             **counts,
             "stages": list(stages.values()),
             "dedup": {"clusters": cluster_summary(sizes)},
-            "stories": story_counts(stories.column("size").to_pylist()),
+            "stories": story_counts(stories.select(["size", "sites"]).to_pylist()),
             **stats,
         }
         write_json(staging / "stats.json", stats)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
+from types import SimpleNamespace
 
+import pyarrow.parquet as pq
 import pytest
 
-from saring.cli import build_parser, main
+from saring.cli import _explain, build_parser, main
 from tests.conftest import EXAMPLES
 
 PAGE = EXAMPLES / "pages" / "kabarnusantara-bengawan-solo-meluap.html"
@@ -136,3 +140,149 @@ def test_version():
         [sys.executable, "-m", "saring", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and out.stdout.startswith("saring ")
+
+
+def _into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
+    """Run ``saring ARGS`` with its standard output a pipe whose reader has gone (as ``| head``
+    leaves it once it has its lines)."""
+    p = subprocess.Popen(
+        [sys.executable, "-m", "saring", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    p.stdout.close()  # long before saring has its text to print
+    err = p.stderr.read().decode("utf-8")
+    return subprocess.CompletedProcess(p.args, p.wait(), None, err)
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"], ["--explain"]])
+def test_extract_into_a_closed_pipe_ends_quietly(extra):
+    done = _into_closed_pipe("extract", str(PAGE), *extra)
+    # the page is kept: a reader that stopped early changes neither the status nor stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_extract_into_a_closed_pipe_keeps_the_not_kept_status(tmp_path):
+    page = tmp_path / "pendek.html"
+    page.write_text("<html><body><article><p>Satu kalimat pendek saja.</p></article></body></html>")
+    done = _into_closed_pipe("extract", str(page))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.stderr.startswith(f"saring extract: {page}: filtered")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_no_stories_is_in_a_stories_group_of_run_help(capsys):
+    run = _subparsers(build_parser())["run"]
+    group = next(
+        g
+        for g in run._action_groups
+        for a in g._group_actions
+        if "--no-stories" in a.option_strings
+    )
+    assert "stories" in group.title and "duplicates" not in group.title
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = capsys.readouterr().out
+    heading = text.index(f"\n{group.title}:")
+    assert text.index("\n  --no-stories") > heading > text.index("\n  --no-verify")
+
+
+# a count of one followed by a plural noun: "1 documents", "1 file(s)"
+ONE_PLURAL = re.compile(
+    r"(?<![\d.,])1 (documents|rows|files?\(s\)|articles|stories|lines|duplicates?\(s\)|sites|"
+    r"runs?\(s\)|\w+\(s\))\b"
+)
+
+
+def test_a_run_of_one_document_counts_in_the_singular_and_says_it_replaced_its_output(
+    tmp_path, capsys
+):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "beras.txt").write_bytes(
+        (EXAMPLES / "text" / "wartaharian-harga-beras.txt").read_bytes()
+    )
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "-o", str(out), "--no-report"]) == 0
+    first = capsys.readouterr()
+    assert "1 document in, 1 row out" in first.out
+    assert "reading 1 file," in first.err
+    assert not ONE_PLURAL.search(first.out + first.err), first.out + first.err
+    assert "replaced" not in first.out
+    # the same -o again: the earlier output is replaced, and the summary says so
+    assert main(["run", str(folder), "-o", str(out), "--no-report"]) == 0
+    second = capsys.readouterr().out
+    assert f"replaced the earlier output in {out}" in second
+    # an empty folder given as -o held nothing to replace
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["run", str(folder), "-o", str(empty), "--no-report", "-q"]) == 0
+    assert "replaced" not in capsys.readouterr().out
+
+
+def test_explain_counts_one_line_in_the_singular():
+    p = SimpleNamespace(
+        explain=[("Menu Berita Olahraga", "widget", 0.05), ("Satu paragraf berita.", None, 0.93)],
+        text="Satu paragraf berita.",
+        status="kept",
+        reason=None,
+        title="Satu",
+        published=None,
+    )
+    head = _explain(p, tty=False).splitlines()[0]
+    assert head.endswith("1 line kept, 1 removed") and not ONE_PLURAL.search(head), head
+
+
+def test_the_summary_counts_stories_and_those_told_by_several_sites(tmp_path, capsys):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    # the flood told by two outlets (the second one's text with its address), the eruption's
+    # follow-up by two articles of which only one names its site, and a story of one article
+    for name in (
+        "pages/kabarnusantara-bengawan-solo-meluap.html",
+        "pages/suarapagi-lewotobi-kembali-meletus.html",
+        "text/kabarnusantara-bandara-maumere.txt",
+        "text/suarapagi-lrt-jabodebek.txt",
+    ):
+        (folder / Path(name).name).write_bytes((EXAMPLES / name).read_bytes())
+    text = (EXAMPLES / "text" / "wartaharian-banjir-bojonegoro.txt").read_text(encoding="utf-8")
+    row = {"url": "https://www.wartaharian.com/banjir-bojonegoro", "text": text}
+    (folder / "feed.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "-o", str(out), "--no-report", "-q"]) == 0
+    summary = capsys.readouterr().out
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    several_sites = sum(1 for s in stories if len(s["sites"]) > 1)
+    several_docs = sum(1 for s in stories if s["size"] > 1)
+    assert several_sites == 1 and several_docs == 2  # the input does what it says
+    line = re.search(r"^  (\d+) stories, (\d+) with articles from 2 or more sites", summary, re.M)
+    assert line, summary
+    assert (int(line[1]), int(line[2])) == (len(stories), several_sites)
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert stats["stories"]["with_several_sites"] == several_sites
+    # without stories, the summary says they were not grouped
+    assert (
+        main(["run", str(folder), "-o", str(tmp_path / "o2"), "--no-report", "-q", "--no-stories"])
+        == 0
+    )
+    assert "stories: not grouped (--no-stories)" in capsys.readouterr().out
+
+
+def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(tmp_path, capsys):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for name in ("wartaharian-harga-beras.txt", "suarapagi-lrt-jabodebek.txt"):
+        (crawl / name).write_bytes((EXAMPLES / "text" / name).read_bytes())
+    out = crawl / "out"
+    for _ in range(2):  # the second run finds the first one's output inside its input
+        assert main(["run", str(crawl), "-o", str(out), "-q", "--no-report"]) == 0
+        assert "2 documents in, 2 rows out" in capsys.readouterr().out
+    sources = [r["source"] for r in pq.read_table(out / "documents.parquet").to_pylist()]
+    assert sorted(Path(s).name for s in sources) == [
+        "suarapagi-lrt-jabodebek.txt",
+        "wartaharian-harga-beras.txt",
+    ]
+    store = crawl / "corpus"
+    for added in (2, 0):  # the store's files are not documents either
+        assert main(["run", str(crawl), "--store", str(store), "-q"]) == 0
+        assert f"saring: {added} new documents added" in capsys.readouterr().out

@@ -387,3 +387,39 @@ def test_warc_last_record_cut_short_is_truncated_not_too_large(tmp_path):
     assert [r.url for r in got] == ["https://w.id/0", "https://w.id/1"]
     assert got[1].error.startswith("read_error: WARC record is truncated (")
     assert got[1].error.endswith(" of 100000000 bytes)")
+
+
+def _saring_files(folder, stats: dict) -> None:
+    """The files a saring output holds (their content does not matter to the walk)."""
+    folder.mkdir(parents=True)
+    table = pa.table({"id": ["x"], "text": [BODY]})
+    for name in ("documents.parquet", "stories.parquet"):
+        pq.write_table(table, folder / name)
+    (folder / "stats.json").write_text(json.dumps(stats))
+
+
+def test_a_folder_walk_never_reads_saring_outputs_or_stores(tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.html").write_text(PAGE)
+    _saring_files(d / "out", {"saring": {"version": "0.1.0"}, "documents": {}})  # -o d/out
+    store = d / "corpus"  # --store d/corpus: its runs' folders and the manifest naming them
+    _saring_files(store / "runs" / "000001-ab12cd34", {"saring": {"version": "0.1.0"}})
+    (store / "runs" / "000001-ab12cd34" / "index.parquet").write_bytes(b"PAR1")
+    (store / "manifest.json").write_text(json.dumps({"format": 1, "runs": [{"run": 1}]}))
+    (store / "notes.jsonl").write_text(json.dumps({"text": BODY}) + "\n")
+    # another tool's folder of the same file names is input like any other
+    _saring_files(d / "theirs", {"rows": 1})
+    files, skipped = resolve_inputs([str(d)])
+    assert [f.key for f in files] == [
+        "d/a.html",
+        "d/theirs/documents.parquet",
+        "d/theirs/stories.parquet",
+    ]
+    assert skipped == [str(d / "theirs" / "stats.json")]
+    # named as the input itself: a clear error, and a file inside it named alone is read
+    for own in (d / "out", store):
+        with pytest.raises(InputError, match="saring's own"):
+            resolve_inputs([str(own)])
+    files, _ = resolve_inputs([str(d / "out" / "documents.parquet")])
+    assert [f.key for f in files] == ["documents.parquet"]

@@ -2,15 +2,21 @@
 
 The browser test needs /usr/bin/chromium (``python3 dev.py test`` installs Debian's chromium
 when it can) and the playwright package (the ``dev`` extra); it skips, saying which is missing,
-without them. It saves screenshots of the main views to docs/screenshots/.
+without them. It saves screenshots of the main views to a temporary folder, or to the folder
+named by SARING_SCREENSHOTS: ``python3 dev.py screenshots`` refreshes docs/screenshots/ so.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -18,6 +24,7 @@ import pytest
 
 from saring.clean.siterepeats import line_hash, merge_removed, strip_lines
 from saring.config import RunConfig
+from saring.extract.dates import parse_tz
 from saring.pipeline import run
 from saring.process import process_record
 from saring.report import build, interleave
@@ -25,6 +32,9 @@ from tests.conftest import EXAMPLES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "docs" / "screenshots"
+# the tracked screenshots as they were before any test ran, and the screenshots the tests took
+TRACKED_BEFORE = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in SHOTS.glob("*.png")}
+TAKEN: list[Path] = []
 # what the machine's closed network needs (no background connections, no update checks)
 CHROMIUM_ARGS = [
     "--headless",
@@ -120,6 +130,14 @@ def test_long_texts_are_cut_to_the_budget_and_the_page_says_so(out, tmp_path):
 
 
 @pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Where the browser test saves its screenshots: SARING_SCREENSHOTS when set (as by
+    'python3 dev.py screenshots'), else a temporary folder, never the tracked ones unasked."""
+    where = os.environ.get("SARING_SCREENSHOTS")
+    return Path(where) if where else tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(
@@ -141,7 +159,7 @@ def open_document(page, doc_id: str) -> None:
     page.wait_for_selector("#viewer:not([hidden]) #doc-text")
 
 
-def test_the_page_in_chromium(out, browser):
+def test_the_page_in_chromium(out, browser, shots):
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
     docs = pq.read_table(out / "documents.parquet").to_pylist()
     stories = pq.read_table(out / "stories.parquet").to_pylist()
@@ -152,8 +170,9 @@ def test_the_page_in_chromium(out, browser):
     page.goto((out / "report.html").as_uri())
     page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     assert errors == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / "overview.png", full_page=True)
+    shots.mkdir(parents=True, exist_ok=True)
+    TAKEN.append(shots / "overview.png")
+    page.screenshot(path=TAKEN[-1], full_page=True)
 
     # the funnel as drawn equals stats.json
     rows = page.locator("table.funnel tbody tr")
@@ -174,14 +193,22 @@ def test_the_page_in_chromium(out, browser):
     # a search for a story's label finds that story
     story = max(stories, key=lambda s: s["size"])
     page.click("nav button[data-tab=stories]")
-    page.fill("#story-q", story["label"][:30])
+    query = story["label"][:30]
+    page.fill("#story-q", query)
+    # the largest story comes first before the search too: wait for the list it gives
+    want = sum(
+        1 for s, t in zip(stories, _story_texts(stories), strict=True)
+        if s["size"] > 1 and _starts_a_word(query, t)
+    )  # fmt: skip
     first_label = "document.querySelector('#story-list .story h3')?.textContent"
-    page.wait_for_function(f"{first_label} === {json.dumps(story['label'])}")
+    count = "document.querySelectorAll('#story-list .story').length"
+    page.wait_for_function(f"{count} === {want} && {first_label} === {json.dumps(story['label'])}")
     cards = page.locator("#story-list .story")
     assert cards.count() >= 1
     assert cards.first.locator("h3").inner_text() == story["label"]
     assert cards.first.locator("ol.summary li").count() == len(story["summary"])
-    page.screenshot(path=SHOTS / "stories.png")
+    TAKEN.append(shots / "stories.png")
+    page.screenshot(path=TAKEN[-1])
 
     # opening a document shows its removed lines, struck through with their reasons
     page.click("nav button[data-tab=documents]")
@@ -194,7 +221,8 @@ def test_the_page_in_chromium(out, browser):
     assert reasons == [r["reason"] for r in doc["removed"]]
     kept = page.locator("#doc-text p:not(.removed)").all_inner_texts()
     assert kept == [line for line in doc["text"].split("\n") if line.strip()]
-    page.screenshot(path=SHOTS / "document.png")
+    TAKEN.append(shots / "document.png")
+    page.screenshot(path=TAKEN[-1])
     page.click("#viewer-close")
 
     # a near duplicate beside its canonical document, the differences marked
@@ -204,7 +232,8 @@ def test_the_page_in_chromium(out, browser):
     assert page.locator("#diff-this del").count() + page.locator("#diff-canon ins").count() > 0
     canon = next(d for d in docs if d["id"] == dup["dup_of"])
     assert canon["title"] in page.locator(".pair h3").nth(1).inner_text()
-    page.screenshot(path=SHOTS / "duplicate.png")
+    TAKEN.append(shots / "duplicate.png")
+    page.screenshot(path=TAKEN[-1])
     page.click("#viewer-close")
 
     # an exact copy travels as a reference to the first row with its text, and shows that text
@@ -230,3 +259,134 @@ def test_a_run_without_documents_still_gets_a_page(out, tmp_path):
     (empty / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
     page = build(empty).read_text(encoding="utf-8")
     assert "saring report: 0 documents" in page
+
+
+def test_the_tests_leave_the_tracked_screenshots_alone():
+    # runs after the browser test (tests run in file order); refreshing docs/screenshots is
+    # 'python3 dev.py screenshots', so that the tests leave a clean checkout clean
+    if not TAKEN:
+        pytest.skip("the browser test did not run in this session")
+    if os.environ.get("SARING_SCREENSHOTS"):
+        pytest.skip("SARING_SCREENSHOTS is set: this session refreshes the screenshots")
+    assert not [p for p in TAKEN if p.resolve().is_relative_to(SHOTS.resolve())]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in TAKEN)
+    now = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in SHOTS.glob("*.png")}
+    assert now == TRACKED_BEFORE
+
+
+def embedded(page: str) -> dict:
+    """The data the page carries: its JSON, with the packed document table and stories opened."""
+    data = json.loads(
+        page.split('<script id="saring-data" type="application/json">')[1].split("</script>")[0]
+    )
+    for key in ("docs", "stories"):
+        data[key] = json.loads(gzip.decompress(base64.b64decode(data[key])))
+    return data
+
+
+def in_zone(when, zone: str, name: str) -> str:
+    return f"{when.astimezone(parse_tz(zone)):%Y-%m-%d %H:%M} {name}" if when else ""
+
+
+@pytest.mark.parametrize(("zone", "name"), [(None, "WIB"), ("Asia/Makassar", "WITA")])
+def test_times_are_shown_in_the_runs_zone_and_name_it(out, tmp_path, zone, name):
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    if zone:  # as a run with --default-tz Asia/Makassar would have written it
+        stats["config"]["default_tz"] = zone
+        (copy / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
+    zone = stats["config"]["default_tz"]
+    data = embedded(build(copy).read_text(encoding="utf-8"))
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    assert data["docs"]["published"] == [in_zone(d["published"], zone, name) for d in docs]
+    # the feed's heat warning, dated 2025-06-16T15:12:00+07:00 in feed.jsonl: 15:12 WIB
+    with (EXAMPLES / "feed.jsonl").open(encoding="utf-8") as fh:
+        dated = datetime.fromisoformat(json.loads(fh.readline())["date"])
+    row = next(k for k, d in enumerate(docs) if d["source"].endswith("feed.jsonl#line=1"))
+    assert data["docs"]["published"][row] == in_zone(dated, zone, name)
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    first = [in_zone(s["first_published"], zone, name)[:10] for s in stories]
+    assert [s["first"] for s in data["stories"]] == first
+
+
+def test_the_card_of_stories_told_by_several_outlets_counts_sites(out):
+    page = (out / "report.html").read_text(encoding="utf-8")
+    card = re.search(r'data-count="stories with several outlets[^"]*"><b>([\d,]+)</b>', page)
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    several_sites = sum(1 for s in stories if len(s["sites"]) > 1)
+    # the examples hold a story of several articles from one site (the flood: the text copy
+    # names no site), so counting documents would say more
+    assert several_sites < sum(1 for s in stories if s["size"] > 1)
+    assert int(card[1].replace(",", "")) == several_sites
+
+
+def _starts_a_word(query: str, text: str) -> bool:
+    """The page's story search: the query found where a word begins (word-prefix match)."""
+    return re.search(r"(?<![^\W_])" + re.escape(query.lower()), text.lower()) is not None
+
+
+def _story_texts(stories: list[dict]) -> list[str]:
+    return [" ".join([s["label"], *s["keywords"], *s["summary"]]) for s in stories]
+
+
+def test_deep_links_word_search_and_zones_in_chromium(out, browser):
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    zone = json.loads((out / "stats.json").read_text(encoding="utf-8"))["config"]["default_tz"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    url = (out / "report.html").as_uri()
+
+    # report.html#doc=ID opens that document, its time in the run's zone, named
+    feed = next(d for d in docs if d["source"].endswith("feed.jsonl#line=1"))
+    page.goto(f"{url}#doc={feed['id']}")
+    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    page.wait_for_selector("#viewer:not([hidden]) #doc-text")
+    assert page.locator("#viewer-body h2").inner_text() == feed["title"]
+    fields = page.locator("#viewer-body dl.fields").inner_text()
+    assert "2025-06-16 15:12 WIB" in fields and in_zone(feed["published"], zone, "WIB") in fields
+    # another fragment opens another document; closing clears it, opening one sets it
+    other = next(d for d in docs if d["status"] == "kept" and d["id"] != feed["id"])
+    page.evaluate(f"location.hash = 'doc={other['id']}'")
+    page.wait_for_function(
+        f"document.querySelector('#viewer-body h2')?.textContent === {json.dumps(other['title'])}"
+    )
+    page.click("#viewer-close")
+    assert page.evaluate("location.hash") == ""
+    page.click("nav button[data-tab=documents]")
+    open_document(page, feed["id"])
+    assert page.evaluate("location.hash") == f"#doc={feed['id']}"
+    page.click("#viewer-close")
+
+    # report.html#story=ID shows that story, one-article stories too
+    single = next(s for s in stories if s["size"] == 1)
+    for story in (max(stories, key=lambda s: s["size"]), single):
+        page.goto(f"{url}#story={story['story_id']}")
+        page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+        page.wait_for_selector("#tab-stories:not([hidden]) #story-list .story h3")
+        cards = page.locator("#story-list .story")
+        assert cards.count() == 1 and cards.first.locator("h3").inner_text() == story["label"]
+        meta = cards.first.locator(".meta").inner_text()
+        n = story["size"]
+        assert re.search(rf"\b{n} article{'' if n == 1 else 's'}\b", meta), meta
+
+    # the story search matches where words begin: a piece from inside a word finds nothing
+    texts = _story_texts(stories)
+    words = sorted({w for t in texts for w in re.findall(r"[^\W\d_]{7,}", t)}, key=len)
+    inner = next(
+        w[2:6] for w in reversed(words) if not any(_starts_a_word(w[2:6], t) for t in texts)
+    )
+    page.click("nav button[data-tab=stories]")
+    page.uncheck("#story-multi")
+    count = "document.querySelectorAll('#story-list .story').length"
+    page.fill("#story-q", inner)
+    page.wait_for_function(f"{count} === 0")
+    assert any(inner.lower() in t.lower() for t in texts)  # found inside a word, not at its start
+    word = next(w for w in reversed(words) if inner in w)
+    page.fill("#story-q", word[:4])
+    want = sum(1 for t in texts if _starts_a_word(word[:4], t))
+    page.wait_for_function(f"{count} === {want}")
+    assert errors == []
+    page.close()

@@ -199,7 +199,7 @@ def test_the_cli_adds_to_the_store_named_in_saring_toml_and_exports(tmp_path):
     cmd = [sys.executable, "-m", "saring", "run", *files(FIRST), "--config", str(toml), "-q"]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "8 new document(s) added" in done.stdout
+    assert "8 new documents added" in done.stdout
     export_cmd = [sys.executable, "-m", "saring", "export", str(tmp_path / "corpus")]
     done = subprocess.run(
         [*export_cmd, "-o", str(tmp_path / "out"), "--no-report"],

@@ -15,6 +15,7 @@ import errno
 import fnmatch
 import glob
 import gzip
+import json
 import os
 import stat
 import zlib
@@ -132,6 +133,36 @@ def _key(path: str, root: str) -> str:
     return Path(rel).as_posix()
 
 
+def _saring_own(folder: str, top: str) -> bool:
+    """Whether a folder walk from ``top`` must leave out ``folder``: saring's own output
+    (``documents.parquet`` and a ``stats.json`` saring wrote) or store (``manifest.json`` listing
+    runs, and ``runs/``), such as ``-o`` or ``--store`` put inside the input folder. Raises
+    :class:`InputError` when ``folder`` is ``top`` itself: its files are not documents."""
+
+    def json_has(name: str, key: str) -> bool:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return False
+        return isinstance(data, dict) and key in data
+
+    if os.path.isfile(os.path.join(folder, "documents.parquet")) and json_has(
+        "stats.json", "saring"
+    ):
+        what = "output (documents.parquet, stats.json)"
+    elif os.path.isdir(os.path.join(folder, "runs")) and json_has("manifest.json", "runs"):
+        what = "store (manifest.json, runs/)"
+    else:
+        return False
+    if os.path.samefile(folder, top):
+        raise InputError(
+            f"{top}: saring's own {what}, not input; to read a run's documents again, "
+            "name its documents.parquet"
+        )
+    return True
+
+
 def _entry(entry: os.DirEntry) -> tuple[os.stat_result | None, str | None]:
     """The entry's status (through links) and, when it cannot be a document, why not."""
     try:
@@ -171,6 +202,8 @@ def walk(top: str, pattern: list[str] | None = None) -> list[tuple[str, str | No
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue  # a folder that vanished or cannot be listed holds no documents we can read
+        if pattern is None and _saring_own(folder, top):  # saring's output or store: never input
+            continue
         for e in entries:
             if e.name.startswith("."):
                 continue

@@ -4,7 +4,8 @@ Reads ``documents.parquet``, ``stories.parquet`` and ``stats.json`` and writes o
 with its styles, script, charts (inline SVG, drawn here) and data inside, so it opens from disk
 with no network. Documents and texts travel gzip-compressed in chunks and are unpacked by the
 browser (``DecompressionStream``) as they are needed; the page shows one page of rows at a
-time, so a run of 100,000 documents stays fast. Does not run any stage of the pipeline.
+time, so a run of 100,000 documents stays fast. Times are shown in the run's ``--default-tz``,
+the zone named. Does not run any stage of the pipeline.
 Our own because no corpus tool writes such a page: datatrove and NeMo Curator leave counts.
 """
 
@@ -15,10 +16,15 @@ import gzip
 import html
 import json
 from collections import Counter
+from datetime import UTC, datetime, timezone, tzinfo
 from pathlib import Path
 
 import numpy as np
 import pyarrow.parquet as pq
+
+from saring.config import RunConfig
+from saring.counts import counted
+from saring.extract.dates import parse_tz
 
 DATA = Path(__file__).parent / "data"
 CHUNK = 512  # documents per compressed text chunk
@@ -45,6 +51,34 @@ DOC_COLUMNS = [
 def _pack(obj) -> str:
     raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+
+
+# fixed offsets named as Indonesians name them; other offsets are written UTC+hh:mm
+_OFFSET_NAMES = {7 * 3600: "WIB", 8 * 3600: "WITA", 9 * 3600: "WIT", 0: "UTC"}
+
+
+def _zone(stats: dict) -> tzinfo:
+    """The zone the report shows times in: the run's ``--default-tz`` (WIB when unknown)."""
+    spec = (stats.get("config") or {}).get("default_tz") or RunConfig.default_tz
+    try:
+        return parse_tz(spec)
+    except Exception:  # a zone this machine does not know: show UTC, named
+        return UTC
+
+
+def _when(moment: datetime | None, zone: tzinfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """``moment`` in ``zone``; with a time, the zone's name follows (``2025-06-16 15:12 WIB``)."""
+    if moment is None:
+        return ""
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
+    if "%H" not in fmt:
+        return local.strftime(fmt)
+    name = local.tzname() or ""
+    if isinstance(zone, timezone) or not name[:1].isalpha():  # an offset, not a zone's name
+        seconds = int(local.utcoffset().total_seconds())
+        sign, minutes = "+" if seconds >= 0 else "-", abs(seconds) // 60
+        name = _OFFSET_NAMES.get(seconds, f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+    return f"{local.strftime(fmt)} {name}"
 
 
 def _codes(values: list) -> tuple[list, list[int]]:
@@ -169,7 +203,10 @@ def _overview(stats: dict, docs: dict, stories: list[dict], clusters: dict[str, 
         ("documents in", stats["documents"]["in"]),
         *((s, by_status.get(s, 0)) for s in ("kept", "duplicate", "filtered", "failed")),
         ("stories", len(stories)),
-        ("stories with several outlets' articles", sum(1 for s in stories if s["size"] > 1)),
+        (
+            "stories with several outlets' articles",
+            sum(1 for s in stories if len(s.get("sites") or []) > 1),
+        ),
     ]
     parts.append(
         "<div class=cards>"
@@ -322,6 +359,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
     out = Path(out)
     dest = Path(dest) if dest else out / "report.html"
     stats, docs, stories = _read(out)
+    zone = _zone(stats)
     n = len(docs["id"])
     row_of = {d: k for k, d in enumerate(docs["id"])}
     sites, site_code = _codes(docs["site"])
@@ -336,7 +374,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         "site": site_code,
         "status": status_code,
         "reason": reason_code,
-        "published": [p.strftime("%Y-%m-%d %H:%M") if p else "" for p in docs["published"]],
+        "published": [_when(p, zone) for p in docs["published"]],
         "chars": [c or 0 for c in docs["chars_out"]],
         "lang": [lg or "" for lg in docs["lang"]],
         "dup_of": [row_of.get(d, -1) if d else -1 for d in docs["dup_of"]],
@@ -353,12 +391,13 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
             members.setdefault(s, []).append(k)
     story_rows = [
         {
+            "id": s["story_id"],
             "label": s["label"],
             "keywords": s.get("keywords") or [],
             "size": s["size"],
             "sites": s.get("sites") or [],
-            "first": s["first_published"].strftime("%Y-%m-%d") if s["first_published"] else "",
-            "last": s["last_published"].strftime("%Y-%m-%d") if s["last_published"] else "",
+            "first": _when(s["first_published"], zone, "%Y-%m-%d"),
+            "last": _when(s["last_published"], zone, "%Y-%m-%d"),
             "summary": [
                 [t, row_of.get(src, -1)]
                 for t, src in zip(s["summary"] or [], s["summary_sources"] or [], strict=True)
@@ -388,7 +427,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
     filled = (
         page.replace("/*CSS*/", (DATA / "report.css").read_text(encoding="utf-8"))
         .replace("/*JS*/", (DATA / "report.js").read_text(encoding="utf-8"))
-        .replace("<!--TITLE-->", html.escape(f"saring report: {n:,} documents"))
+        .replace("<!--TITLE-->", html.escape(f"saring report: {counted(n, 'document')}"))
         .replace("<!--COMMAND_SHORT-->", html.escape(_short(command)))
         .replace("<!--COMMAND-->", html.escape(command))
         .replace("<!--OVERVIEW-->", _overview(stats, docs, stories, clusters))

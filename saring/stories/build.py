@@ -32,11 +32,13 @@ STORIES_SCHEMA = pa.schema(
 )
 
 
-def story_counts(sizes: list[int]) -> dict:
-    """stats.json's story counts, from the size of each story."""
+def story_counts(stories: list[dict]) -> dict:
+    """stats.json's story counts, from each story's ``size`` and ``sites``."""
+    sizes = [s["size"] for s in stories]
     return {
         "stories": len(sizes),
         "with_several_documents": sum(1 for n in sizes if n > 1),
+        "with_several_sites": sum(1 for s in stories if len(s.get("sites") or []) > 1),
         "largest": max(sizes, default=0),
     }
 

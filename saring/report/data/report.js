@@ -1,5 +1,6 @@
 // saring report: unpacks the data embedded in the page and draws the stories, the document
 // table (one page of rows at a time) and the document view. No network, no library.
+// Deep links: report.html#doc=ID opens a document, report.html#story=ID shows a story.
 "use strict";
 (async function () {
   const P = JSON.parse(document.getElementById("saring-data").textContent);
@@ -26,6 +27,8 @@
     // a text seen earlier in the run comes as the row that holds it
     return typeof text === "number" ? [(await textOf(text))[0], removed] : [text, removed];
   }
+  // "1 article", "2 articles"
+  const counted = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : (many ?? one + "s")}`;
   const status = (row) => P.statuses[D.status[row]];
   const reason = (row) => P.reasons[D.reason[row]];
   const docLink = (row, label) =>
@@ -122,11 +125,15 @@
   const byLabel = S.map((s, k) => k).sort((a, b) => S[b].size - S[a].size || a - b);
   const storyText = S.map((s) => (s.label + " " + s.keywords.join(" ") + " " +
     s.summary.map((x) => x[0]).join(" ")).toLowerCase());
-  let storyRows = [], storyPage = 0;
+  // the search matches where a word begins ("banjir" finds "banjirnya", "ubsi" not "subsidi")
+  const wordStart = (q) => new RegExp("(?<![\\p{L}\\p{N}])" +
+    q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"), "u");
+  let storyRows = [], storyPage = 0, storyOnly = -1;  // storyOnly: the story a #story= link shows
   function filterStories() {
     const q = $("story-q").value.trim().toLowerCase();
-    const multi = $("story-multi").checked;
-    storyRows = byLabel.filter((k) => (!multi || S[k].size > 1) && (!q || storyText[k].includes(q)));
+    const multi = $("story-multi").checked, re = q ? wordStart(q) : null;
+    storyRows = storyOnly >= 0 ? [storyOnly]
+      : byLabel.filter((k) => (!multi || S[k].size > 1) && (!re || re.test(storyText[k])));
     storyPage = 0; drawStories();
   }
   function drawStories() {
@@ -140,16 +147,27 @@
         `<li>${D.published[r]} <b>${esc(P.sites[D.site[r]] || "")}</b> ${docLink(r)} <span class="status ${status(r)}">${status(r)}</span></li>`).join("");
       const more = s.members.length > 40 ? `<li><a class="story-link" data-story="${k}">all ${s.members.length}</a></li>` : "";
       return `<div class="story" data-story="${k}"><h3>${esc(s.label)}</h3>
-        <div class="meta">story ${k} &middot; ${s.size} articles &middot; ${esc(s.sites.join(", "))} &middot; ${dates}
+        <div class="meta"><a class="permalink" href="#story=${esc(s.id)}" title="link to this story">story ${k}</a>
+        &middot; ${counted(s.size, "article")} &middot; ${esc(s.sites.join(", "))} &middot; ${dates}
         &middot; ${esc(s.keywords.join(", "))}</div>
         <ol class="summary">${summary}</ol>
         <details><summary>articles</summary><ul class="members">${members}${more}</ul></details></div>`;
     }).join("") || "<p class='muted'>no story matches</p>";
-    $("story-count").textContent = `${storyRows.length.toLocaleString()} of ${S.length.toLocaleString()} stories`;
+    $("story-count").innerHTML = storyOnly >= 0
+      ? `the story of this link &middot; <a id="story-all" href="#">all ${counted(S.length, "story", "stories")}</a>`
+      : `${storyRows.length.toLocaleString()} of ${counted(S.length, "story", "stories")}`;
     pager($("story-pager"), storyPage, storyRows.length, SPAGE, (p) => { storyPage = p; drawStories(); });
   }
-  $("story-q").oninput = () => { clearTimeout(timer); timer = setTimeout(filterStories, 150); };
-  $("story-multi").onchange = filterStories;
+  function allStories() {
+    if (storyOnly < 0) return;
+    storyOnly = -1;
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  $("story-q").oninput = () => { allStories(); clearTimeout(timer); timer = setTimeout(filterStories, 150); };
+  $("story-multi").onchange = () => { allStories(); filterStories(); };
+  $("story-count").onclick = (e) => {
+    if (e.target.id === "story-all") { e.preventDefault(); allStories(); filterStories(); }
+  };
 
   // ---- the document view
   function interleave(text, removed) {
@@ -198,7 +216,8 @@
       <dt>published</dt><dd>${D.published[row]}</dd><dt>language</dt><dd>${esc(D.lang[row])}</dd>
       <dt>status</dt><dd><span class="status ${status(row)}">${status(row)}</span> ${esc(reason(row) || "")}</dd>
       <dt>story</dt><dd>${st >= 0 ? `<a class="story-link" data-story="${st}">${st}: ${esc(S[st].label)}</a>` : ""}</dd>
-      <dt>removed pieces</dt><dd>${D.removed[row]}</dd></dl>`;
+      <dt>removed pieces</dt><dd>${D.removed[row]}</dd>
+      <dt>link</dt><dd><a class="permalink" href="#doc=${esc(D.id[row])}">#doc=${esc(D.id[row])}</a></dd></dl>`;
   }
   async function openDoc(row) {
     const [text, removed] = await textOf(row);
@@ -217,13 +236,37 @@
     $("viewer-body").innerHTML = body;
     $("viewer").hidden = false;
     $("viewer").scrollTop = 0;
+    // the address now leads back here: a link to send someone to this document
+    history.replaceState(null, "", "#doc=" + encodeURIComponent(D.id[row]));
   }
-  $("viewer-close").onclick = () => { $("viewer").hidden = true; };
-  $("viewer").onclick = (e) => { if (e.target.id === "viewer") $("viewer").hidden = true; };
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("viewer").hidden = true; });
+  function closeDoc() {
+    if ($("viewer").hidden) return;
+    $("viewer").hidden = true;
+    if (location.hash.startsWith("#doc=")) history.replaceState(null, "", location.pathname + location.search);
+  }
+  $("viewer-close").onclick = closeDoc;
+  $("viewer").onclick = (e) => { if (e.target.id === "viewer") closeDoc(); };
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDoc(); });
+
+  // ---- deep links: #doc=ID opens a document, #story=ID shows a story (ids as in the parquet)
+  async function follow() {
+    const [key, value] = decodeURIComponent(location.hash.slice(1)).split("=", 2);
+    if (key === "doc") {
+      const row = D.id.indexOf(value);
+      if (row >= 0) await openDoc(row);
+      else $("notice").textContent = `no document ${value} in this report`;
+    } else if (key === "story") {
+      const k = S.findIndex((s) => s.id === value);
+      if (k < 0) { $("notice").textContent = `no story ${value} in this report`; return; }
+      $("viewer").hidden = true;
+      storyOnly = k; show("stories"); filterStories();
+    }
+  }
+  window.addEventListener("hashchange", follow);
 
   filterStories();
   await filterDocs();
+  await follow();
   document.body.dataset.readyMs = Math.round(performance.now());  // since navigation began
   document.body.dataset.ready = "1";
 })().catch((e) => {
