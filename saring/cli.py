@@ -144,7 +144,13 @@ _OFF_SWITCHES = (
 
 def _add_column_options(p: argparse.ArgumentParser) -> None:
     d = ReaderOptions()
-    g = p.add_argument_group("table inputs (JSONL, CSV, Parquet): which column holds what")
+    g = p.add_argument_group(
+        "table inputs (JSONL, CSV, Parquet): which column holds what",
+        "a named column is used where a table has it; otherwise each table is read through the "
+        "first common name it has (text: content, isi_berita, body, ...; title: judul, "
+        "headline; url: link; date: tanggal, published, ...). A table with no text or HTML "
+        "column found in a folder is left out and listed",
+    )
     g.add_argument(
         "--text-col",
         metavar="NAME",
@@ -521,6 +527,13 @@ def _summary(stats: dict, out: str, replaced: bool = False) -> str:
     if removed:
         lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
     lines.append(_stories_line(stats.get("stories", {})))
+    left_out = stats.get("inputs", {}).get("tables_without_text") or {}
+    if left_out:
+        names = ", ".join(left_out)
+        lines.append(
+            f"  left out {counted(len(left_out), 'table')} with no column of text or HTML "
+            f"(their columns are in stats.json): {names}"
+        )
     if replaced:
         lines.append(f"replaced the earlier output in {os.path.abspath(out)}")
     lines.append(f"outputs in {os.path.abspath(out)}:")

@@ -56,7 +56,7 @@ from saring.process import (
     rerank,
     word_count,
 )
-from saring.readers.inputs import check_columns, resolve_inputs
+from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, Store, fault
@@ -510,6 +510,18 @@ def _against_store(
     return pa.Table.from_pylist(list(rows.values()), schema=_VERDICT), info
 
 
+def _say_tables(tables: TablePlan, say: Callable[[str], None]) -> None:
+    """One line per way the tables' columns were mapped, and one for the tables left out."""
+    for m in tables.mappings:
+        cols = ", ".join(f"{k}={v}" for k, v in m.items() if k not in ("files", "first"))
+        more = f" and {counted(m['files'] - 1, 'other table')}" if m["files"] > 1 else ""
+        say(f"saring: columns of {m['first']}{more}: {cols}")
+    if tables.skipped:
+        listed = "; ".join(f"{k} (columns: {', '.join(v[:8])})" for k, v in tables.skipped.items())
+        n = counted(len(tables.skipped), "table")
+        say(f"saring: warning: left out {n} with no column of text or HTML: {listed}")
+
+
 def run(
     inputs: list[str],
     out: str | Path | None,
@@ -533,8 +545,9 @@ def run(
     started = datetime.now(UTC)
     t_start = time.perf_counter()
     files, skipped = resolve_inputs(list(inputs), cfg.format)
-    for f in files:
-        check_columns(f, cfg.reader)
+    tables = plan_tables(files, cfg.reader)
+    files = tables.files
+    _say_tables(tables, say)
     lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
     phase: dict[str, float] = {}
     st = Store(store) if store is not None else None
@@ -602,6 +615,8 @@ def run(
                 "files": len(files),
                 "files_by_format": dict(Counter(f.fmt for f in files)),
                 "skipped_files": skipped,
+                "tables_without_text": tables.skipped,
+                "columns": tables.mappings,
             },
             "documents": {
                 "in": tally.rows,

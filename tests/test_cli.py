@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import subprocess
@@ -286,3 +287,42 @@ def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(
     for added in (2, 0):  # the store's files are not documents either
         assert main(["run", str(crawl), "--store", str(store), "-q"]) == 0
         assert f"saring: {added} new documents added" in capsys.readouterr().out
+
+
+def test_a_folder_of_tables_with_different_columns_runs_and_lists_what_it_left_out(
+    tmp_path, capsys
+):
+    crawl = tmp_path / "crawl"
+    (crawl / "old_dataset").mkdir(parents=True)
+    beras = (EXAMPLES / "text" / "wartaharian-harga-beras.txt").read_text(encoding="utf-8")
+    lrt = (EXAMPLES / "text" / "suarapagi-lrt-jabodebek.txt").read_text(encoding="utf-8")
+    with open(crawl / "news.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["sumber", "url", "judul", "tanggal_publikasi", "isi_berita"])
+        w.writerow(
+            ["wartaharian.com", "https://w.id/1", "Harga beras", "18 Jun 2025, 14:05 WIB", beras]
+        )
+    with open(crawl / "old_dataset" / "berita.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["title", "source", "date", "time", "content", "url"])
+        w.writerow(["LRT", "suarapagi.com", "10 Jun 2025", "21:02", lrt, "https://s.id/2"])
+    (crawl / "old_dataset" / "links.csv").write_text("link,website\nhttps://x.id/rss,x\n")
+    out = tmp_path / "out"
+    assert main(["run", str(crawl), "-o", str(out), "--no-report"]) == 0
+    got = capsys.readouterr()
+    assert "2 documents in, 2 rows out" in got.out
+    assert "left out 1 table with no column of text or HTML" in got.out and "links.csv" in got.out
+    assert "columns of " in got.err and "text=content" in got.err and "text=isi_berita" in got.err
+    table = pq.read_table(out / "documents.parquet").to_pylist()
+    assert [(r["title"], r["url"], r["published"] is not None) for r in table] == [
+        ("Harga beras", "https://w.id/1", True),
+        ("LRT", "https://s.id/2", True),
+    ]
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert list(stats["inputs"]["tables_without_text"].values()) == [["link", "website"]]
+    # named on the command line, a table without text is an error naming it: nothing runs
+    links = str(crawl / "old_dataset" / "links.csv")
+    assert main(["run", str(crawl / "news.csv"), links, "-o", str(tmp_path / "o2")]) == 2
+    err = capsys.readouterr().err
+    assert "links.csv (columns: link, website)" in err and "--text-col" in err
+    assert not (tmp_path / "o2").exists()

@@ -9,14 +9,16 @@ import json
 import os
 import shutil
 import threading
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from saring.readers.formats import read_file
-from saring.readers.inputs import InputError, check_columns, resolve_inputs
+from saring.readers.inputs import InputError, check_columns, plan_tables, resolve_inputs
 from saring.readers.options import ReaderOptions
+from tests.conftest import INDONEWS, need_shared
 
 BODY = (
     "JAKARTA – Harga beras medium di Pasar Induk Beras Cipinang naik menjadi Rp13.800 per "
@@ -127,13 +129,14 @@ def test_csv_in_windows_1252(tmp_path):
 
 def test_table_without_the_named_columns_is_an_input_error(tmp_path):
     path = tmp_path / "crawl.csv"
-    path.write_text("sumber,isi_berita\ndetik.com,teks\n", encoding="utf-8")
+    path.write_text("sumber,catatan\ndetik.com,teks\n", encoding="utf-8")
     files, _ = resolve_inputs([str(path)])
     with pytest.raises(
-        InputError, match=r"no 'text' or 'html' column; its columns are: sumber, isi_berita"
+        InputError,
+        match=r"\(columns: sumber, catatan\) has no column of text or HTML \(not 'text' or 'html'",
     ):
         check_columns(files[0], ReaderOptions())
-    check_columns(files[0], ReaderOptions(text_col="isi_berita"))  # named: fine
+    check_columns(files[0], ReaderOptions(text_col="catatan"))  # named: fine
 
 
 def test_parquet_row_groups_and_ids(tmp_path):
@@ -329,7 +332,7 @@ def test_jsonl_whose_first_objects_have_no_text_is_read_line_by_line(tmp_path):
     assert all(r.error == "empty_input: no 'html' or 'text' value" for r in recs[:-1])
     (tmp_path / "none.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     files, _ = resolve_inputs([str(tmp_path / "none.jsonl")])
-    with pytest.raises(InputError, match="no 'text' or 'html' column; its columns are: id, note"):
+    with pytest.raises(InputError, match=r"\(columns: id, note\) has no column of text or HTML"):
         check_columns(files[0], ReaderOptions())
 
 
@@ -423,3 +426,161 @@ def test_a_folder_walk_never_reads_saring_outputs_or_stores(tmp_path):
             resolve_inputs([str(own)])
     files, _ = resolve_inputs([str(d / "out" / "documents.parquet")])
     assert [f.key for f in files] == ["documents.parquet"]
+
+
+# ---------------------------------------------------------------------------- tables by their names
+
+
+def _csv(path, header, *rows):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def _mixed_tables(folder):
+    """Four tables of one crawl, each with the column names its scraper chose."""
+    folder.mkdir()
+    _csv(
+        folder / "crawl.csv",
+        ["sumber", "url", "judul", "author", "tanggal_publikasi", "isi_berita"],
+        ["detik.com", "https://d.id/1", "Beras naik", "Andi", "18 Jun 2025, 14:05 WIB", BODY],
+    )
+    (folder / "old").mkdir()
+    _csv(
+        folder / "old" / "berita.csv",
+        ["title", "source", "date", "time", "category", "content", "url", "author"],
+        [
+            "Beras lagi",
+            "news.detik.com",
+            "06 Jun 2025",
+            "21:02",
+            "News",
+            BODY,
+            "https://d.id/2",
+            "",
+        ],
+    )
+    row = {
+        "Headline": "Harga cabai",
+        "body": BODY,
+        "link": "https://k.id/3",
+        "tanggal": "2025-06-17",
+    }
+    (folder / "feed.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    table = {
+        "article": [BODY],
+        "judul": ["Harga bawang"],
+        "published": ["2025-06-16T08:00:00+07:00"],
+    }
+    pq.write_table(pa.table(table), folder / "docs.parquet")
+
+
+def test_a_folder_of_tables_maps_each_file_by_the_columns_it_has(tmp_path):
+    _mixed_tables(tmp_path / "crawl")
+    files, _ = resolve_inputs([str(tmp_path / "crawl")])
+    plan = plan_tables(files, ReaderOptions())
+    assert plan.skipped == {}
+    by_file = {r.source.split("#")[0].rsplit("/", 1)[1]: r for r in records(tmp_path / "crawl")}
+    assert {k: (r.error, r.raw_text) for k, r in by_file.items()} == dict.fromkeys(
+        ("crawl.csv", "berita.csv", "feed.jsonl", "docs.parquet"), (None, BODY)
+    )
+    got = {k: (r.title, r.url, r.date_raw, r.site, r.author) for k, r in by_file.items()}
+    assert got == {
+        "crawl.csv": (
+            "Beras naik",
+            "https://d.id/1",
+            "18 Jun 2025, 14:05 WIB",
+            "detik.com",
+            "Andi",
+        ),
+        "berita.csv": ("Beras lagi", "https://d.id/2", "06 Jun 2025", None, None),
+        "feed.jsonl": ("Harga cabai", "https://k.id/3", "2025-06-17", None, None),
+        "docs.parquet": ("Harga bawang", None, "2025-06-16T08:00:00+07:00", None, None),
+    }
+    # each mapping is told once, with the files that use it
+    texts = sorted(m["text"] for m in plan.mappings)
+    assert texts == ["article", "body", "content", "isi_berita"]
+
+
+def test_a_column_named_by_the_user_wins_where_a_table_has_it(tmp_path):
+    _csv(tmp_path / "a.csv", ["text", "ringkasan", "title"], ["teks lain", BODY, "Satu"])
+    _csv(tmp_path / "b.csv", ["content", "judul"], [BODY, "Dua"])
+    opts = ReaderOptions(text_col="ringkasan", title_col="judul")
+    recs = records(tmp_path, opts)
+    # a.csv has the named text column; b.csv has not, and is mapped by its own names
+    assert [(r.raw_text, r.title) for r in recs] == [(BODY, "Satu"), (BODY, "Dua")]
+    # an empty name means no such column: the common names are not looked for
+    (rec, _) = records(tmp_path, ReaderOptions(title_col=""))
+    assert rec.title is None
+
+
+def test_tables_with_no_text_column_are_skipped_and_listed_when_others_are_fine(tmp_path):
+    _mixed_tables(tmp_path / "crawl")
+    _csv(
+        tmp_path / "crawl" / "old" / "link_scrapping.csv",
+        ["link", "website"],
+        ["https://s.id/rss", "s"],
+    )
+    (tmp_path / "crawl" / "ids.jsonl").write_text('{"id": 1, "note": "x"}\n', encoding="utf-8")
+    files, _ = resolve_inputs([str(tmp_path / "crawl")])
+    plan = plan_tables(files, ReaderOptions())
+    assert sorted(Path(f.path).name for f in plan.files) == [
+        "berita.csv",
+        "crawl.csv",
+        "docs.parquet",
+        "feed.jsonl",
+    ]
+    assert {Path(k).name: v for k, v in plan.skipped.items()} == {
+        "ids.jsonl": ["id", "note"],
+        "link_scrapping.csv": ["link", "website"],
+    }
+
+
+def test_every_table_that_cannot_be_mapped_is_named_in_one_message(tmp_path):
+    _csv(tmp_path / "links.csv", ["link", "website"], ["https://s.id/rss", "s"])
+    _csv(tmp_path / "notes.csv", ["id", "catatan"], ["1", "x"])
+    # a folder where no table can be read: one error naming both, with their columns
+    files, _ = resolve_inputs([str(tmp_path)])
+    with pytest.raises(InputError) as e:
+        plan_tables(files, ReaderOptions())
+    msg = str(e.value)
+    assert "links.csv (columns: link, website)" in msg and "notes.csv (columns: id, catatan)" in msg
+    assert "--text-col" in msg and "isi_berita" in msg
+    # a table named on the command line is never skipped quietly, even when others are fine
+    _csv(tmp_path / "ok.csv", ["content"], [BODY])
+    files, _ = resolve_inputs([str(tmp_path / "ok.csv"), str(tmp_path / "links.csv")])
+    with pytest.raises(InputError, match=r"links\.csv \(columns: link, website\)"):
+        plan_tables(files, ReaderOptions())
+
+
+def test_a_misspelt_text_column_is_an_error_not_a_silent_fallback(tmp_path):
+    _csv(tmp_path / "a.csv", ["isi_berita", "judul"], [BODY, "Satu"])
+    files, _ = resolve_inputs([str(tmp_path)])
+    with pytest.raises(InputError, match=r"--text-col 'isi_beritaa': no table has this column"):
+        plan_tables(files, ReaderOptions(text_col="isi_beritaa"))
+    plan_tables(files, ReaderOptions(text_col="isi_berita"))
+
+
+def test_the_shared_crawl_folder_is_read_whole(tmp_path):
+    folder = need_shared(INDONEWS)
+    files, _ = resolve_inputs([str(folder)])
+    plan = plan_tables(files, ReaderOptions())
+    # the list of RSS feeds (link, website) holds no article: left out, and said so
+    assert [Path(k).name for k in plan.skipped] == ["link_scrapping.csv"]
+    assert len(plan.files) == 7
+    for f in plan.files:
+        with open(f.path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        text = "isi_berita" if "isi_berita" in rows[0] else "content"
+        recs = list(read_file(f, ReaderOptions()))
+        assert len(recs) == len(rows), f.path
+        # every row is read through the file's own columns: the text where it has one
+        assert [r.raw_text for r in recs] == [row[text] or None for row in rows], f.path
+        assert [r.error is not None for r in recs] == [not row[text].strip() for row in rows]
+        assert [r.title for r in recs] == [
+            row.get("judul", row.get("title")) or None for row in rows
+        ]
+        assert all(r.url == row["url"] for r, row in zip(recs, rows, strict=True))
+        date = "tanggal_publikasi" if text == "isi_berita" else "date"
+        assert [r.date_raw for r in recs] == [row[date].strip() or None for row in rows]

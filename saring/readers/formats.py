@@ -205,7 +205,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                         f"{lineno} is a JSON {type(obj).__name__}, not an object",
                     )
                     continue
-                yield record_from_row(obj, make, loc, lineno, opts)
+                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj))
     except _STREAM_ERRORS as e:
         count += 1
         yield make(
@@ -250,6 +250,7 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                 yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file is empty")
                 return
             header = [h.strip() for h in header]
+            opts = opts.for_columns(header)
             for fields in reader:
                 if not fields:  # blank line between rows
                     continue
@@ -281,18 +282,21 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file has no rows")
 
 
-def _has(obj: dict, name: str) -> bool:
-    return name in obj or ("." in name and _lookup(obj, name) is not None)
+def _has_text(obj: dict, opts: ReaderOptions) -> bool:
+    mapped = opts.for_columns(obj)
+    return any(_lookup(obj, c) is not None for c in (mapped.text_col, mapped.html_col) if c)
 
 
-def _jsonl_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | None]:
-    """Whether any object of the file has one of ``wanted``, and the first object's keys. Only
-    lines that hold a wanted key's last part as a JSON string are parsed after the first."""
-    needles = [json.dumps(c.rsplit(".", 1)[-1]).encode() for c in wanted]
+def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | None]:
+    """Whether any object of the file has a text or HTML key, and the keys of the first object
+    that has one (else of the first object). Only lines that hold one of the names a text key
+    may have (its last part, as a JSON string, case aside) are parsed after the first."""
+    needles = [json.dumps(c.rsplit(".", 1)[-1].casefold()).encode() for c in opts.text_names()]
     first: list[str] | None = None
     with open_input(f) as fh:
         for line in fh:
-            if first is not None and not any(n in line for n in needles):
+            low = line.lower()
+            if first is not None and not any(n in low for n in needles):
                 continue
             try:
                 obj = json.loads(line)
@@ -302,17 +306,17 @@ def _jsonl_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | N
                 continue
             if first is None:
                 first = list(obj)
-            if any(_has(obj, c) for c in wanted):
-                return True, first
+            if _has_text(obj, opts):
+                return True, list(obj)
     return False, first
 
 
-def table_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | None]:
-    """Whether a table file holds one of the ``wanted`` columns (a CSV's whole header, a Parquet
-    schema, any object of a JSONL file), and the columns it has; ``None`` when it has no header
-    or object to tell."""
+def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | None]:
+    """Whether a table file has a column of text or HTML as ``opts`` maps it (a CSV's whole
+    header, a Parquet schema, any object of a JSONL file), and the columns it has; ``None``
+    when it has no header or object to tell."""
     if f.fmt == "jsonl":
-        return _jsonl_columns(f, wanted)
+        return _jsonl_columns(f, opts)
     if f.fmt == "parquet":
         columns = pq.ParquetFile(f.path).schema_arrow.names
     else:
@@ -322,7 +326,7 @@ def table_columns(f: InputFile, wanted: list[str]) -> tuple[bool, list[str] | No
         if not header:
             return False, None
         columns = [c.strip() for c in header]
-    return any(c in columns or c.split(".", 1)[0] in columns for c in wanted), columns
+    return opts.has_text(columns), columns
 
 
 def read_parquet(
@@ -335,6 +339,7 @@ def read_parquet(
         pf = pq.ParquetFile(f.path)
         meta = pf.metadata
         groups = list(range(meta.num_row_groups)) if row_groups is None else row_groups
+        opts = opts.for_columns(pf.schema_arrow.names)
         wanted = {
             opts.text_col,
             opts.html_col,

@@ -61,6 +61,7 @@ class InputFile:
     size: int
     order: int = 0  # position in the sorted input list
     problem: str | None = None  # why it cannot be read at all (a named pipe, a broken link)
+    named: bool = False  # named itself on the command line (not found in a folder or glob)
 
     @property
     def name(self) -> str:
@@ -281,7 +282,7 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
             problem = "file is not readable (permission denied)"
         key = _key(path, root) if not explicit else os.path.basename(path)
         size = os.path.getsize(path) if problem is None else 0
-        files.append(InputFile(path, key, use, compressed, size, problem=problem))
+        files.append(InputFile(path, key, use, compressed, size, problem=problem, named=explicit))
     if not files:
         raise InputError(
             "no input files of a supported kind ("
@@ -298,26 +299,93 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
     return [replace(f, order=i) for i, f in enumerate(files)], skipped
 
 
-def check_columns(f: InputFile, opts: ReaderOptions) -> None:
-    """Fail early, with the columns that do exist, when a table has no text or html column: not
-    in a CSV's whole header, a Parquet schema, or any object of a JSONL file (an object without
-    them is then a failed document of its own)."""
-    if f.problem is not None or f.fmt not in ("csv", "parquet", "jsonl"):
-        return
+TABLES = ("csv", "parquet", "jsonl")
+
+
+def table_of(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | None]:
+    """Whether the table ``f`` has a column of text or HTML (a CSV's whole header, a Parquet
+    schema, any object of a JSONL file), and its columns (``None``: not a table, or its header
+    cannot be read; the reader then reports that per document)."""
+    if f.problem is not None or f.fmt not in TABLES:
+        return True, None
     from saring.readers.formats import table_columns  # formats builds on this module
 
-    wanted = [c for c in (opts.text_col, opts.html_col) if c]
     try:
-        found, columns = table_columns(f, wanted)
+        return table_columns(f, opts)
     except (OSError, EOFError, ValueError, zlib.error, csv.Error):
-        return  # unreadable headers are reported per document by the reader
-    if found or columns is None:
-        return
-    listed = ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
-    raise InputError(
-        f"{f.name}: no {' or '.join(repr(c) for c in wanted)} column; its columns are: "
-        f"{listed}. Name the text column with --text-col (or HTML with --html-col)."
+        return True, None
+
+
+def _listed(columns: list[str]) -> str:
+    return ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
+
+
+def _needs(opts: ReaderOptions) -> str:
+    from saring.readers.options import COMMON_NAMES
+
+    names = [n for n in (opts.text_col, opts.html_col) if n]
+    tried = [c for f in ("text_col", "html_col") for c in COMMON_NAMES[f] if c not in names]
+    return (
+        f"column of text or HTML (not {' or '.join(repr(n) for n in names)}, nor "
+        f"{', '.join(tried)}, in any case); name one with --text-col (or --html-col)"
     )
+
+
+def check_columns(f: InputFile, opts: ReaderOptions) -> None:
+    """Fail, with the columns that do exist, when a table has no column of text or HTML: not
+    in a CSV's whole header, a Parquet schema, or any object of a JSONL file (an object without
+    one is then a failed document of its own)."""
+    found, columns = table_of(f, opts)
+    if not found and columns is not None:
+        raise InputError(f"{f.name} (columns: {_listed(columns)}) has no {_needs(opts)}")
+
+
+@dataclass
+class TablePlan:
+    """The files to read, the tables left out for having no text column (name -> columns), and
+    each distinct column mapping: ``{"text": "isi_berita", ..., "files": 3, "first": name}``."""
+
+    files: list[InputFile]
+    skipped: dict[str, list[str]]
+    mappings: list[dict]
+
+
+def plan_tables(files: list[InputFile], opts: ReaderOptions) -> TablePlan:
+    """Map every table by the columns it has, before anything runs. A table with no column of
+    text or HTML found in a folder or glob is left out when other files can be read; raises one
+    :class:`InputError` naming every such table when one was named on the command line or no
+    file is left, or when a text or HTML column named with an option is in no table at all."""
+    keep: list[InputFile] = []
+    skipped: dict[str, list[str]] = {}
+    named_out: list[str] = []
+    maps: dict[tuple, dict] = {}
+    seen: set[str] = set()
+    for f in files:
+        found, columns = table_of(f, opts)
+        if columns is None:
+            keep.append(f)
+            continue
+        seen.update(columns)
+        if not found:
+            skipped[f.name] = columns
+            if f.named:
+                named_out.append(f.name)
+            continue
+        keep.append(f)
+        mapping = opts.mapping(columns)
+        entry = maps.setdefault(tuple(sorted(mapping.items())), {**mapping, "files": 0})
+        entry["files"] += 1
+        entry.setdefault("first", f.name)
+    if skipped and (named_out or not keep):
+        lines = "\n".join(f"  {name} (columns: {_listed(c)})" for name, c in skipped.items())
+        which = "table has" if len(skipped) == 1 else f"{len(skipped)} tables have"
+        raise InputError(f"{which} no {_needs(opts)}:\n{lines}")
+    for field in ("text_col", "html_col"):
+        name = getattr(opts, field)
+        if opts.given(field) and name and maps and name.split(".", 1)[0] not in seen:
+            flag = "--" + field.replace("_", "-")
+            raise InputError(f"{flag} {name!r}: no table has this column")
+    return TablePlan(keep, skipped, list(maps.values()))
 
 
 def open_input(f: InputFile):
