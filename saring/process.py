@@ -15,6 +15,7 @@ from courlan import extract_domain
 from saring.clean import clean_page
 from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
+from saring.extract.byline import line_meta
 from saring.extract.dates import parse_date
 from saring.extract.html import ExtractError
 from saring.filters import judge
@@ -152,7 +153,11 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
 
     cleaned = clean_page(text, cfg.clean, html=is_html, title=p.title)
     p.title = p.title or cleaned.title
-    p.published = parse_date(date_text or cleaned.date_text, cfg.default_tz)
+    # what the page printed in lines cleaning removed, where the metadata said nothing usable
+    lines = line_meta(cleaned.removed, cleaned.date_text)
+    p.author = p.author or lines.author
+    dates = (parse_date(d, cfg.default_tz) for d in (date_text, cleaned.date_text, lines.date_text))
+    p.published = next((d for d in dates if d is not None), None)
     p.removed = cleaned.removed
     p.explain = explained(cleaned, ex.units if is_html else None)
     p.text = cleaned.text

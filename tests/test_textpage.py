@@ -145,6 +145,11 @@ def test_date_lines():
     assert is_date_line("Rabu, 07/12/2016 08:13 0")
     assert is_date_line("Diperbarui 18 Jun 2025, 14:05 WIB")
     assert not is_date_line("4. Eurowings")
+    # a date and, after a bar, the writer or the section (issue 18)
+    assert is_date_line("Senin, 16 Juni 2025 15:12 WIB | Budi Santoso")
+    assert is_date_line("Rabu, 18 Juni 2025 | 11.30 WIB")
+    assert not is_date_line("Jadwal KRL 16 Juni 2025 | Cek perubahan jam keberangkatan")
+    assert not is_date_line("15:00 WIB | MotoGP – Free Practice 2")  # a schedule's line
     assert not is_date_line(
         "Harga beras naik Rp13.800 per kilogram pada 18 Juni 2025 menurut pedagang di pasar."
     )

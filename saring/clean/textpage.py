@@ -82,13 +82,36 @@ def _function_words() -> frozenset[str]:
     return function_words("id") | function_words("en")
 
 
+# the bar between a date and what a site prints beside it: "16 Juni 2025 15:12 WIB | Budi Santoso"
+DATE_PARTS = re.compile(r"\s*[|•·]\s*")
+# a day of the calendar, not a clock time alone ("15:00 WIB | MotoGP – Race" is a schedule's line)
+_CALENDAR = re.compile(
+    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|\b\d{1,2}\s+(jan|feb|peb|mar|apr|mei|may|jun|jul|agu|agt|aug|"
+    r"sep|okt|oct|nov|nop|des|dec)\w*",
+    re.I,
+)
+
+
+def _only_date(text: str) -> bool:
+    return bool(_DATE_TOKEN.search(text)) and len(words_of(_DATE_BITS.sub(" ", text))) <= 1
+
+
 def is_date_line(text: str) -> bool:
     """A line made of a date, a time, a weekday or a counter and at most one other word
-    ("Rabu, 07/12/2016 08:13 0", "Diperbarui 18 Jun 2025, 14:05 WIB")."""
+    ("Rabu, 07/12/2016 08:13 0", "Diperbarui 18 Jun 2025, 14:05 WIB"), or such a line with a
+    day of the calendar and, beside it after a bar, a few words: a name or a section ("Senin,
+    16 Juni 2025 15:12 WIB | Budi Santoso"; not "15:00 WIB | MotoGP – Race")."""
     if len(text) > 80 or not _DATE_TOKEN.search(text):  # a date line is short
         return False
-    rest = _DATE_BITS.sub(" ", text)
-    return len(words_of(rest)) <= 1
+    if _only_date(text):
+        return True
+    parts = [part for part in DATE_PARTS.split(text) if part]
+    dates = [_only_date(part) and bool(_CALENDAR.search(part)) for part in parts]
+    return (
+        len(parts) > 1
+        and any(dates)
+        and all(d or len(words_of(part)) <= 6 for part, d in zip(parts, dates, strict=True))
+    )
 
 
 @dataclass(frozen=True)
