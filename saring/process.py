@@ -35,6 +35,7 @@ from saring.model import (
     reason_family,
 )
 from saring.readers.decode import DecodeError, decode_bytes, nul_note, without_nul
+from saring.readers.mojibake import noted, repair
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
@@ -108,25 +109,52 @@ def process_record(row: dict, cfg: RunConfig) -> Outcome:
         return _leave(p, "extract", f"{INTERNAL_ERROR}: {type(e).__name__}: {e}")
 
 
+def _decoded(row: dict, p: Processed, is_html: bool) -> tuple[str, str | None]:
+    """The document's text, its decoding noted in ``p.encoding``; or why there is none."""
+    if row.get("raw_text") is not None:
+        content, nul = without_nul(row["raw_text"])
+        p.encoding = nul_note(nul) if nul else None
+        return content, None if content.strip() else f"{EMPTY_INPUT}: only whitespace"
+    try:
+        content, p.encoding = decode_bytes(
+            row.get("raw") or b"", declared=row.get("charset"), html=is_html
+        )
+    except DecodeError as e:
+        return "", e.reason
+    return content, None
+
+
+def _repair_metadata(p: Processed, repaired: bool) -> None:
+    """Mojibake in the title and author repaired; any repair (``repaired``: in the text) said
+    in the ``encoding`` column."""
+    for name in ("title", "author"):
+        value, changed = repair(getattr(p, name))
+        setattr(p, name, value)
+        repaired = repaired or changed
+    if repaired:
+        p.encoding = noted(p.encoding)
+
+
+def _metadata_from_lines(p: Processed, cleaned, date_text: str | None, tz: str) -> None:
+    """The author and date from lines cleaning removed (a byline, the date line), where the
+    table and the page gave none that can be read."""
+    lines = line_meta(cleaned.removed, cleaned.date_text)
+    p.author = p.author or lines.author
+    dates = (parse_date(d, tz) for d in (date_text, cleaned.date_text, lines.date_text))
+    p.published = next((d for d in dates if d is not None), None)
+
+
 def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
     if row.get("error"):
         return _leave(p, "read", row["error"])
     is_html = row["fmt"] == "html"
 
     t0 = time.perf_counter()
-    if row.get("raw_text") is not None:
-        content, nul = without_nul(row["raw_text"])
-        p.encoding = nul_note(nul) if nul else None
-        if not content.strip():
-            return _leave(p, "decode", f"{EMPTY_INPUT}: only whitespace")
-    else:
-        try:
-            content, p.encoding = decode_bytes(
-                row.get("raw") or b"", declared=row.get("charset"), html=is_html
-            )
-        except DecodeError as e:
-            return _leave(p, "decode", e.reason)
+    content, why = _decoded(row, p, is_html)
+    if why is not None:
+        return _leave(p, "decode", why)
     p.chars_in = len(content)
+    content, repaired = (content, False) if is_html else repair(content)
     t1 = time.perf_counter()
     p.seconds["decode"] = t1 - t0
 
@@ -137,7 +165,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
         except ExtractError as e:
             p.seconds["extract"] = time.perf_counter() - t1
             return _leave(p, "extract", e.reason)
-        text = ex.text
+        text, repaired = repair(ex.text)
         p.title = p.title or ex.title
         p.author = p.author or ex.author
         p.url = p.url or ex.url
@@ -145,6 +173,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
         date_text = date_text or ex.date
     else:
         text = content
+    _repair_metadata(p, repaired)
     t2 = time.perf_counter()
     p.seconds["extract"] = t2 - t1
 
@@ -153,11 +182,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
 
     cleaned = clean_page(text, cfg.clean, html=is_html, title=p.title)
     p.title = p.title or cleaned.title
-    # what the page printed in lines cleaning removed, where the metadata said nothing usable
-    lines = line_meta(cleaned.removed, cleaned.date_text)
-    p.author = p.author or lines.author
-    dates = (parse_date(d, cfg.default_tz) for d in (date_text, cleaned.date_text, lines.date_text))
-    p.published = next((d for d in dates if d is not None), None)
+    _metadata_from_lines(p, cleaned, date_text, cfg.default_tz)
     p.removed = cleaned.removed
     p.explain = explained(cleaned, ex.units if is_html else None)
     p.text = cleaned.text
@@ -176,10 +201,15 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
             f"{NO_ARTICLE}: not one paragraph of prose in {n} line{'s' * (n != 1)} "
             "(a listing of headlines or a stub)",
         )
-    t3 = time.perf_counter()
+    return _filtered(p, cfg)
+
+
+def _filtered(p: Processed, cfg: RunConfig) -> Outcome:
+    """The language and quality filters on the clean text; a text that passes is kept."""
+    t = time.perf_counter()
     verdict = judge(p.text, cfg.filters)
     p.lang, p.lang_score, p.signals = verdict.lang, verdict.lang_score, verdict.signals
-    p.seconds["filter"] = time.perf_counter() - t3
+    p.seconds["filter"] = time.perf_counter() - t
     if verdict.reason:
         return _leave(p, "filter", verdict.reason)
     p.exact_hash = text_hash(p.norm)
