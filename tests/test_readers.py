@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from saring.readers.formats import read_file
-from saring.readers.inputs import InputError, check_columns, plan_tables, resolve_inputs
+from saring.readers.inputs import InputError, plan_tables, resolve_inputs
 from saring.readers.options import ReaderOptions
 from tests.conftest import INDONEWS, need_shared
 
@@ -131,12 +131,11 @@ def test_table_without_the_named_columns_is_an_input_error(tmp_path):
     path = tmp_path / "crawl.csv"
     path.write_text("sumber,catatan\ndetik.com,teks\n", encoding="utf-8")
     files, _ = resolve_inputs([str(path)])
-    with pytest.raises(
-        InputError,
-        match=r"\(columns: sumber, catatan\) has no column of text or HTML \(not 'text' or 'html'",
-    ):
-        check_columns(files[0], ReaderOptions())
-    check_columns(files[0], ReaderOptions(text_col="catatan"))  # named: fine
+    with pytest.raises(InputError) as e:
+        plan_tables(files, ReaderOptions())
+    assert "table has no column of text or HTML (not 'text' or 'html'" in str(e.value)
+    assert "crawl.csv (columns: sumber, catatan)" in str(e.value)
+    plan_tables(files, ReaderOptions(text_col="catatan"))  # named: fine
 
 
 def test_parquet_row_groups_and_ids(tmp_path):
@@ -325,15 +324,15 @@ def test_jsonl_whose_first_objects_have_no_text_is_read_line_by_line(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     files, _ = resolve_inputs([str(path)])
-    check_columns(files[0], ReaderOptions())  # a later line has text: not an input error
+    plan_tables(files, ReaderOptions())  # a later line has text: not an input error
     recs = records(path)
     assert len(recs) == 151
     assert recs[-1].raw_text == BODY and recs[-1].error is None
     assert all(r.error == "empty_input: no 'html' or 'text' value" for r in recs[:-1])
     (tmp_path / "none.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     files, _ = resolve_inputs([str(tmp_path / "none.jsonl")])
-    with pytest.raises(InputError, match=r"\(columns: id, note\) has no column of text or HTML"):
-        check_columns(files[0], ReaderOptions())
+    with pytest.raises(InputError, match=r"none\.jsonl \(columns: id, note\)"):
+        plan_tables(files, ReaderOptions())
 
 
 def test_csv_header_longer_than_a_megabyte_still_finds_the_text_column(tmp_path):
@@ -345,7 +344,7 @@ def test_csv_header_longer_than_a_megabyte_still_finds_the_text_column(tmp_path)
         w.writerow(["" for _ in extra] + [BODY])
     assert len(",".join(extra)) > 1 << 20
     files, _ = resolve_inputs([str(path)])
-    check_columns(files[0], ReaderOptions())
+    plan_tables(files, ReaderOptions())
     (rec,) = records(path)
     assert rec.raw_text == BODY
 

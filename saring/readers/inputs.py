@@ -5,7 +5,8 @@ depend on where the data set lives, used to build stable document ids. Folders a
 expanded by one walk that takes regular files, follows links to folders once each (so a link
 loop ends) and gives an entry that cannot be read as a document (a named pipe, a broken or
 looping link) a ``problem``: it becomes one failed document, never a hang or a refused run.
-Nothing here reads file contents beyond a header scan that checks the named columns exist.
+Nothing here reads file contents beyond a header scan that maps each table's columns
+(``plan_tables``).
 """
 
 from __future__ import annotations
@@ -329,15 +330,6 @@ def _needs(opts: ReaderOptions) -> str:
         f"column of text or HTML (not {' or '.join(repr(n) for n in names)}, nor "
         f"{', '.join(tried)}, in any case); name one with --text-col (or --html-col)"
     )
-
-
-def check_columns(f: InputFile, opts: ReaderOptions) -> None:
-    """Fail, with the columns that do exist, when a table has no column of text or HTML: not
-    in a CSV's whole header, a Parquet schema, or any object of a JSONL file (an object without
-    one is then a failed document of its own)."""
-    found, columns = table_of(f, opts)
-    if not found and columns is not None:
-        raise InputError(f"{f.name} (columns: {_listed(columns)}) has no {_needs(opts)}")
 
 
 @dataclass
