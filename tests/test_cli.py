@@ -286,3 +286,14 @@ def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(
     for added in (2, 0):  # the store's files are not documents either
         assert main(["run", str(crawl), "--store", str(store), "-q"]) == 0
         assert f"saring: {added} new documents added" in capsys.readouterr().out
+
+
+def test_help_does_not_load_the_libraries_only_a_run_needs():
+    # `saring --help` took 1.5 s on the development machine, a second of it importing
+    # scikit-learn for the stories' vectors; help, usage errors and `config` need none of it
+    code = (
+        "import sys; from saring.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('sklearn', 'daft', 'trafilatura') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -25,7 +25,6 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 from scipy import sparse
-from sklearn.preprocessing import normalize as l2
 
 from saring.clean.rules import function_words
 from saring.dedup.normalize import normalize
@@ -144,6 +143,14 @@ def vectors(docs: list[tuple[list[str], list[str]]], cfg: StoryConfig) -> sparse
 def _hours(t: datetime | None) -> float:
     """Hours since the epoch; NaN for an undated article."""
     return math.nan if t is None else t.timestamp() / 3600.0
+
+
+def l2(x: sparse.spmatrix) -> sparse.spmatrix:
+    """Rows scaled to unit length (scikit-learn's ``normalize``, imported here: it costs a
+    second of start-up that ``saring --help`` does not need)."""
+    from sklearn.preprocessing import normalize
+
+    return normalize(x)
 
 
 def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> sparse.csr_matrix:
