@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from daft import DataType as DT
 from daft import col
+from daft.exceptions import DaftCoreException
 
 from saring import __version__
 from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
@@ -175,8 +176,9 @@ def _phase1(files, cfg: RunConfig, work: Path, stored: frozenset[str] = frozense
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
     df = InputSource(files, cfg.reader).read().into_batches(cfg.batch_size)
+    workers = cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
     processor = daft.cls(
-        DocumentProcessor, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
+        DocumentProcessor, max_concurrency=max(1, workers), use_process=workers > 1
     )(cfg, stored)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
@@ -458,6 +460,10 @@ def use_runner(cfg: RunConfig) -> None:
     """Point Daft at the configured runner: its local runner, or a Ray cluster (``address``).
     Daft takes the choice once per process, before the first plan runs."""
     if cfg.runner != "ray":
+        # named, the local runner is taken at once; left to Daft's guess, it costs an import of
+        # Ray where Ray is installed (0.6 to 1 s of every run)
+        with contextlib.suppress(DaftCoreException):  # a runner was chosen earlier in-process
+            daft.set_runner_native()
         return
     import os
 

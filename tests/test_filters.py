@@ -192,3 +192,30 @@ def test_identification_can_be_turned_off():
     assert (v.lang, v.lang_score, v.reason) == (None, None, None)
     assert v.signals["words"] > 100  # the default thresholds still apply
     assert judge("", FilterConfig()).signals is None
+
+
+def test_the_language_model_unpacked_once_into_the_cache_gives_the_same_answers(
+    tmp_path, monkeypatch
+):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from saring.filters import lang
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lang._model.cache_clear()
+    try:
+        texts = [
+            "Pemerintah akan menaikkan harga beras yang dijual di pasar pada bulan depan.",
+            "Kerajaan akan menaikkan harga beras yang dijual di pasar pada bulan hadapan.",
+            "The government will raise the price of rice sold at markets next month.",
+        ]
+        got = [lang.identify(t) for t in texts]
+        assert list((tmp_path / "cache" / "saring").glob("py3langid-*.npz"))
+        packed = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+        assert got == [(c, round(float(p), 4)) for c, p in map(packed.classify, texts)]
+        # a cache that cannot be written: py3langid's own file, the same answers
+        lang._model.cache_clear()
+        monkeypatch.setenv("XDG_CACHE_HOME", "/proc/saring-cannot-write-here")
+        assert [lang.identify(t) for t in texts] == got
+    finally:
+        lang._model.cache_clear()

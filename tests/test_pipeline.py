@@ -334,7 +334,8 @@ def test_same_input_same_output_on_every_run_and_any_worker_count(tmp_path):
     cols = ("id", "source", "status", "reason", "dup_of", "dup_cluster", "text")
     a = tmp_path / "a"
     b = tmp_path / "b"
-    run([str(EXAMPLES)], a, RunConfig(workers=2, batch_size=3), **QUIET)
+    # two worker processes (the examples are small enough to be processed in-process otherwise)
+    run([str(EXAMPLES)], a, RunConfig(workers=2, batch_size=3, in_process_below=0), **QUIET)
     run([str(EXAMPLES)], b, RunConfig(workers=1, batch_size=64), **QUIET)
     assert [tuple(r[c] for c in cols) for r in rows(a)] == [
         tuple(r[c] for c in cols) for r in rows(b)
