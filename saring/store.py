@@ -18,6 +18,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -40,6 +41,8 @@ from saring.output import AtomicOutputDir, OutputError, write_json
 from saring.stories.build import STORIES_SCHEMA, story_counts
 
 MANIFEST = "manifest.json"
+# the folders of runs/: a staged run, or a run renamed into place (committed or not)
+_RUN_NAME = re.compile(r"\.partial-[0-9a-f]+|\d{6}-[0-9a-f]+")
 FORMAT = 1
 INDEX_SCHEMA = pa.schema(
     [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
@@ -230,10 +233,7 @@ class Store:
         says ``documents: 0`` (every input document was stored already), nothing changes.
         One run at a time (an exclusive lock on ``.lock``)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        # a folder with other things in it is not taken for a store (an interrupted first run
-        # leaves only .lock and runs/)
-        others = {p.name for p in self.root.iterdir()} - {MANIFEST, ".lock", "runs"}
-        if others and not (self.root / MANIFEST).exists():
+        if not (self.root / MANIFEST).exists() and not self._only_leftovers():
             raise StoreError(f"{self.root}: not empty and not a saring store")
         lock = open(self.root / ".lock", "a+")  # noqa: SIM115 - held for the whole run
         try:
@@ -248,6 +248,7 @@ class Store:
             runs.mkdir(exist_ok=True)
             staging = runs / f".partial-{tag}"
             staging.mkdir()
+            fault("begun")
             entry: dict = {}
             try:
                 yield staging, entry
@@ -274,6 +275,18 @@ class Store:
             fault("committed")
         finally:
             lock.close()
+
+    def _only_leftovers(self) -> bool:
+        """Whether a folder without a manifest holds only what saring's own interrupted first
+        run leaves (``.lock``, a manifest copy, ``runs/`` with staged or renamed run folders):
+        an empty store, not a folder of other things."""
+        for p in self.root.iterdir():
+            if p.name == "runs" and p.is_dir():
+                if not all(_RUN_NAME.fullmatch(r.name) for r in p.iterdir()):
+                    return False
+            elif p.name != ".lock" and not p.name.startswith(f".{MANIFEST}."):
+                return False
+        return True
 
     def _remove_uncommitted(self) -> None:
         """Staging folders, run folders the manifest does not list, stray manifest copies:

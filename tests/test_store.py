@@ -273,3 +273,25 @@ def test_an_open_story_brings_its_articles_from_runs_older_than_the_window(tmp_p
     assert story_of == {"a": "a", "b": "a"}
     assert sorted(r["published"].day for r in rows) == [1, 4]
     assert Store(tmp_path).open_stories(day(12), window_days=4) == ([], {})
+
+
+@pytest.mark.parametrize(
+    "fault",
+    ["timer", "begun", "deduplicated", "staged", "renamed", "manifest_written", "committed"],
+)
+def test_a_first_run_killed_anywhere_leaves_a_usable_store(two_days, tmp_path, fault):
+    # a kill between writing the first manifest and putting it in place left a store that
+    # every later run refused as "not empty and not a saring store"
+    base, _, _ = two_days
+    store = tmp_path / "s"
+    if fault == "timer":
+        rc = _run_killed(store, FIRST, None, after=1.5)
+    else:
+        rc = _run_killed(store, FIRST, fault)
+    assert rc == -signal.SIGKILL
+    quiet(files(FIRST), None, store=store)  # the batch again, on what the kill left
+    once = tmp_path / "once"
+    quiet(files(FIRST), None, store=once)
+    assert _snapshot(store) == _snapshot(once)
+    assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
+    assert not [p.name for p in store.iterdir() if p.name.startswith(".manifest")]
