@@ -86,8 +86,9 @@ class Store:
             raise StoreError(f"{self.root}: store format {data.get('format')} is not {FORMAT}")
         return data
 
-    def run_dirs(self) -> list[Path]:
-        return [self.root / r["dir"] for r in self.manifest()["runs"]]
+    def run_dirs(self, manifest: dict | None = None) -> list[Path]:
+        """The committed runs' folders, of ``manifest`` (a snapshot) or the current one."""
+        return [self.root / r["dir"] for r in (manifest or self.manifest())["runs"]]
 
     def _files(self, name: str, runs: list[Path] | None = None) -> list[str]:
         return [str(d / name) for d in (self.run_dirs() if runs is None else runs)]
@@ -108,9 +109,9 @@ class Store:
             columns=columns, filter=pc.field("id").isin(pa.array(list(ids), pa.string()))
         )
 
-    def stories(self) -> pa.Table:
-        """The latest row of every stored story, in order of first appearance."""
-        files = self._files("stories.parquet")
+    def stories(self, runs: list[Path] | None = None) -> pa.Table:
+        """The latest row of every stored story (of ``runs``), in order of first appearance."""
+        files = self._files("stories.parquet", runs)
         if not files:
             return STORIES_SCHEMA.empty_table()
         table = ds.dataset(files).to_table()
@@ -316,13 +317,14 @@ def _add(total: dict, part: dict) -> None:
 def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True) -> dict:
     """Write the store's corpus as a one-shot run would: ``documents.parquet`` (every stored
     document, in run order), ``stories.parquet``, ``stats.json`` (the runs' counts summed) and
-    ``report.html``. Returns the stats."""
+    ``report.html``. Returns the stats. It takes no lock: it reads one snapshot of the manifest,
+    and the run folders it lists never change (a run commits by adding one)."""
     store = Store(root)
     manifest = store.manifest()
     if not manifest["runs"]:
         raise StoreError(f"{store.root}: no committed run (is it a saring store?)")
-    runs = store.run_dirs()
-    files = store._files("documents.parquet")
+    runs = store.run_dirs(manifest)
+    files = store._files("documents.parquet", runs)
     # a stored canonical document learns of its later copies only here: its dup_cluster
     canon = set(
         pc.unique(ds.dataset(files).to_table(columns=["dup_of"]).column("dup_of"))
@@ -366,7 +368,7 @@ def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True)
                 for code, n in st["dropped"].items():
                     agg["dropped"][code] = agg["dropped"].get(code, 0) + n
             stats["runs"].append({**entry, "store": s.get("store", {})})
-        stories = store.stories()
+        stories = store.stories(runs)
         pq.write_table(
             stories.cast(STORIES_SCHEMA), staging / "stories.parquet", compression="zstd"
         )

@@ -279,10 +279,9 @@ def test_an_open_story_brings_its_articles_from_runs_older_than_the_window(tmp_p
     "fault",
     ["timer", "begun", "deduplicated", "staged", "renamed", "manifest_written", "committed"],
 )
-def test_a_first_run_killed_anywhere_leaves_a_usable_store(two_days, tmp_path, fault):
+def test_a_first_run_killed_anywhere_leaves_a_usable_store(tmp_path, fault):
     # a kill between writing the first manifest and putting it in place left a store that
     # every later run refused as "not empty and not a saring store"
-    base, _, _ = two_days
     store = tmp_path / "s"
     if fault == "timer":
         rc = _run_killed(store, FIRST, None, after=1.5)
@@ -295,3 +294,36 @@ def test_a_first_run_killed_anywhere_leaves_a_usable_store(two_days, tmp_path, f
     assert _snapshot(store) == _snapshot(once)
     assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
     assert not [p.name for p in store.iterdir() if p.name.startswith(".manifest")]
+
+
+def test_an_export_reads_one_manifest_even_when_a_run_commits_meanwhile(
+    two_days, tmp_path, monkeypatch
+):
+    # export read manifest.json several times: a commit between the reads mixed two states
+    # (stats of one run, documents of two)
+    import shutil
+
+    base, _, _ = two_days
+    store = tmp_path / "s"
+    shutil.copytree(base / "s", store)
+    both = (store / "manifest.json").read_text()
+    first = json.loads(both)
+    first["runs"] = first["runs"][:1]
+    (store / "manifest.json").write_text(json.dumps(first))
+    read = Store.manifest
+
+    def then_commit(self):
+        data = read(self)
+        (store / "manifest.json").write_text(both)  # a run commits right after the read
+        return data
+
+    monkeypatch.setattr(Store, "manifest", then_commit)
+    stats = export(store, tmp_path / "out", report=False)
+    monkeypatch.undo()
+    rows = pq.read_table(tmp_path / "out" / "documents.parquet").num_rows
+    assert len(stats["runs"]) == 1 and rows == stats["documents"]["in"] == 8
+    stories = pq.read_table(tmp_path / "out" / "stories.parquet").to_pylist()
+    story_ids = {
+        r["story_id"] for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    }
+    assert {s["story_id"] for s in stories} == story_ids - {None}
