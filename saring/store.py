@@ -21,7 +21,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +36,7 @@ from daft import col
 from saring.config import RunConfig
 from saring.dedup.near import cluster_summary, pair_similarity
 from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
-from saring.output import AtomicOutputDir, OutputError, write_json
+from saring.output import AtomicOutputDir, OutputError, fault, write_json
 from saring.stories.build import STORIES_SCHEMA, story_counts
 
 MANIFEST = "manifest.json"
@@ -47,13 +46,6 @@ FORMAT = 1
 INDEX_SCHEMA = pa.schema(
     [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
 )
-
-
-def fault(point: str) -> None:
-    """Kill this process at ``point`` when ``SARING_FAULT`` names it: the crash tests' hook
-    (tests/test_store.py). Does nothing otherwise."""
-    if os.environ.get("SARING_FAULT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync_tree(path: Path) -> None:
