@@ -2,6 +2,7 @@
 
 A store is a folder: ``manifest.json`` lists the committed runs in order, and each run's folder
 (``runs/NNNNNN-tag/``) holds its new documents (``documents.parquet``, the output contract),
+where each came from (``origins.parquet``: id, the file's real path, the place in the file),
 the index later runs deduplicate against (``index.parquet``: id, exact hash and LSH band keys of
 its kept documents), the stories it created or changed (``stories.parquet``, the latest row of a
 story wins) and its ``stats.json``. A run is staged in a hidden folder, renamed into ``runs/``,
@@ -35,7 +36,7 @@ from daft import col
 
 from saring.config import RunConfig
 from saring.dedup.near import cluster_summary, pair_similarity
-from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
+from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE, make_id
 from saring.output import AtomicOutputDir, OutputError, fault, write_json
 from saring.stories.build import STORIES_SCHEMA, story_counts
 
@@ -43,6 +44,9 @@ MANIFEST = "manifest.json"
 # the folders of runs/: a staged run, or a run renamed into place (committed or not)
 _RUN_NAME = re.compile(r"\.partial-[0-9a-f]+|\d{6}-[0-9a-f]+")
 FORMAT = 1
+# where each stored document came from: its file's real path and its place in the file
+ORIGINS = "origins.parquet"
+ORIGINS_SCHEMA = pa.schema([("id", pa.string()), ("file", pa.string()), ("locator", pa.string())])
 INDEX_SCHEMA = pa.schema(
     [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
 )
@@ -91,6 +95,24 @@ class Store:
         if not files:
             return pa.array([], pa.string())
         return ds.dataset(files).to_table(columns=["id"]).column("id").combine_chunks()
+
+    def stored_as(self, files) -> set[str]:
+        """The ids that this batch's ``files`` (``readers.inputs.InputFile``) give documents the
+        store holds from the same file named another way (a folder, a glob, a path, a link):
+        a file is known by its real path, a document by its file and place in it."""
+        real = {os.path.realpath(f.path): f for f in files if f.problem is None}
+        paths = [str(d / ORIGINS) for d in self.run_dirs() if (d / ORIGINS).exists()]
+        if not real or not paths:
+            return set()
+        table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(
+            columns=["file", "locator"], filter=pc.field("file").isin(list(real))
+        )
+        return {
+            make_id(real[file].key, locator or None)
+            for file, locator in zip(
+                table.column("file").to_pylist(), table.column("locator").to_pylist(), strict=True
+            )
+        }
 
     def documents(self, ids, columns: list[str], runs: list[Path] | None = None) -> pa.Table:
         """The stored rows whose id is in ``ids`` (only ``columns``)."""

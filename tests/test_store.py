@@ -327,3 +327,16 @@ def test_an_export_reads_one_manifest_even_when_a_run_commits_meanwhile(
         r["story_id"] for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
     }
     assert {s["story_id"] for s in stories} == story_ids - {None}
+
+
+def test_a_batch_named_another_way_is_still_stored(tmp_path):
+    # ids come from a file's name under its argument: the first day given file by file, then
+    # the whole folder, re-added every stored document (as copies of themselves)
+    store = tmp_path / "s"
+    quiet(files(FIRST), None, store=store)
+    stats = quiet([str(EXAMPLES)], None, store=store)
+    assert stats["store"]["already_stored"] == 8  # the feed's three records and five files
+    assert stats["documents"]["in"] == 8  # the files of the second day
+    assert len(Store(store).ids()) == 16
+    again = quiet([str(EXAMPLES / "pages" / "*.html"), str(EXAMPLES / "text")], None, store=store)
+    assert again["documents"]["in"] == 0
