@@ -15,7 +15,8 @@ from collections import Counter
 
 # at most this many bytes that are not UTF-8, in text otherwise ASCII, may be stray bytes
 FEW_STRAY = 3
-# a windows-1252 reading may hold this share of odd characters (the fundus texts: at most 1%)
+# a windows-1252 reading may hold this share of odd characters (real text has a few: a quote
+# glued between two words)
 _ODD_SHARE = 0.05
 _HIGH = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -26,8 +27,8 @@ _NEVER = "ˆ˜¨¯´¸¤¦¬¶\ufffd"
 # between two letters real text holds these signs: an apostrophe, dashes, a no-break space, a
 # soft hyphen (an Icelandic paper's words are full of them)
 _INSIDE = "’\xa0\xad–—·"
-# The letters outside ASCII of languages written in windows-1252 (lower case). Nine in ten of a
-# text's such letters belong to one of them (the fundus texts: 88% at least); Czech, Turkish,
+# The letters outside ASCII of languages written in windows-1252 (lower case). 85% of a text's
+# such letters (from 10 on) belong to one of them (the fundus texts: 88% at least); Czech, Turkish,
 # Lithuanian or Polish read as windows-1252 mix letters of several (at most 79%).
 _ALPHABETS = [
     "àâæçéèêëîïôœùûüÿ",  # French
