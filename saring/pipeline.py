@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import shutil
 import sys
 import time
@@ -60,7 +61,7 @@ from saring.process import (
 from saring.readers.inputs import check_columns, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
-from saring.store import INDEX_SCHEMA, Store, fault
+from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
 from saring.stories.summary import Sentence, SummaryConfig, summarize
 
@@ -546,8 +547,11 @@ def run(
     st = Store(store) if store is not None else None
     entry: dict = {}
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
-        # read under the store's lock: no other run can commit these ids meanwhile
-        stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
+        # read under the store's lock: no other run can commit these ids meanwhile; a document
+        # stored from the same file named another way counts as stored too
+        stored = (
+            frozenset(st.ids().to_pylist()) | st.stored_as(files) if st is not None else frozenset()
+        )
         work = staging / "_work"
         say(f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...")
         t = time.perf_counter()
@@ -558,6 +562,8 @@ def run(
             if stored
             else 0
         )
+        if st is not None:
+            _origins(files, work / "docs1", staging / ORIGINS)
         t = time.perf_counter()
         site_info = _phase_site_and_signatures(cfg, work)
         phase["site_repeats_and_signatures"] = time.perf_counter() - t
@@ -767,6 +773,26 @@ def _stories(
         if canon in story_of:
             story_of[doc] = story_of[canon]
     return story_of, story_rows
+
+
+def _origins(files, docs1: Path, path: Path) -> None:
+    """Where the batch's new documents came from (``store.ORIGINS``): the real path of each
+    one's file (its ``order`` names the file) and its place in it (``source`` after the name)."""
+    table = (
+        daft.read_parquet(str(docs1))
+        .where(col("status") != STORED)
+        .select("id", "order", "source")
+        .to_arrow()
+    )
+    rows = []
+    for doc, order, source in zip(
+        *(table.column(c).to_pylist() for c in ("id", "order", "source")), strict=True
+    ):
+        f = files[int(order.split(":", 1)[0])]
+        rows.append(
+            {"id": doc, "file": os.path.realpath(f.path), "locator": source[len(f.name) + 1 :]}
+        )
+    pq.write_table(pa.Table.from_pylist(rows, schema=ORIGINS_SCHEMA), path, compression="zstd")
 
 
 def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> dict:

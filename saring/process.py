@@ -114,8 +114,10 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
 
     t0 = time.perf_counter()
     if row.get("raw_text") is not None:
+        # a table's text: ``charset`` says how the reader decoded its file ("utf-8")
         content, nul = without_nul(row["raw_text"])
-        p.encoding = nul_note(nul) if nul else None
+        notes = [n for n in (row.get("charset"), nul_note(nul) if nul else None) if n]
+        p.encoding = f"{notes[0]} ({notes[1]})" if len(notes) == 2 else (notes or [None])[0]
         if not content.strip():
             return _leave(p, "decode", f"{EMPTY_INPUT}: only whitespace")
     else:
