@@ -71,6 +71,10 @@ class RunConfig:
     default_tz : zone for dates printed without one (WIB, the zone of most Indonesian sites).
     workers : processes for the per-document stages on the local runner (default: CPU count).
     batch_size : documents handed to a worker at a time.
+    in_process_below : inputs whose files weigh less than this many bytes in all are processed
+        in saring's own process, whatever ``workers`` says: a worker process starts by importing
+        the extractors and loading the models (1 to 2 s), longer than a few megabytes of pages
+        take (HTML at about 25 ms a page). 0: always use worker processes.
     report : write ``report.html`` (the browsable page of the run) with the other outputs.
     store : the store ``saring run`` adds to when no ``--store`` is given (None: a run without
         ``--store`` is a one-shot run into ``-o OUT``).
@@ -90,6 +94,7 @@ class RunConfig:
     default_tz: str = "+07:00"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64
+    in_process_below: int = 4 * 1024 * 1024
     report: bool = True
     store: str | None = None
     runner: str = "native"

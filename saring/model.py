@@ -27,6 +27,7 @@ EXTRACT_TIMEOUT = "extract_timeout"
 READ_ERROR = "read_error"
 EMPTY_INPUT = "empty_input"
 BINARY_CONTENT = "binary_content"
+UNSURE_ENCODING = "unsure_encoding"  # no charset declared, and every guess looks garbled
 TOO_LARGE = "too_large"
 NOT_A_PAGE = "not_a_page"  # e.g. a WARC response that is an image or a PDF
 MISSING_CONTENT = "missing_content"

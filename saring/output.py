@@ -1,8 +1,10 @@
 """Write a run's outputs so that an interrupted run never leaves an OUT that looks complete.
 
 Everything is written into a hidden sibling folder (``.OUT.partial-<pid>-<random>``) that is
-renamed onto OUT only after the last file is closed and synced. A killed run leaves only that
-hidden folder, which the next run removes. Does not decide what the files contain.
+renamed onto OUT only after the last file is closed and synced; an earlier output is first moved
+aside (``.OUT.old-<pid>-<random>``) and removed after. A killed run leaves only hidden folders:
+the next run removes them, and puts the earlier output back where a kill between the two
+renames left OUT missing. Does not decide what the files contain.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ import json
 import os
 import secrets
 import shutil
+import signal
 from pathlib import Path
+
+
+def fault(point: str) -> None:
+    """Kill this process at ``point`` when ``SARING_FAULT`` names it: the crash tests' hook
+    (tests/test_store.py, tests/test_pipeline.py). Does nothing otherwise."""
+    if os.environ.get("SARING_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class OutputError(Exception):
@@ -63,19 +73,33 @@ class AtomicOutputDir:
         if not os.access(parent, os.W_OK):
             raise OutputError(f"{parent}: cannot write here (permission denied)")
 
-    def _remove_stale(self) -> None:
-        prefix = f".{self.out.name}.partial-"
+    def _dead(self, kind: str) -> list[Path]:
+        """Hidden ``kind`` folders (``partial``, ``old``) beside OUT of runs no longer alive,
+        oldest first (a name without a process id is an older saring's: not alive)."""
+        prefix = f".{self.out.name}.{kind}-"
+        found = []
         for p in self.out.parent.glob(prefix + "*"):
-            try:
-                pid = int(p.name[len(prefix) :].split("-", 1)[0])
-            except ValueError:
+            head = p.name[len(prefix) :].split("-", 1)[0]
+            if head.isdigit() and "-" in p.name[len(prefix) :] and _pid_alive(int(head)):
                 continue
-            if not _pid_alive(pid):
-                shutil.rmtree(p, ignore_errors=True)
+            found.append(p)
+        return sorted(found, key=lambda p: p.stat().st_mtime_ns)
+
+    def _remove_stale(self) -> None:
+        """What killed runs left: staging folders, and earlier outputs moved aside. Where a
+        kill came between the two renames OUT is missing: the latest earlier output goes
+        back."""
+        for p in self._dead("partial"):
+            shutil.rmtree(p, ignore_errors=True)
+        old = self._dead("old")
+        if old and not self.out.exists():
+            old.pop().rename(self.out)
+        for p in old:
+            shutil.rmtree(p, ignore_errors=True)
 
     def __enter__(self) -> Path:
-        self.check()
         self._remove_stale()
+        self.check()
         tag = f"{os.getpid()}-{secrets.token_hex(4)}"
         self.staging = self.out.parent / f".{self.out.name}.partial-{tag}"
         self.staging.mkdir()
@@ -92,8 +116,10 @@ class AtomicOutputDir:
                     os.fsync(fh.fileno())
         old = None
         if self.out.exists():
-            old = self.out.parent / f".{self.out.name}.old-{secrets.token_hex(4)}"
+            tag = f"{os.getpid()}-{secrets.token_hex(4)}"
+            old = self.out.parent / f".{self.out.name}.old-{tag}"
             self.out.rename(old)
+            fault("output_moved_aside")
         self.staging.rename(self.out)
         with contextlib.suppress(OSError):
             fd = os.open(self.out.parent, os.O_RDONLY)

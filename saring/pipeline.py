@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import shutil
 import sys
 import time
@@ -26,6 +27,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from daft import DataType as DT
 from daft import col
+from daft.exceptions import DaftCoreException
 
 from saring import __version__
 from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
@@ -59,7 +61,7 @@ from saring.process import (
 from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
-from saring.store import INDEX_SCHEMA, Store, fault
+from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
 from saring.stories.summary import Sentence, SummaryConfig, summarize
 
@@ -175,8 +177,9 @@ def _phase1(files, cfg: RunConfig, work: Path, stored: frozenset[str] = frozense
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
     df = InputSource(files, cfg.reader).read().into_batches(cfg.batch_size)
+    workers = cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
     processor = daft.cls(
-        DocumentProcessor, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
+        DocumentProcessor, max_concurrency=max(1, workers), use_process=workers > 1
     )(cfg, stored)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
@@ -458,6 +461,10 @@ def use_runner(cfg: RunConfig) -> None:
     """Point Daft at the configured runner: its local runner, or a Ray cluster (``address``).
     Daft takes the choice once per process, before the first plan runs."""
     if cfg.runner != "ray":
+        # named, the local runner is taken at once; left to Daft's guess, it costs an import of
+        # Ray where Ray is installed (0.6 to 1 s of every run)
+        with contextlib.suppress(DaftCoreException):  # a runner was chosen earlier in-process
+            daft.set_runner_native()
         return
     import os
 
@@ -553,8 +560,11 @@ def run(
     st = Store(store) if store is not None else None
     entry: dict = {}
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
-        # read under the store's lock: no other run can commit these ids meanwhile
-        stored = frozenset(st.ids().to_pylist()) if st is not None else frozenset()
+        # read under the store's lock: no other run can commit these ids meanwhile; a document
+        # stored from the same file named another way counts as stored too
+        stored = (
+            frozenset(st.ids().to_pylist()) | st.stored_as(files) if st is not None else frozenset()
+        )
         work = staging / "_work"
         say(f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...")
         t = time.perf_counter()
@@ -565,6 +575,8 @@ def run(
             if stored
             else 0
         )
+        if st is not None:
+            _origins(files, work / "docs1", staging / ORIGINS)
         t = time.perf_counter()
         site_info = _phase_site_and_signatures(cfg, work)
         phase["site_repeats_and_signatures"] = time.perf_counter() - t
@@ -776,6 +788,26 @@ def _stories(
         if canon in story_of:
             story_of[doc] = story_of[canon]
     return story_of, story_rows
+
+
+def _origins(files, docs1: Path, path: Path) -> None:
+    """Where the batch's new documents came from (``store.ORIGINS``): the real path of each
+    one's file (its ``order`` names the file) and its place in it (``source`` after the name)."""
+    table = (
+        daft.read_parquet(str(docs1))
+        .where(col("status") != STORED)
+        .select("id", "order", "source")
+        .to_arrow()
+    )
+    rows = []
+    for doc, order, source in zip(
+        *(table.column(c).to_pylist() for c in ("id", "order", "source")), strict=True
+    ):
+        f = files[int(order.split(":", 1)[0])]
+        rows.append(
+            {"id": doc, "file": os.path.realpath(f.path), "locator": source[len(f.name) + 1 :]}
+        )
+    pq.write_table(pa.Table.from_pylist(rows, schema=ORIGINS_SCHEMA), path, compression="zstd")
 
 
 def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> dict:

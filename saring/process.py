@@ -112,8 +112,10 @@ def process_record(row: dict, cfg: RunConfig) -> Outcome:
 def _decoded(row: dict, p: Processed, is_html: bool) -> tuple[str, str | None]:
     """The document's text, its decoding noted in ``p.encoding``; or why there is none."""
     if row.get("raw_text") is not None:
+        # a table's text: ``charset`` says how the reader decoded its file ("utf-8")
         content, nul = without_nul(row["raw_text"])
-        p.encoding = nul_note(nul) if nul else None
+        notes = [n for n in (row.get("charset"), nul_note(nul) if nul else None) if n]
+        p.encoding = f"{notes[0]} ({notes[1]})" if len(notes) == 2 else (notes or [None])[0]
         return content, None if content.strip() else f"{EMPTY_INPUT}: only whitespace"
     try:
         content, p.encoding = decode_bytes(

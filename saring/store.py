@@ -2,6 +2,7 @@
 
 A store is a folder: ``manifest.json`` lists the committed runs in order, and each run's folder
 (``runs/NNNNNN-tag/``) holds its new documents (``documents.parquet``, the output contract),
+where each came from (``origins.parquet``: id, the file's real path, the place in the file),
 the index later runs deduplicate against (``index.parquet``: id, exact hash and LSH band keys of
 its kept documents), the stories it created or changed (``stories.parquet``, the latest row of a
 story wins) and its ``stats.json``. A run is staged in a hidden folder, renamed into ``runs/``,
@@ -18,9 +19,9 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
-import signal
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,22 +36,20 @@ from daft import col
 
 from saring.config import RunConfig
 from saring.dedup.near import cluster_summary, pair_similarity
-from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE
-from saring.output import AtomicOutputDir, OutputError, write_json
+from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE, make_id
+from saring.output import AtomicOutputDir, OutputError, fault, write_json
 from saring.stories.build import STORIES_SCHEMA, story_counts
 
 MANIFEST = "manifest.json"
+# the folders of runs/: a staged run, or a run renamed into place (committed or not)
+_RUN_NAME = re.compile(r"\.partial-[0-9a-f]+|\d{6}-[0-9a-f]+")
 FORMAT = 1
+# where each stored document came from: its file's real path and its place in the file
+ORIGINS = "origins.parquet"
+ORIGINS_SCHEMA = pa.schema([("id", pa.string()), ("file", pa.string()), ("locator", pa.string())])
 INDEX_SCHEMA = pa.schema(
     [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
 )
-
-
-def fault(point: str) -> None:
-    """Kill this process at ``point`` when ``SARING_FAULT`` names it: the crash tests' hook
-    (tests/test_store.py). Does nothing otherwise."""
-    if os.environ.get("SARING_FAULT") == point:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync_tree(path: Path) -> None:
@@ -83,8 +82,9 @@ class Store:
             raise StoreError(f"{self.root}: store format {data.get('format')} is not {FORMAT}")
         return data
 
-    def run_dirs(self) -> list[Path]:
-        return [self.root / r["dir"] for r in self.manifest()["runs"]]
+    def run_dirs(self, manifest: dict | None = None) -> list[Path]:
+        """The committed runs' folders, of ``manifest`` (a snapshot) or the current one."""
+        return [self.root / r["dir"] for r in (manifest or self.manifest())["runs"]]
 
     def _files(self, name: str, runs: list[Path] | None = None) -> list[str]:
         return [str(d / name) for d in (self.run_dirs() if runs is None else runs)]
@@ -96,6 +96,24 @@ class Store:
             return pa.array([], pa.string())
         return ds.dataset(files).to_table(columns=["id"]).column("id").combine_chunks()
 
+    def stored_as(self, files) -> set[str]:
+        """The ids that this batch's ``files`` (``readers.inputs.InputFile``) give documents the
+        store holds from the same file named another way (a folder, a glob, a path, a link):
+        a file is known by its real path, a document by its file and place in it."""
+        real = {os.path.realpath(f.path): f for f in files if f.problem is None}
+        paths = [str(d / ORIGINS) for d in self.run_dirs() if (d / ORIGINS).exists()]
+        if not real or not paths:
+            return set()
+        table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(
+            columns=["file", "locator"], filter=pc.field("file").isin(list(real))
+        )
+        return {
+            make_id(real[file].key, locator or None)
+            for file, locator in zip(
+                table.column("file").to_pylist(), table.column("locator").to_pylist(), strict=True
+            )
+        }
+
     def documents(self, ids, columns: list[str], runs: list[Path] | None = None) -> pa.Table:
         """The stored rows whose id is in ``ids`` (only ``columns``)."""
         files = self._files("documents.parquet", runs)
@@ -105,9 +123,9 @@ class Store:
             columns=columns, filter=pc.field("id").isin(pa.array(list(ids), pa.string()))
         )
 
-    def stories(self) -> pa.Table:
-        """The latest row of every stored story, in order of first appearance."""
-        files = self._files("stories.parquet")
+    def stories(self, runs: list[Path] | None = None) -> pa.Table:
+        """The latest row of every stored story (of ``runs``), in order of first appearance."""
+        files = self._files("stories.parquet", runs)
         if not files:
             return STORIES_SCHEMA.empty_table()
         table = ds.dataset(files).to_table()
@@ -230,10 +248,7 @@ class Store:
         says ``documents: 0`` (every input document was stored already), nothing changes.
         One run at a time (an exclusive lock on ``.lock``)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        # a folder with other things in it is not taken for a store (an interrupted first run
-        # leaves only .lock and runs/)
-        others = {p.name for p in self.root.iterdir()} - {MANIFEST, ".lock", "runs"}
-        if others and not (self.root / MANIFEST).exists():
+        if not (self.root / MANIFEST).exists() and not self._only_leftovers():
             raise StoreError(f"{self.root}: not empty and not a saring store")
         lock = open(self.root / ".lock", "a+")  # noqa: SIM115 - held for the whole run
         try:
@@ -248,6 +263,7 @@ class Store:
             runs.mkdir(exist_ok=True)
             staging = runs / f".partial-{tag}"
             staging.mkdir()
+            fault("begun")
             entry: dict = {}
             try:
                 yield staging, entry
@@ -274,6 +290,18 @@ class Store:
             fault("committed")
         finally:
             lock.close()
+
+    def _only_leftovers(self) -> bool:
+        """Whether a folder without a manifest holds only what saring's own interrupted first
+        run leaves (``.lock``, a manifest copy, ``runs/`` with staged or renamed run folders):
+        an empty store, not a folder of other things."""
+        for p in self.root.iterdir():
+            if p.name == "runs" and p.is_dir():
+                if not all(_RUN_NAME.fullmatch(r.name) for r in p.iterdir()):
+                    return False
+            elif p.name != ".lock" and not p.name.startswith(f".{MANIFEST}."):
+                return False
+        return True
 
     def _remove_uncommitted(self) -> None:
         """Staging folders, run folders the manifest does not list, stray manifest copies:
@@ -303,13 +331,14 @@ def _add(total: dict, part: dict) -> None:
 def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True) -> dict:
     """Write the store's corpus as a one-shot run would: ``documents.parquet`` (every stored
     document, in run order), ``stories.parquet``, ``stats.json`` (the runs' counts summed) and
-    ``report.html``. Returns the stats."""
+    ``report.html``. Returns the stats. It takes no lock: it reads one snapshot of the manifest,
+    and the run folders it lists never change (a run commits by adding one)."""
     store = Store(root)
     manifest = store.manifest()
     if not manifest["runs"]:
         raise StoreError(f"{store.root}: no committed run (is it a saring store?)")
-    runs = store.run_dirs()
-    files = store._files("documents.parquet")
+    runs = store.run_dirs(manifest)
+    files = store._files("documents.parquet", runs)
     # a stored canonical document learns of its later copies only here: its dup_cluster
     canon = set(
         pc.unique(ds.dataset(files).to_table(columns=["dup_of"]).column("dup_of"))
@@ -353,7 +382,7 @@ def export(root: str | os.PathLike, out: str | os.PathLike, report: bool = True)
                 for code, n in st["dropped"].items():
                     agg["dropped"][code] = agg["dropped"].get(code, 0) + n
             stats["runs"].append({**entry, "store": s.get("store", {})})
-        stories = store.stories()
+        stories = store.stories(runs)
         pq.write_table(
             stories.cast(STORIES_SCHEMA), staging / "stories.parquet", compression="zstd"
         )

@@ -331,3 +331,14 @@ def test_a_folder_of_tables_with_different_columns_runs_and_lists_what_it_left_o
     err = capsys.readouterr().err
     assert "links.csv (columns: link, website)" in err and "--text-col" in err
     assert not (tmp_path / "o2").exists()
+
+
+def test_help_does_not_load_the_libraries_only_a_run_needs():
+    # `saring --help` took 1.5 s on the development machine, a second of it importing
+    # scikit-learn for the stories' vectors; help, usage errors and `config` need none of it
+    code = (
+        "import sys; from saring.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('sklearn', 'daft', 'trafilatura') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,6 +1,7 @@
 """Bytes to text: encodings real pages arrive in, and content that is not text at all."""
 
 import codecs
+import re
 
 import pytest
 
@@ -118,3 +119,105 @@ def test_nul_bytes_that_are_not_utf16_are_still_binary():
     data = bytes(range(256)) * 8  # NULs, but not in the pattern of UTF-16 text
     with pytest.raises(DecodeError, match="binary_content"):
         decode_bytes(data)
+
+
+# ---- issue 20: text without a declared charset
+
+
+def test_utf8_with_a_few_stray_bytes_is_utf8_with_the_bytes_replaced_and_counted():
+    # one byte no UTF-8 holds in a text with typographic quotes: it was read as a legacy code
+    # page (every quote garbled) instead of UTF-8 with one replacement character
+    data = SENTENCE.encode("utf-8").replace(b"beras", b"be\xe9ras")
+    text, note = decode_bytes(data)
+    assert text == SENTENCE.replace("beras", "be\ufffdras")
+    assert note == "utf-8 (1 invalid byte sequence replaced)"
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\x9d", b"\xe2\x80", b"\xc3"])
+def test_ascii_text_with_a_stray_byte_is_utf8(stray):
+    plain = "Harga beras di Pasar Induk Cipinang turun pekan ini, kata para pedagang beras."
+    data = plain.encode("utf-8").replace(b"Induk", b"In" + stray + b"duk")
+    text, note = decode_bytes(data)
+    assert text == plain.replace("Induk", "In\ufffdduk")
+    assert note == "utf-8 (1 invalid byte sequence replaced)"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_undeclared_western_text_is_read_as_windows_1252(codec):
+    # no-break spaces in an Indonesian report were guessed as cp775 ("\xa0" -> "ō")
+    text = "Harga emas naik 1,5\xa0persen hari ini.\xa0Investor menunggu data inflasi."
+    got, note = decode_bytes(text.encode(codec))
+    assert got == text
+    assert note == "cp1252 (detected)"
+    french = "Le café de la gare a rouvert\xa0; les élèves y déjeunent à midi, dit Mme Müller."
+    assert decode_bytes(french.encode(codec)) == (french, "cp1252 (detected)")
+
+
+def test_ascii_with_a_name_in_windows_1252_stays_windows_1252():
+    # one accented letter in a name, in a text otherwise ASCII: a letter, not a stray byte
+    text = "Pembalap Marc Márquez kembali menang di Sirkuit Mugello, Italia, pada Minggu."
+    got, note = decode_bytes(text.encode("cp1252"))
+    assert got == text and note == "cp1252 (detected)"
+
+
+def test_other_code_pages_are_not_taken_for_windows_1252():
+    czech = (
+        "Soudkyně dokončila práci na rozsudku. Hodně zdraví, řekl předseda vlády Petr Fiala. " * 3
+    )
+    got, note = decode_bytes(czech.encode("cp1250"))
+    assert not note.startswith("cp1252")
+    russian = "Правительство объявило о снижении цен на хлеб и молоко с понедельника. " * 3
+    got, note = decode_bytes(russian.encode("cp1251"))
+    assert got == russian and note == "cp1251 (detected)"
+
+
+def test_a_guess_that_looks_garbled_is_refused_with_a_reason():
+    import random
+
+    data = bytearray(
+        ("Menteri mengatakan harga beras akan turun pekan depan kata pedagang. " * 8).encode()
+    )
+    rng = random.Random(1)
+    for _ in range(12):  # bytes of no encoding scattered through ASCII text
+        p = rng.randrange(len(data))
+        data[p:p] = bytes([rng.randint(0x80, 0xFF)])
+    with pytest.raises(DecodeError) as err:
+        decode_bytes(bytes(data))
+    assert err.value.reason.startswith("unsure_encoding: no charset declared")
+    p = process_record(
+        {"id": "x", "order": "0", "fmt": "text", "raw": bytes(data)}, NO_QUALITY
+    ).processed
+    assert p.status == "failed" and p.reason.startswith("unsure_encoding")
+
+
+def _crawl_articles(n: int) -> list[str]:
+    import csv
+
+    from tests.conftest import INDONEWS, need_shared
+
+    csv.field_size_limit(1 << 30)
+    path = need_shared(INDONEWS) / "scrapping_news_2025-06-18.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        bodies = sorted({r["isi_berita"] for r in csv.DictReader(f)})
+    # bodies the crawler itself left with mojibake (C1 characters, "Ã©") are not a test
+    clean = [
+        t
+        for t in bodies
+        if not re.search("[\x80-\x9f]", t)
+        and t.encode("cp1252", "ignore").decode("utf-8", "replace").replace("\ufffd", "").isascii()
+    ]
+    return clean[:n]
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_re_encoded_crawl_articles_decode_exactly(codec):
+    # benchmarks/bench_decode.py measures all of them; this keeps a sample honest
+    texts = []
+    for t in _crawl_articles(2000):
+        try:
+            texts.append((t.encode(codec), t))
+        except UnicodeEncodeError:
+            continue
+    texts = [(b, t) for b, t in texts if not t.isascii()][:300]
+    exact = sum(1 for b, t in texts if decode_bytes(b)[0] == t)
+    assert len(texts) >= 100 and exact >= 0.99 * len(texts)

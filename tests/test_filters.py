@@ -192,3 +192,47 @@ def test_identification_can_be_turned_off():
     assert (v.lang, v.lang_score, v.reason) == (None, None, None)
     assert v.signals["words"] > 100  # the default thresholds still apply
     assert judge("", FilterConfig()).signals is None
+
+
+def test_the_language_model_unpacked_once_into_the_cache_gives_the_same_answers(
+    tmp_path, monkeypatch
+):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from saring.filters import lang
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lang._model.cache_clear()
+    try:
+        texts = [
+            "Pemerintah akan menaikkan harga beras yang dijual di pasar pada bulan depan.",
+            "Kerajaan akan menaikkan harga beras yang dijual di pasar pada bulan hadapan.",
+            "The government will raise the price of rice sold at markets next month.",
+        ]
+        got = [lang.identify(t) for t in texts]
+        assert list((tmp_path / "cache" / "saring").glob("py3langid-*.npz"))
+        packed = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+        assert got == [(c, round(float(p), 4)) for c, p in map(packed.classify, texts)]
+        # a cache that cannot be written: py3langid's own file, the same answers
+        lang._model.cache_clear()
+        monkeypatch.setenv("XDG_CACHE_HOME", "/proc/saring-cannot-write-here")
+        assert [lang.identify(t) for t in texts] == got
+    finally:
+        lang._model.cache_clear()
+
+
+# Sentences of a Dainik Bhaskar report (fundus-multilingual gold, 2024-09-04): Hindi words carry
+# vowel signs, which Python's \w leaves out, and its sentences end with a danda
+HINDI = (
+    "समस्तीपुर के बंगरा थाना क्षेत्र के रहीमाबाद गांव में 2 दिन पहले हुए मोहम्मद तबरेज के घर "
+    "चोरी मामले का पुलिस ने बुधवार को खुलासा कर लिया है।\n"
+    "ASP ने बताया कि अब गिरफ्तार दोनों बदमाश को जेल भेजा जा रहा है।\n"
+    "बता दें कि रहीमाबाद गांव निवासी मोहम्मद तबरेज 1 सितंबर को घर पर नहीं थे।\n"
+)
+
+
+def test_hindi_words_keep_their_vowel_signs_and_the_danda_ends_a_sentence():
+    s = signals(HINDI, frozenset())
+    assert s["mean_word_length"] > 3  # 1.3 when every vowel sign cut a word in two
+    assert s["line_punct_frac"] == 1.0
+    assert QualityRules().first_broken(s) is None

@@ -334,7 +334,8 @@ def test_same_input_same_output_on_every_run_and_any_worker_count(tmp_path):
     cols = ("id", "source", "status", "reason", "dup_of", "dup_cluster", "text")
     a = tmp_path / "a"
     b = tmp_path / "b"
-    run([str(EXAMPLES)], a, RunConfig(workers=2, batch_size=3), **QUIET)
+    # two worker processes (the examples are small enough to be processed in-process otherwise)
+    run([str(EXAMPLES)], a, RunConfig(workers=2, batch_size=3, in_process_below=0), **QUIET)
     run([str(EXAMPLES)], b, RunConfig(workers=1, batch_size=64), **QUIET)
     assert [tuple(r[c] for c in cols) for r in rows(a)] == [
         tuple(r[c] for c in cols) for r in rows(b)
@@ -468,3 +469,27 @@ def test_every_kind_of_bad_input_in_one_folder_gets_a_row_and_a_reason(tmp_path)
     assert "NUL characters removed" in by_source["nul.txt"]["encoding"]
     assert "kereta cepat" in by_source["deep.html"]["text"]
     assert "symbolic link loop" in by_source["loop.html"]["reason"]
+
+
+def test_a_kill_between_the_two_renames_is_recovered_at_the_next_run(tmp_path):
+    # the earlier output is moved aside, then the new one moved in: a kill between the two
+    # left OUT missing and the earlier output in a hidden folder no later run removed
+    from saring.output import AtomicOutputDir
+
+    out = tmp_path / "out"
+    run([str(EXAMPLES / "text")], out, **QUIET)
+    earlier = rows(out)
+    cmd = [sys.executable, "-m", "saring", "run", str(EXAMPLES / "pages"), "-o", str(out), "-q"]
+    env = {**os.environ, "SARING_FAULT": "output_moved_aside"}
+    done = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
+    assert done.returncode == -signal.SIGKILL
+    assert not out.exists()
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".out.old-")]
+    # the next run puts the earlier output back before it starts; failing, it leaves that
+    with pytest.raises(RuntimeError), AtomicOutputDir(out):
+        raise RuntimeError("disk full")
+    assert rows(out) == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    run([str(EXAMPLES / "pages")], out, **QUIET)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert len(rows(out)) == 8  # pages/ holds 8 files

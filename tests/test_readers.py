@@ -583,3 +583,66 @@ def test_the_shared_crawl_folder_is_read_whole(tmp_path):
         assert all(r.url == row["url"] for r, row in zip(recs, rows, strict=True))
         date = "tanggal_publikasi" if text == "isi_berita" else "date"
         assert [r.date_raw for r in recs] == [row[date].strip() or None for row in rows]
+
+
+# ---- issue 20: what the table readers decoded, and a quote left open
+
+
+def test_csv_and_jsonl_rows_say_how_their_file_was_decoded(tmp_path):
+    from saring.process import process_record
+    from tests.conftest import NO_QUALITY
+
+    def encodings(path, **kw):
+        return [
+            process_record(r.as_row(), NO_QUALITY).processed.encoding for r in records(path, **kw)
+        ]
+
+    table = f'text\n"{BODY}"\n'
+    plain = tmp_path / "plain.csv"
+    plain.write_text(table, encoding="utf-8")
+    bom = tmp_path / "bom.csv"
+    bom.write_text(table, encoding="utf-8-sig")
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes(table.encode("cp1252"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": BODY}) + "\n" + json.dumps({"text": BODY}) + "\n")
+    assert encodings(plain) == ["utf-8"]
+    assert encodings(bom) == ["utf-8 (byte-order mark)"]
+    assert encodings(legacy) == ["cp1252 (detected)"]
+    assert encodings(feed) == ["utf-8", "utf-8"]
+
+
+def _rows(n: int, quoted: bool) -> list[str]:
+    body = '"Isi berita nomor {}: harga beras naik, kata pedagang."' if quoted else "Isi {}"
+    return [f"site{i}.com,https://s.id/{i},Judul {i},{body.format(i)}" for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize("closed_later", [False, True])
+def test_a_quote_left_open_fails_its_row_and_the_rows_it_swallowed_are_read(tmp_path, closed_later):
+    rows = _rows(10, quoted=closed_later)
+    rows[5] = 'tempo.co,https://t.id/6,Rusak,"Kutipan yang tidak ditutup, lalu baris berikutnya'
+    if closed_later:  # the quoted fields further on close the open quote
+        rows[8] = 'site9.com,https://s.id/9,Judul 9,"Isi berita nomor 9,\nparagraf kedua."'
+    path = tmp_path / "crawl.csv"
+    path.write_text("sumber,url,judul,isi_berita\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    recs = records(path, ReaderOptions(text_col="isi_berita", title_col="judul"))
+    assert [r.source.rsplit("#", 1)[1] for r in recs] == [f"row={i}" for i in range(1, 11)]
+    bad = recs[5]
+    assert bad.error.startswith("read_error: row 6 opens a quote that is never closed")
+    assert [r.title for r in recs[6:]] == [f"Judul {i}" for i in range(7, 11)]
+    assert all(r.error is None and "https://" not in r.raw_text for r in recs[:5] + recs[6:])
+    if closed_later:
+        assert recs[8].raw_text == "Isi berita nomor 9,\nparagraf kedua."
+
+
+def test_a_long_quoted_body_with_commas_is_one_row(tmp_path):
+    # paragraphs with commas are not rows: a body must look like whole rows to be split
+    body = "\n".join(f"Paragraf {i}, dengan koma, dan kata lain, seperti biasa." for i in range(8))
+    path = tmp_path / "crawl.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["sumber", "url", "judul", "isi_berita"])
+        w.writerow(["a.com", "https://a.id/1", "Satu", body])
+        w.writerow(["b.com", "https://b.id/2", "Dua", BODY])
+    recs = records(path, ReaderOptions(text_col="isi_berita"))
+    assert len(recs) == 2 and recs[0].raw_text == body and recs[0].error is None

@@ -390,3 +390,40 @@ def test_deep_links_word_search_and_zones_in_chromium(out, browser):
     page.wait_for_function(f"{count} === {want}")
     assert errors == []
     page.close()
+
+
+HOSTILE = "evil<!--<script>.com"
+
+
+def test_a_site_or_reason_holding_a_comment_and_script_opener_keeps_the_page_whole(
+    out, tmp_path, browser
+):
+    # "<!--<script" in the embedded JSON put Chromium's parser in the script's escaped state:
+    # the page's data element swallowed the rest of the page
+    import pyarrow as pa
+
+    bad = tmp_path / "bad"
+    shutil.copytree(out, bad)
+    table = pq.read_table(bad / "documents.parquet")
+    site = table.column("site").to_pylist()
+    reason = table.column("reason").to_pylist()
+    site[0] = HOSTILE
+    k = next(i for i, r in enumerate(reason) if r)
+    reason[k] = f"{reason[k]} {HOSTILE}"
+    table = table.set_column(table.schema.get_field_index("site"), "site", pa.array(site))
+    table = table.set_column(table.schema.get_field_index("reason"), "reason", pa.array(reason))
+    pq.write_table(table, bad / "documents.parquet")
+    page_text = build(bad).read_text(encoding="utf-8")
+    assert "<!--<script" not in page_text.split('id="saring-data"')[1].split("</script>")[0]
+    assert HOSTILE in embedded(page_text)["sites"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((bad / "report.html").as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert errors == []
+    options = page.locator("#doc-site option").all_inner_texts()
+    assert any(HOSTILE in o for o in options)
+    reasons = page.locator("#doc-reason option").all_inner_texts()
+    assert any(HOSTILE in o for o in reasons)
+    page.close()

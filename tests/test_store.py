@@ -275,3 +275,70 @@ def test_an_open_story_brings_its_articles_from_runs_older_than_the_window(tmp_p
     assert story_of == {"a": "a", "b": "a"}
     assert sorted(r["published"].day for r in rows) == [1, 4]
     assert Store(tmp_path).open_stories(day(12), window_days=4) == ([], {})
+
+
+@pytest.mark.parametrize(
+    "fault",
+    ["timer", "begun", "deduplicated", "staged", "renamed", "manifest_written", "committed"],
+)
+def test_a_first_run_killed_anywhere_leaves_a_usable_store(tmp_path, fault):
+    # a kill between writing the first manifest and putting it in place left a store that
+    # every later run refused as "not empty and not a saring store"
+    store = tmp_path / "s"
+    if fault == "timer":
+        rc = _run_killed(store, FIRST, None, after=1.5)
+    else:
+        rc = _run_killed(store, FIRST, fault)
+    assert rc == -signal.SIGKILL
+    quiet(files(FIRST), None, store=store)  # the batch again, on what the kill left
+    once = tmp_path / "once"
+    quiet(files(FIRST), None, store=once)
+    assert _snapshot(store) == _snapshot(once)
+    assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
+    assert not [p.name for p in store.iterdir() if p.name.startswith(".manifest")]
+
+
+def test_an_export_reads_one_manifest_even_when_a_run_commits_meanwhile(
+    two_days, tmp_path, monkeypatch
+):
+    # export read manifest.json several times: a commit between the reads mixed two states
+    # (stats of one run, documents of two)
+    import shutil
+
+    base, _, _ = two_days
+    store = tmp_path / "s"
+    shutil.copytree(base / "s", store)
+    both = (store / "manifest.json").read_text()
+    first = json.loads(both)
+    first["runs"] = first["runs"][:1]
+    (store / "manifest.json").write_text(json.dumps(first))
+    read = Store.manifest
+
+    def then_commit(self):
+        data = read(self)
+        (store / "manifest.json").write_text(both)  # a run commits right after the read
+        return data
+
+    monkeypatch.setattr(Store, "manifest", then_commit)
+    stats = export(store, tmp_path / "out", report=False)
+    monkeypatch.undo()
+    rows = pq.read_table(tmp_path / "out" / "documents.parquet").num_rows
+    assert len(stats["runs"]) == 1 and rows == stats["documents"]["in"] == 8
+    stories = pq.read_table(tmp_path / "out" / "stories.parquet").to_pylist()
+    story_ids = {
+        r["story_id"] for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    }
+    assert {s["story_id"] for s in stories} == story_ids - {None}
+
+
+def test_a_batch_named_another_way_is_still_stored(tmp_path):
+    # ids come from a file's name under its argument: the first day given file by file, then
+    # the whole folder, re-added every stored document (as copies of themselves)
+    store = tmp_path / "s"
+    quiet(files(FIRST), None, store=store)
+    stats = quiet([str(EXAMPLES)], None, store=store)
+    assert stats["store"]["already_stored"] == 8  # the feed's three records and five files
+    assert stats["documents"]["in"] == 8  # the files of the second day
+    assert len(Store(store).ids()) == 16
+    again = quiet([str(EXAMPLES / "pages" / "*.html"), str(EXAMPLES / "text")], None, store=store)
+    assert again["documents"]["in"] == 0

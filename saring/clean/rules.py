@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from saring.scripts import WORD_RE
+
 DATA = Path(__file__).with_name("data")
 ACTIONS = ("line", "strip", "tail")
-WORD_RE = re.compile(r"[^\W_]+")  # a word: a run of letters and digits
 
 
 @dataclass(frozen=True)

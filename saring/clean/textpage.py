@@ -23,11 +23,12 @@ from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
 from saring.extract.units import text_units, wrap_width
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
+from saring.scripts import SENTENCE_ENDERS
 
 _LETTERS = re.compile(r"[^\W\d_]")
 # A sentence end, allowing closing quotes and brackets after it: 'kata Lavrov.' / 'berjuang."'
 _CLOSERS = "\"”’'»)] \t"
-_ENDERS = ".!?…:;。！？"
+_ENDERS = SENTENCE_ENDERS + ":;"
 # Chinese, Japanese and Korean script: a sentence there is one "word" to WORD_RE
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DATE_BITS = re.compile(

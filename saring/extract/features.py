@@ -22,31 +22,12 @@ import numpy as np
 
 from saring.clean.rules import FurnitureRules, default_rules
 from saring.extract.units import ANCESTOR_TAGS, BLOCK_INDEX, GROUPS, LEVELS, Unit
+from saring.scripts import SENTENCE_ENDERS, WORD_RE
 
 DATA = Path(__file__).with_name("data")
-
-
-def _marks() -> str:
-    """The combining marks of the Basic Multilingual Plane as a character class body: the
-    vowel signs of Devanagari, Thai, Javanese ... are not ``\\w`` to Python's ``re``, and
-    without them a Hindi word falls apart into letters."""
-    import unicodedata
-
-    ranges: list[list[int]] = []
-    for cp in range(0x300, 0x10000):
-        if unicodedata.category(chr(cp))[0] == "M":
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1][1] = cp
-            else:
-                ranges.append([cp, cp])
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-
-
-# a word: a letter or digit, then letters, digits and combining marks
-_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_marks()}])*")
 _SEPARATORS = re.compile(r"[|•·»/›]|\s-\s")
 _CLOSERS = "\"”’'»)] \t"
-_ENDERS = frozenset(".!?…。！？")
+_ENDERS = frozenset(SENTENCE_ENDERS)
 _DATE = re.compile(
     r"\d{1,2}[:.]\d{2}\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}|"
     r"\b[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\b(19|20)\d\d\b"
@@ -189,7 +170,7 @@ def page_language(units: list[Unit], sample_words: int = 300) -> str | None:
     votes = [0] * len(langs)
     seen = 0
     for u in sorted(units, key=lambda u: -len(u.text))[:20]:
-        for w in _WORD.findall(u.text.lower()):
+        for w in WORD_RE.findall(u.text.lower()):
             for i in index.get(w, ()):
                 votes[i] += 1
             seen += 1
@@ -214,7 +195,7 @@ class PageContext:
 
 
 _UNSET = object()
-_ENDER_CODES = np.array([ord(c) for c in ".!?…。！？"], dtype=np.uint32)
+_ENDER_CODES = np.array([ord(c) for c in SENTENCE_ENDERS], dtype=np.uint32)
 _CLOSER_CODES = np.array([ord(c) for c in "\"”’'»)]"], dtype=np.uint32)
 _MARKS = re.compile(r"©|\(c\)|copyright", re.I)
 # bits of _char_table: what a character is
@@ -302,7 +283,7 @@ def _own_measures(
     words_fw = np.zeros((n, 2))
     for i, t in enumerate(texts):
         low = t.lower()
-        words = _WORD.findall(low)
+        words = WORD_RE.findall(low)
         words_fw[i] = len(words), sum(map(fw.__contains__, words)) if fw else 0
         tail = t.rstrip(_CLOSERS)
         out[i, _O["ends_sentence"]] = tail[-1:] in _ENDERS
@@ -344,13 +325,13 @@ def _title_index(texts: list[str], title: str | None) -> int | None:
     """The unit that is the page's title: the first whose words are (almost) the title's."""
     if not title:
         return None
-    want = set(_WORD.findall(title.lower()))
+    want = set(WORD_RE.findall(title.lower()))
     if not want:
         return None
     for i, t in enumerate(texts):
         if len(t) > 3 * len(title) + 20:
             continue
-        got = set(_WORD.findall(t.lower()))
+        got = set(WORD_RE.findall(t.lower()))
         if got and len(want & got) >= 0.8 * max(len(want), len(got)):
             return i
     return None

@@ -19,11 +19,13 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from saring.scripts import SENTENCE_ENDERS, WORD_RE
+
 _TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"[^\W_]+")  # a word: a run of letters and digits
 _ALPHA = re.compile(r"[^\W\d_]")  # one letter
 _BULLETS = ("•", "●", "○", "▪", "◦", "‣", "⁃", "·", "- ", "* ", "– ", "— ")
-_END = (".", "!", "?", '"', "”", "'", "’", ")", "»", "…", ":", ";")  # a line that ends a sentence
+# a line that ends a sentence
+_END = (*SENTENCE_ENDERS, '"', "”", "'", "’", ")", "»", ":", ";")
 
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
@@ -113,7 +115,7 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
     ``stopwords`` is the language's list (lower case); without one, ``stopwords`` is None."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     tokens = _TOKEN.findall(text)
-    words = _WORD.findall(text.casefold())
+    words = WORD_RE.findall(text.casefold())
     n_tokens, n_lines, n_chars = len(tokens), len(lines) or 1, len(text) or 1
     out: dict[str, float] = {
         "words": float(n_tokens),

@@ -2,7 +2,9 @@
 
 Order of trust: a byte-order mark, then UTF-16 without one (NUL bytes at every other place),
 then a charset the page or its HTTP header declares (when the bytes really decode with it), then
-strict UTF-8, then charset-normalizer's detection, then Windows-1252. Binary content (images,
+UTF-8 (with a few stray bytes replaced and counted), then windows-1252 where its reading looks
+like text, then charset-normalizer's detection; a guess that still looks garbled is refused
+with a reason (``unsure_encoding``), never kept silently. Binary content (images,
 PDFs, archives, NUL bytes in the first 8 KB that are not UTF-16) is refused, not decoded into
 noise; NUL characters later in a text are removed and counted. It does not strip markup or
 judge whether the text is an article.
@@ -15,7 +17,8 @@ import re
 
 from charset_normalizer import from_bytes
 
-from saring.model import BINARY_CONTENT, EMPTY_INPUT
+from saring.model import BINARY_CONTENT, EMPTY_INPUT, UNSURE_ENCODING
+from saring.readers.legacy import FEW_STRAY, Cp1252Reading, garbled
 
 _MAGIC = [
     (b"%PDF-", "PDF document"),
@@ -169,14 +172,82 @@ def _decode(data: bytes, declared: str | None, html: bool) -> tuple[str, str]:
                 continue
     if _is_utf8(data):
         return data.decode("utf-8"), "utf-8"
+    return undeclared(data)
+
+
+def undeclared(data: bytes) -> tuple[str, str]:
+    """Bytes that are not all valid UTF-8 and declare no charset that fits: UTF-8 with a few
+    stray bytes, windows-1252 where its reading looks like text (``saring.readers.legacy``),
+    else charset-normalizer's guess. A guess that still looks garbled raises
+    :class:`DecodeError` (``unsure_encoding``)."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - bad  # valid multi-byte characters
+    if wide and bad <= max(FEW_STRAY, wide):
+        # legacy text almost never holds a valid multi-byte UTF-8 character: these are UTF-8
+        return text, f"utf-8 ({_replaced(bad)})"
+    legacy = data.decode("cp1252", "replace")
+    reading = Cp1252Reading(legacy)
+    if wide == 0 and bad <= FEW_STRAY and (reading.odd or reading.unplain()):
+        # ASCII with a few bytes that text would not hold there: stray bytes in UTF-8
+        return text, f"utf-8 ({_replaced(bad)})"
+    if reading.looks_right():
+        undefined = legacy.count("\ufffd")
+        return legacy, f"cp1252 (detected{', ' + _replaced(undefined) if undefined else ''})"
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        codec = _codec(best.encoding) or best.encoding
+    codec = (_codec(best.encoding) or best.encoding) if best is not None else None
+    if codec:
         try:
-            return data.decode(codec), f"{codec} (detected)"
+            guess = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
-            pass
-    return data.decode("cp1252", errors="replace"), "cp1252 (fallback, undecodable bytes replaced)"
+            guess = None
+        if guess is not None:
+            _refuse_garbled(guess, codec)
+            return guess, f"{codec} (detected)"
+    _refuse_garbled(legacy, "cp1252", reading)
+    return legacy, "cp1252 (fallback, undecodable bytes replaced)"
+
+
+def stream_codec(head: bytes) -> tuple[str, str, str | None]:
+    """How to read a whole file whose first bytes are ``head`` (a CSV): (Python codec, the
+    encoding note its rows get, the reason every row fails when the guess looks garbled).
+    The same order of trust as :func:`decode_bytes`, without a declaration."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", "utf-8 (byte-order mark)", None
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec, f"{codec} (byte-order mark)", None
+    utf16 = utf16_codec(head[: len(head) - len(head) % 2])
+    if utf16:
+        return utf16, f"{utf16} (detected: no byte-order mark)", None
+    try:
+        head.decode("utf-8")
+        return "utf-8", "utf-8", None
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 4:  # a character cut where the head was cut
+            return "utf-8", "utf-8", None
+    try:
+        _text, note = undeclared(head)
+    except DecodeError as e:
+        return "cp1252", "cp1252 (fallback, undecodable bytes replaced)", e.reason
+    codec = note.split(" ", 1)[0]
+    if codec == "utf-8":
+        return codec, "utf-8 (invalid byte sequences replaced)", None
+    return codec, note, None
+
+
+def _refuse_garbled(text: str, codec: str, reading: Cp1252Reading | None = None) -> None:
+    """Raise :class:`DecodeError` when ``text`` (a guess at a legacy encoding) looks wrong."""
+    why = garbled(text, codec, reading)
+    if why:
+        raise DecodeError(
+            f"{UNSURE_ENCODING}: no charset declared, and read as {codec} the text looks "
+            f"garbled ({why}); declare its charset"
+        )
+
+
+def _replaced(n: int) -> str:
+    return f"{n} invalid byte sequence{'s' * (n != 1)} replaced"
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import re
 import zlib
@@ -18,7 +19,6 @@ from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 import pyarrow.parquet as pq
-from charset_normalizer import from_bytes
 
 from saring.model import (
     EMPTY_INPUT,
@@ -29,6 +29,7 @@ from saring.model import (
     RawRecord,
     make_id,
 )
+from saring.readers.decode import stream_codec
 from saring.readers.inputs import InputFile, open_input
 from saring.readers.options import ReaderOptions
 
@@ -122,9 +123,15 @@ def _meta(value: Any) -> str | None:
 
 
 def record_from_row(
-    row: dict, make: Callable[..., RawRecord], locator: str, index: int, opts: ReaderOptions
+    row: dict,
+    make: Callable[..., RawRecord],
+    locator: str,
+    index: int,
+    opts: ReaderOptions,
+    encoding: str | None = None,
 ) -> RawRecord:
-    """A record from one table row / JSON object, picking HTML over text when both are there."""
+    """A record from one table row / JSON object, picking HTML over text when both are there.
+    ``encoding``: how the file's text was decoded, noted on a text value's record."""
     meta = {
         "url": _meta(_lookup(row, opts.url_col)),
         "title": _meta(_lookup(row, opts.title_col)),
@@ -157,7 +164,9 @@ def record_from_row(
             return make(
                 locator, index, fmt=fmt, bytes_in=size, error=_too_large(size, opts), **meta
             )
-        return make(locator, index, fmt=fmt, raw_text=value, bytes_in=size, **meta)
+        return make(
+            locator, index, fmt=fmt, raw_text=value, bytes_in=size, charset=encoding, **meta
+        )
     names = " or ".join(repr(c) for c in (opts.html_col, opts.text_col) if c)
     return make(locator, index, fmt="text", error=f"{EMPTY_INPUT}: no {names} value", **meta)
 
@@ -205,7 +214,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                         f"{lineno} is a JSON {type(obj).__name__}, not an object",
                     )
                     continue
-                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj))
+                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj), "utf-8")
     except _STREAM_ERRORS as e:
         count += 1
         yield make(
@@ -218,57 +227,108 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
 
 
-def _csv_encoding(f: InputFile) -> str:
-    """UTF-8 unless the first megabyte says otherwise (then charset-normalizer's guess)."""
+def _csv_codec(f: InputFile) -> tuple[str, str, str | None]:
+    """How to read a CSV (``decode.stream_codec`` of its first megabyte): (codec, the note its
+    rows get, the reason every row fails when no guess looks right)."""
     try:
         with open_input(f) as fh:
             head = fh.read(1 << 20)
     except _STREAM_ERRORS:
-        return "utf-8-sig"
+        return "utf-8-sig", "utf-8", None
+    return stream_codec(head)
+
+
+class _Lines:
+    """The lines of a text stream, keeping those of the row the CSV reader is reading."""
+
+    def __init__(self, lines: Iterator[str]):
+        self.lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+    def row(self) -> list[str]:
+        """The lines of the row just read; the next row's start afresh."""
+        taken, self.taken = self.taken, []
+        return taken
+
+
+def _runaway(fields: list[str], width: int, row_lines: list[str]) -> int | None:
+    """Where a quote left open begins: the index of the field that swallowed the lines after
+    it, as a field whose further lines parse as whole rows (``width`` fields),
+    half of them at least, does, in a row (its ``lines``) that a strict reading refuses: the
+    quote is closed by the file's end or by the opening quote of a later field. ``None`` when
+    no field looks so (a quoted body with commas is closed where it ends)."""
+    if width < 3:
+        return None  # with two columns any line with a comma would look like a row
+    found = None
+    for k, value in enumerate(fields):
+        lines = [line for line in value.splitlines()[1:] if line.strip()]
+        rowlike = sum(1 for line in lines if len(next(csv.reader([line]), [])) == width)
+        if rowlike and 2 * rowlike >= len(lines):
+            found = k
+            break
+    if found is None:
+        return None
     try:
-        head.decode("utf-8")
-        return "utf-8-sig"
-    except UnicodeDecodeError as e:
-        if e.start >= len(head) - 4:  # a character cut by the 1 MB boundary
-            return "utf-8-sig"
-    best = from_bytes(head).best()
-    return best.encoding if best is not None else "cp1252"
+        list(csv.reader(row_lines, strict=True))
+    except csv.Error:
+        return found
+    return None
 
 
 def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
     """A CSV with a header row; quoted fields may span lines. A row whose field count differs
-    from the header's is a failed document (its columns cannot be trusted)."""
+    from the header's is a failed document (its columns cannot be trusted). A quote left open
+    swallows the rows after it into one field: that row fails, and the lines after its
+    opening line are read again as rows."""
     make = _Maker(f, "text")
-    encoding = _csv_encoding(f)
+    codec, note, refused = _csv_codec(f)
     rowno = 0
     try:
         with open_input(f) as raw:
-            text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-            reader = csv.reader(text)
+            lines = _Lines(io.TextIOWrapper(raw, encoding=codec, errors="replace", newline=""))
+            reader = csv.reader(lines)
             header = next(reader, None)
             if header is None:
                 yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file is empty")
                 return
             header = [h.strip() for h in header]
             opts = opts.for_columns(header)
-            for fields in reader:
+            lines.row()
+            while (fields := next(reader, None)) is not None:
+                taken = lines.row()
                 if not fields:  # blank line between rows
                     continue
                 rowno += 1
                 loc = f"row={rowno}"
-                if len(fields) != len(header):
-                    size = sum(len(x) for x in fields)
-                    yield make(
-                        loc,
-                        rowno,
-                        bytes_in=size,
-                        error=f"{READ_ERROR}: row {rowno} has "
-                        f"{len(fields)} fields, the header has {len(header)}",
+                size = sum(len(x) for x in fields)
+                k = _runaway(fields, len(header), taken)
+                error = refused
+                if k is not None:
+                    start = sum(x.count("\n") for x in fields[:k]) + 1
+                    error = (
+                        f"{READ_ERROR}: row {rowno} opens a quote that is never closed (field "
+                        f"{k + 1}); the {len(taken) - start} lines after it are read as rows again"
                     )
+                    lines = _Lines(itertools.chain(taken[start:], lines.lines))
+                    reader = csv.reader(lines)
+                elif len(fields) != len(header):
+                    error = (
+                        f"{READ_ERROR}: row {rowno} has {len(fields)} fields, the header has "
+                        f"{len(header)}"
+                    )
+                if error:
+                    yield make(loc, rowno, bytes_in=size, error=error)
                     continue
-                yield record_from_row(
-                    dict(zip(header, fields, strict=True)), make, loc, rowno, opts
-                )
+                row = dict(zip(header, fields, strict=True))
+                yield record_from_row(row, make, loc, rowno, opts, note)
     except (csv.Error, *_STREAM_ERRORS) as e:
         rowno += 1
         yield make(
@@ -321,7 +381,7 @@ def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | 
         columns = pq.ParquetFile(f.path).schema_arrow.names
     else:
         with open_input(f) as raw:
-            text = io.TextIOWrapper(raw, encoding=_csv_encoding(f), errors="replace", newline="")
+            text = io.TextIOWrapper(raw, encoding=_csv_codec(f)[0], errors="replace", newline="")
             header = next(csv.reader(text), None)
         if not header:
             return False, None
@@ -360,7 +420,7 @@ def read_parquet(
             for batch in pf.iter_batches(batch_size=256, row_groups=[g], columns=columns):
                 for row in batch.to_pylist():
                     index += 1
-                    yield record_from_row(row, make, f"row={index}", index, opts)
+                    yield record_from_row(row, make, f"row={index}", index, opts, "utf-8")
     except Exception as e:  # a corrupt file or row group: report it and go on with the run
         index += 1
         yield make(

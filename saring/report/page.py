@@ -354,6 +354,13 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
     return chunks, cut
 
 
+def script_json(data) -> str:
+    """``data`` as JSON to put inside a ``<script>`` element: every ``<`` written ``\\u003c``, so
+    that neither ``</script>`` nor ``<!--`` (which with ``<script`` after it puts the HTML parser
+    in a state where ``</script>`` no longer ends the element) can occur in it."""
+    return json.dumps(data, separators=(",", ":")).replace("<", "\\u003c")
+
+
 def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TEXT_BUDGET) -> Path:
     """Write the report of the run in ``out`` to ``dest`` (default ``out/report.html``)."""
     out = Path(out)
@@ -431,10 +438,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         .replace("<!--COMMAND_SHORT-->", html.escape(_short(command)))
         .replace("<!--COMMAND-->", html.escape(command))
         .replace("<!--OVERVIEW-->", _overview(stats, docs, stories, clusters))
-        .replace(
-            "/*DATA*/",
-            json.dumps(payload, separators=(",", ":")).replace("</", "<\\/"),
-        )
+        .replace("/*DATA*/", script_json(payload))
     )
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.write_text(filled, encoding="utf-8")

@@ -1,0 +1,175 @@
+"""Whether bytes read as a legacy code page look like text, and which reading looks garbled.
+
+``Cp1252Reading`` judges text read as windows-1252 character by character in its context, as
+browsers prefer that code page for Western pages without a charset: stray bytes in UTF-8 and
+the other code pages (Czech, Turkish, Cyrillic read as it) look wrong there. ``garbled`` says
+why a guessed decoding looks wrong. Nothing here decodes or picks the order of trust
+(``saring.readers.decode`` does); benchmarks/bench_decode.py measures the rules.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+
+# at most this many bytes that are not UTF-8, in text otherwise ASCII, may be stray bytes
+FEW_STRAY = 3
+# a windows-1252 reading may hold this share of odd characters (real text has a few: a quote
+# glued between two words)
+_ODD_SHARE = 0.05
+_HIGH = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"[^\W\d_]+")
+# the characters of bytes 0x80-0xBF in windows-1252: UTF-8's continuation bytes
+_CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
+# signs no text holds (spacing accents, an undefined byte): a stray byte
+_NEVER = "ˆ˜¨¯´¸¤¦¬¶\ufffd"
+# between two letters real text holds these signs: an apostrophe, dashes, a no-break space, a
+# soft hyphen (an Icelandic paper's words are full of them)
+_INSIDE = "’\xa0\xad–—·"
+# The letters outside ASCII of languages written in windows-1252 (lower case). 85% of a text's
+# such letters (from 10 on) belong to one of them (the fundus texts: 88% at least); Czech, Turkish,
+# Lithuanian or Polish read as windows-1252 mix letters of several (at most 79%).
+_ALPHABETS = [
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüßé",  # German
+    "áéíóúñü",  # Spanish, Galician, Basque, Irish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "àçèéíïòóú",  # Catalan
+    "áéëïóöüèê",  # Dutch, Afrikaans
+    "æøåéäö",  # Danish, Norwegian, Swedish, Finnish
+    "áðéíóúýþæö",  # Icelandic, Faroese
+    "äõöüšž",  # Estonian
+    "çë",  # Albanian
+]
+_ONE_ALPHABET = 0.85
+# the letters outside ASCII names in English or Indonesian text carry most
+_NAME_LETTERS = "áíóúñüöäçãøÁÓÖÜØ"
+# Where a text that is otherwise ASCII (English, Indonesian) holds a sign outside ASCII:
+# (sign, what may stand before it, what may follow it); "a": a letter or digit, "0": a digit,
+# " ": white space or the text's end, "*": anything, other characters themselves. Any other
+# character there is more likely a stray byte.
+_PLAIN = {
+    **dict.fromkeys("“‘", ("*", "a'\"(“‘")),
+    **dict.fromkeys("”’", ("*", "*")),
+    **dict.fromkeys("–—\xa0", ("*", "*")),
+    "…": ("a.", " "),
+    "•": (" ", " "),
+    **dict.fromkeys("½¼¾", ("0 ", "0 ")),
+    "°": ("0 ", "0 CF"),
+    "×": ("0 ", "0 "),
+    "²": ("a", " .,;:)"),  # also Indonesian's sign of a doubled word: "teman²"
+    "³": ("0m", " .,;:)"),
+    **dict.fromkeys("€£", ("*", "0 ")),
+    **dict.fromkeys("©®™", ("* ", " ")),
+}
+
+
+class Cp1252Reading:
+    """What a text read as windows-1252 holds outside ASCII: ``high`` such characters, ``odd``
+    where no text would hold them (a sign of ``_NEVER``, a sign between two letters, a capital
+    after a small letter, UTF-8's bytes: "â€", "Ã©"), ``unplain`` where an otherwise ASCII
+    text would not (``_PLAIN``), and its letters outside ASCII (``found``)."""
+
+    def __init__(self, text: str):
+        self.high = self.odd = 0
+        self.found: Counter[str] = Counter()
+        for m in _HIGH.finditer(text):
+            i = m.start()
+            c = m.group()
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            self.high += 1
+            if c in _NEVER:
+                odd = True
+            elif c.isalpha():
+                self.found[c.lower()] += 1
+                utf8_lead = "\xc2" <= c <= "\xf4" and nxt in _CONTINUATION
+                odd = (c.isupper() and prev.islower()) or utf8_lead
+            else:
+                odd = prev.isalpha() and nxt.isalpha() and c not in _INSIDE
+            self.odd += odd
+        self.letters = sum(self.found.values())
+        self.text = text
+
+    def unplain(self) -> int:
+        """How many characters outside ASCII stand where an otherwise ASCII text would not
+        hold them (``_plain``)."""
+        words = set(_WORD.findall(self.text.lower()))
+        return sum(1 for m in _HIGH.finditer(self.text) if not _plain(self.text, m.start(), words))
+
+    def looks_right(self) -> bool:
+        """Whether the reading looks like text: few odd characters, letters of one alphabet."""
+        return self.odd <= self.high * _ODD_SHARE and self.one_alphabet()
+
+    def one_alphabet(self) -> bool:
+        """Whether most of its letters outside ASCII belong to one language's alphabet."""
+        if self.letters < 10:  # a few letters of names: too few to tell
+            return True
+        best = max(sum(n for c, n in self.found.items() if c in a) for a in _ALPHABETS)
+        return best >= _ONE_ALPHABET * self.letters
+
+
+def _plain(text: str, i: int, words: set[str]) -> bool:
+    """Whether ``text[i]`` stands where an otherwise ASCII text holds it: a sign of ``_PLAIN``,
+    é, or a letter of a name (a word that begins with a capital); never in a word that the text
+    also writes without it (lower-cased ``words``), as a stray byte in a word would be."""
+    c = text[i]
+    start, end = i, i + 1
+    while start and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    left, right = text[start:i].lower(), text[i + 1 : end].lower()
+    if (c.isalpha() or (left and right and c != "\xa0")) and left + right in words:
+        return False
+    if c.isalpha():
+        if c in "éÉ":
+            return True
+        return c in _NAME_LETTERS and text[start].isupper() and end - start >= 3
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if c not in _PLAIN:
+        return False
+    before, after = _PLAIN[c]
+    return _fits(prev, before) and _fits(nxt, after)
+
+
+def _fits(ch: str, allowed: str) -> bool:
+    return (
+        "*" in allowed
+        or ch in allowed
+        or ("a" in allowed and ch.isalnum())
+        or ("0" in allowed and ch.isdigit())
+        or (" " in allowed and ch.isspace())
+    )
+
+
+# The encodings browsers read web pages in (the WHATWG Encoding Standard), as Python names them:
+# a detector's guess outside them (hp-roman8, cp775, mac-iceland...) is not a web page's.
+_WEB = {
+    codecs.lookup(name).name
+    for name in [
+        *("utf-8", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "latin-1"),
+        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+        *(f"cp{n}" for n in (874, 932, 949, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258)),
+        *("mac-roman", "mac-cyrillic", "gbk", "gb18030", "big5", "big5hkscs"),
+        *("euc-jp", "iso2022-jp", "shift-jis", "euc-kr"),
+    ]
+}
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def garbled(text: str, codec: str, reading: Cp1252Reading | None = None) -> str | None:
+    """Why ``text``, bytes guessed to be ``codec``, looks wrong; ``None`` when it does not: a
+    code page no web page is written in, C1 control characters, or (``reading``: the
+    windows-1252 reading) more odd characters than text holds."""
+    if codecs.lookup(codec).name not in _WEB:
+        return f"{codec} is not an encoding of web pages"
+    c1 = len(_C1.findall(text))
+    if c1 >= 3:
+        return f"{c1} C1 control characters"
+    if reading is not None and not reading.looks_right():
+        return f"{reading.odd} of {reading.high} characters outside ASCII are out of place"
+    return None
