@@ -761,5 +761,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"saring {a.command}: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM and SIGHUP as interrupt.Stopped
+        interrupt.handled()
         print(interrupt.INTERRUPTED, file=sys.stderr)
         return interrupt.status(e)

@@ -37,6 +37,14 @@ def status(e: KeyboardInterrupt) -> int:
     return 128 + getattr(e, "signum", signal.SIGINT)
 
 
+def handled() -> None:
+    """Tell Python that the KeyboardInterrupt just caught is handled: one that escaped an
+    ``exec`` of a string (dataclasses and scipy run such strings while they are imported) is
+    marked unhandled, and Python 3.11 then ends the process with SIGINT (-2, not 130) even
+    though it was caught. Running any string clears the mark."""
+    exec("pass")
+
+
 def _raise_stopped(signum, _frame):
     raise Stopped(signum)
 
@@ -253,6 +261,14 @@ def end_group(pid: int, wait: float = 3.0) -> int:
         time.sleep(0.02)
 
 
+def _watch_parent(parent: int) -> None:
+    """In the child: once the parent is gone (killed with SIGKILL), end the run's whole group;
+    Linux's parent-death signal does it at once for the child itself."""
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    _killpg(0, signal.SIGKILL)
+
+
 def _child(parent: int, mask: set) -> None:
     """Set up the forked child: a process group of its own (inherited by the engine's workers),
     the default reaction to the stop signals, no read from a terminal it no longer owns."""
@@ -265,8 +281,7 @@ def _child(parent: int, mask: set) -> None:
         # a background group may write to the terminal even under 'stty tostop'
         signal.signal(signal.SIGTTOU, signal.SIG_IGN)
     _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # the run ends with its parent, even on SIGKILL
-    if os.getppid() != parent:
-        os._exit(128 + signal.SIGKILL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     with contextlib.suppress(OSError, ValueError):
         if os.isatty(0):  # a background group reading the terminal would be stopped
             devnull = os.open(os.devnull, os.O_RDONLY)
@@ -338,5 +353,6 @@ def supervised(work: Callable[[], int], outputs: Outputs) -> int:
         if stopped_by in STOP_SIGNALS
         else f"the run was ended by {signal.Signals(stopped_by).name}"
     )
-    print(outputs.tidy(pid, what), file=sys.stderr, flush=True)
+    clear = "\r\x1b[K" if sys.stderr.isatty() else ""  # the run's progress line, if any
+    print(clear + outputs.tidy(pid, what), file=sys.stderr, flush=True)
     return 128 + stopped_by

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import saring.__main__
 from saring.interrupt import INTERRUPTED, Outputs
 from tests.conftest import EXAMPLES, ROOT
 
@@ -170,6 +171,10 @@ def test_a_stopped_run_into_a_store_leaves_the_store_as_it_was(crawl, tmp_path):
     check_stopped(s, signal.SIGINT, tmp_path / "out")
     assert not (store / "manifest.json").exists()
     assert not list((store / "runs").iterdir())
+
+
+def test_the_entry_point_says_the_same_line_before_it_can_import_it():
+    assert saring.__main__.INTERRUPTED == INTERRUPTED
 
 
 def _saring_output(folder: Path, mark: str) -> Path:
