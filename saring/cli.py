@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from saring import __version__, configfile
+from saring import __version__, configfile, interrupt
 from saring.clean import MODES as CLEAN_MODES
 from saring.config import DedupConfig, RunConfig
 from saring.configfile import DEFAULT_FILE
@@ -562,14 +562,12 @@ def _cmd_config(a: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_run(a: argparse.Namespace) -> int:
-    from saring.output import OutputError
-    from saring.pipeline import run
-
+def _cmd_run(a: argparse.Namespace, supervise: bool = False) -> int:
+    """``saring run``; with ``supervise``, in a child process that Ctrl-C or SIGTERM stops at
+    any moment (``saring.interrupt``), the engine's threads and processes with it."""
     cfg, path = _config(a)
     if path and not a.quiet:
         print(f"saring: settings from {path}", file=sys.stderr)
-    log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
     store = a.store or cfg.store  # [output] store in saring.toml: the default store
     if not a.out and not store:
         print(
@@ -578,6 +576,18 @@ def _cmd_run(a: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if supervise and interrupt.available():
+        outputs = interrupt.Outputs(a.out, store)
+        return interrupt.supervised(lambda: _run(a, cfg, store), outputs)
+    interrupt.unsupervised()
+    return _run(a, cfg, store)
+
+
+def _run(a: argparse.Namespace, cfg: RunConfig, store: str | None) -> int:
+    from saring.output import OutputError
+    from saring.pipeline import run
+
+    log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
     command = ["saring", *sys.argv[1:]]
     replaced = bool(a.out) and _holds_output(a.out)
     try:
@@ -735,6 +745,9 @@ def _cmd_extract(a: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The ``saring`` command. Without ``argv`` it is the process's own command line, and
+    ``saring run`` works in a child process that Ctrl-C stops at once (``saring.interrupt``);
+    with ``argv`` (a caller's, a test's) the run stays in the caller's process."""
     parser = build_parser()
     try:
         a = parser.parse_args(argv)
@@ -748,8 +761,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        if a.command == "run":
-            return _cmd_run(a)
+        if a.command == "run":  # the process's own command line: a run Ctrl-C can stop
+            return _cmd_run(a, supervise=argv is None)
         if a.command == "config":
             return _cmd_config(a)
         if a.command == "report":
@@ -760,6 +773,7 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, configfile.ConfigError) as e:
         print(f"saring {a.command}: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("saring: interrupted; no output was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM and SIGHUP as interrupt.Stopped
+        interrupt.handled()
+        print(interrupt.INTERRUPTED, file=sys.stderr)
+        return interrupt.status(e)

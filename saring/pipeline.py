@@ -601,11 +601,14 @@ def run(
             phase["store_dedup"] = time.perf_counter() - t
         fault("deduplicated")
         t = time.perf_counter()
+        if cfg.stories.enabled:
+            say("saring: grouping stories ...")
         story_of, story_rows = (
             _stories(docs, verdicts, cfg, st) if cfg.stories.enabled else ({}, [])
         )
         phase["stories"] = time.perf_counter() - t
         t = time.perf_counter()
+        say("saring: writing the outputs ...")
         tally = _write_documents(docs, verdicts, story_of, staging / "documents.parquet")
         pq.write_table(
             pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import itertools
 import json
@@ -371,6 +372,13 @@ def test_killed_run_never_leaves_an_output_that_looks_complete(tmp_path):
     assert not out.exists()
     partial = [p for p in tmp_path.iterdir() if p.name.startswith(".out.partial-")]
     assert partial, "the kill should have landed while the run was writing its staging folder"
+    # the run's own process (saring.interrupt's child, named in the folder) dies with saring a
+    # moment later
+    pid = int(partial[0].name.split("-")[1])
+    with contextlib.suppress(ProcessLookupError):
+        while time.time() < deadline + 10:
+            os.kill(pid, 0)
+            time.sleep(0.02)
     # the next run cleans the dead run's staging folder and completes
     run([str(EXAMPLES)], out, **QUIET)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
