@@ -488,7 +488,9 @@ def test_a_kill_between_the_two_renames_is_recovered_at_the_next_run(tmp_path):
     run([str(EXAMPLES / "text")], out, **QUIET)
     earlier = rows(out)
     cmd = [sys.executable, "-m", "saring", "run", str(EXAMPLES / "pages"), "-o", str(out), "-q"]
-    env = {**os.environ, "SARING_FAULT": "output_moved_aside"}
+    # in-process (no supervising parent, which would tidy up after its killed child): the kill
+    # of saring itself is what the next run must recover from
+    env = {**os.environ, "SARING_FAULT": "output_moved_aside", "SARING_NO_FORK": "1"}
     done = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
     assert done.returncode == -signal.SIGKILL
     assert not out.exists()
