@@ -2,7 +2,7 @@
 
 import itertools
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -10,6 +10,7 @@ import pytest
 
 from saring.clean.rules import function_words
 from saring.pipeline import run
+from saring.stories.build import label_and_keywords
 from saring.stories.group import (
     Article,
     StoryConfig,
@@ -227,6 +228,117 @@ def test_datelines_are_cut_from_summary_sentences_and_ordinary_dashes_kept():
         "Skor akhir 2 - 1 untuk Persib.",
     ):
         assert strip_dateline(keep) == keep
+
+
+# One row per dateline style of the shared crawl's outlets: the opening of a real first
+# sentence (cut short), and what is left once the dateline is cut.
+DATELINE_TABLE = [
+    (
+        "Liputan6.com, Jakarta -Harga Bitcoin dan kripto melemah.",
+        "Harga Bitcoin dan kripto melemah.",
+    ),
+    ("Liputan6.com, Tel Aviv -Israel telah melarang warganya.", "Israel telah melarang warganya."),
+    ("Liputan6.com, Washington D.C -Donald Trump mengatakan.", "Donald Trump mengatakan."),
+    (
+        "Liputan6.com, JakartaKita semua mengalami pasang surut.",
+        "Kita semua mengalami pasang surut.",
+    ),
+    ("Liputan6.com, JakartaPT Nippon Indosari meresmikan.", "PT Nippon Indosari meresmikan."),
+    ("Liputan6.com, Ogan IlirPT Bank Rakyat Indonesia.", "PT Bank Rakyat Indonesia."),
+    ("TEMPO.CO,Jakarta-Harga emas batangan kembali turun.", "Harga emas batangan kembali turun."),
+    ("TEMPO.CO, Jakarta - Hukum pidana adalah kesepakatan.", "Hukum pidana adalah kesepakatan."),
+    ("JAKARTA, KOMPAS.com -Remaja berinisial FA dibacok.", "Remaja berinisial FA dibacok."),
+    ("JAKARTA, KOMPAS.com— Kementerian Energi menyatakan.", "Kementerian Energi menyatakan."),
+    ("KOMPAS.com -Apakah tidur enam jam cukup?", "Apakah tidur enam jam cukup?"),
+    (
+        "KOMPAS.com-Samsung dikabarkan bakal meluncurkan headset.",
+        "Samsung dikabarkan bakal meluncurkan headset.",
+    ),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Ketua Umum PSSI Erick Thohir.", "Ketua Umum PSSI Erick Thohir."),
+    ("REPUBLIKA.CO.ID,TEHERAN – Satu lagi pesawat nirawak.", "Satu lagi pesawat nirawak."),
+    ("REPUBLIKA.CO.ID, BANDUNG--Sekretaris Daerah Jawa Barat.", "Sekretaris Daerah Jawa Barat."),
+    (
+        "JAKARTA- Ketegangan geopolitik di kawasan Timur Tengah.",
+        "Ketegangan geopolitik di kawasan Timur Tengah.",
+    ),
+    (
+        "JAKARTA– Kehilangan ponsel adalah kejadian yang menjengkelkan.",
+        "Kehilangan ponsel adalah kejadian yang menjengkelkan.",
+    ),
+    ("PALERMO– Kiper Timnas Indonesia menjadi target.", "Kiper Timnas Indonesia menjadi target."),
+    (
+        "JAKARTA- 5 Gejala hipertensi yang tidak disadari.",
+        "5 Gejala hipertensi yang tidak disadari.",
+    ),
+    # datelines of outlets outside the crawl (the seeds, the bundled examples)
+    ("MOSKOW - Rusia dan Amerika Serikat bertemu.", "Rusia dan Amerika Serikat bertemu."),
+    ("KIBLAT.NET, Aleppo – Oposisi Suriah mengungkapkan.", "Oposisi Suriah mengungkapkan."),
+    ("Jakarta, Aktual.com – Menteri Luar Negeri Rusia.", "Menteri Luar Negeri Rusia."),
+    # not datelines: a capitalised first word before a hyphen, names with a dash, a score
+    ("TEKA-teki masa depan Rachmat Irianto usai meninggalkan Persib.", None),
+    ("HITUNG-hitungan Timnas Indonesia lolos dari babak 4.", None),
+    ("COVID-19 kembali meningkat di Jakarta.", None),
+    ("Joko Widodo - Ma'ruf Amin hadir.", None),
+    ("Skor akhir 2 - 1 untuk Persib.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cut"), DATELINE_TABLE)
+def test_each_outlets_dateline_style_is_cut(sentence, cut):
+    assert strip_dateline(sentence) == (sentence if cut is None else cut)
+
+
+def test_a_sentence_whose_dateline_cannot_be_cut_is_left_out_of_the_summary():
+    # the place glued to a word in lower case: where "Jakarta" ends cannot be told
+    text = (
+        "Liputan6.com, Jakartasensual dan realita pernikahan kini makin memanas di episode baru. "
+        "Serial itu tayang setiap Jumat malam dan menarik banyak penonton muda di Jakarta."
+    )
+    (s,) = summarize([("a", text)])
+    assert s.text.startswith("Serial itu tayang")
+
+
+def test_every_dateline_style_has_a_row_in_the_table():
+    from saring.stories.summary import DATELINES
+
+    used = {name for s, cut in DATELINE_TABLE if cut for name, p in DATELINES if p.match(s)}
+    assert used == {name for name, _p in DATELINES}
+
+
+def test_every_story_has_a_label_and_keywords_even_when_titles_are_missing():
+    # the crawl's republika rows have no title; one of them reports the landslide another
+    # outlet titled, and another is a story of its own
+    t0 = datetime(2025, 6, 18, 9, tzinfo=UTC)
+    docs = [
+        {
+            "id": "untitled",
+            "title": "",
+            "text": "REPUBLIKA.CO.ID, CIREBON--Kepolisian memastikan aktivitas penambangan di "
+            "galian C Argasunya dihentikan setelah longsor menimbun dua pekerja. Polisi "
+            "memeriksa pengelola tambang.",
+            "published": t0,
+            "site": "republika.co.id",
+        },
+        {
+            "id": "titled",
+            "title": "Tambang Galian C Argasunya Cirebon Longsor, 2 Orang Tertimbun",
+            "text": "Tambang galian C di Argasunya, Cirebon, longsor dan menimbun dua pekerja. "
+            "Polisi memastikan penambangan dihentikan.",
+            "published": t0 + timedelta(hours=2),
+            "site": "detik.com",
+        },
+    ]
+    stop = function_words("id")
+    label, keys = label_and_keywords(docs, stop)
+    assert label == docs[1]["title"]  # a member's title, though the earliest has none
+    assert {"galian", "argasunya"} <= set(keys)
+    label, keys = label_and_keywords(docs[:1], stop)
+    assert label.startswith("Kepolisian memastikan aktivitas penambangan")  # no dateline
+    assert keys[:3] == ["kepolisian", "memastikan", "aktivitas"]
+    # two titles that share no word: the label's words are the keywords
+    other = dict(docs[1], id="other", title="Dua Pekerja Terkubur Longsoran")
+    label, keys = label_and_keywords([docs[1], other], stop)
+    assert label == docs[1]["title"] and keys and all(k in label.lower() for k in keys)
 
 
 def test_no_sentences_no_summary():
