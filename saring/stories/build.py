@@ -95,7 +95,10 @@ def build_stories(
     cfg = cfg or StoryConfig()
     prior = prior or {}
     arts = [
-        Article(d["id"], d.get("title") or "", d.get("text") or "", d["published"]) for d in docs
+        Article(
+            d["id"], d.get("title") or "", d.get("text") or "", d["published"], d.get("site") or ""
+        )
+        for d in docs
     ]
     number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
     fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
