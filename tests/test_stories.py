@@ -2,6 +2,8 @@
 
 import itertools
 import random
+import re
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -11,16 +13,15 @@ import pytest
 from saring.clean.rules import function_words
 from saring.pipeline import run
 from saring.stories.build import label_and_keywords
+from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
-    _GLUED,
     Article,
     StoryConfig,
-    _EventRules,
+    _Content,
     _hours,
     _profiles,
     documents,
     group,
-    names,
     tokens,
     vectors,
 )
@@ -359,7 +360,7 @@ def _rules(arts: list[Article]):
     cfg = StoryConfig()
     docs = documents(arts, cfg)
     hours = np.array([_hours(a.published) for a in arts])
-    return _EventRules(arts, docs, names(arts, cfg), hours, cfg)
+    return EventRules(arts, docs, names(arts, cfg), hours, cfg)
 
 
 def test_eruptions_of_two_volcanoes_are_kept_apart_and_one_volcanos_reports_join():
@@ -428,3 +429,76 @@ def test_a_recurring_columns_issues_of_different_days_are_never_joined():
     # and through a third article: once a and c are one group, b cannot join it
     rules.merge(0, 2)
     assert not rules.allowed(0, 1)
+
+
+def _names_word_by_word(articles: list[Article], cfg: StoryConfig) -> frozenset[str]:
+    """``names`` as first written: every word of every lead looked at in turn."""
+    caps: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for a in articles:
+        lead = _GLUED.sub(" ", (a.text or "")[: 12 * cfg.lead_words])
+        prev = ""
+        for m in re.finditer(r"\w+", lead):
+            w = m.group()
+            if not w.isdigit() and len(w) > 2:
+                uses[w.lower()] += 1
+                gap = lead[max(0, m.start() - 3) : m.start()]
+                if w[0].isupper() and prev and not re.search(r"[.!?:\"“”]\s*$", gap):
+                    caps[w.lower()] += 1
+            prev = w
+    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+
+
+def test_names_counted_over_all_leads_at_once_equal_names_counted_word_by_word(articles):
+    cfg = StoryConfig()
+    t = datetime(2025, 6, 19, tzinfo=UTC)
+    tricky = [  # sentence ends, quotes, a capital first word, glued and accented words
+        'Kata "Raung" lagi. Raung erupsi: Semeru tidak. “Semeru” tenang, kata PVMBG di Raung.',
+        "Raung\n\n\nSemeru ÉLISE dan Élise bertemu di Malang; iPhone, TikTok, GhazalidanAlyssa.",
+        "  (Malang) Élise bertemu PVMBG.   Semeru. x.Malang, Ghazalidan Alyssa di kotaMalang.",
+        "12345 Raung_Ijen 2025 ÉLISE. Ⅻ Ⅻ Malang ﬁ ﬁ",
+    ]
+    arts = [*articles, *(Article(f"t{k}", "", text, t) for k, text in enumerate(tricky))]
+    got = names(arts, cfg)
+    assert got == _names_word_by_word(arts, cfg)
+    assert {"élise", "alyssa"} <= got and "kata" not in got
+
+
+def test_unglue_parts_words_as_the_expression_does():
+    for text in (
+        "GhazalidanAlyssa",
+        "aBcDeFgH",
+        "éaBcÉdÉf xYz",
+        "iPhone",
+        "plain",
+        "",
+        "kotaMalang\ud800xY",
+    ):
+        assert unglue(text) == _GLUED.sub(" ", text)
+
+
+def test_content_words_of_many_texts_equal_those_of_each(articles):
+    stop = function_words("id")
+    content = _Content(stop)
+    for a in articles:
+        for text in (a.title, a.text, a.text.upper()):
+            assert content(text) == tokens(text, stop)
+
+
+def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypatch):
+    # of the example articles' stories, only the eruption and the airport it closed name two
+    # subjects in their titles (Lewotobi, Maumere): the rules are asked there and nowhere else
+    # (the flood's pair joins as it comes; the 100,000-article stream took twice as long when
+    # the rules were asked for every pair)
+    asked: list[tuple[str, str]] = []
+    original = EventRules.allowed
+
+    def allowed(self, x, y):
+        asked.append((articles[x].id, articles[y].id))
+        return original(self, x, y)
+
+    monkeypatch.setattr(EventRules, "allowed", allowed)
+    stories = partition(articles)
+    assert frozenset(FLOOD) in stories
+    eruption = next(s for s in stories if "text/kabarnusantara-bandara-maumere.txt" in s)
+    assert asked and all(x in eruption and y in eruption for x, y in asked)

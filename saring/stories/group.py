@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import gzip
 import math
-import re
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -29,7 +28,8 @@ import pyarrow as pa
 from scipy import sparse
 
 from saring.clean.rules import function_words
-from saring.dedup.normalize import normalize
+from saring.dedup.normalize import words
+from saring.stories.events import EventRules, leads, names, unglue
 
 
 @dataclass(frozen=True)
@@ -93,55 +93,67 @@ class Article:
 
 
 def tokens(text: str, stop: frozenset[str]) -> list[str]:
-    return [w for w in normalize(text).split() if len(w) > 2 and not w.isdigit() and w not in stop]
+    """The content words of ``text``: normalised words of three characters or more, not all
+    digits, not in ``stop``."""
+    return [w for w in words(text) if len(w) > 2 and not w.isdigit() and w not in stop]
 
 
-def _body_tokens(text: str, need: int, stop: frozenset[str]) -> list[str]:
-    """The first ``need`` content words of ``text``, normalising only as much of it as that
-    takes (a 100-word lead is in the first 1,500 characters or so; the rest is never read)."""
+class _Content:
+    """``tokens`` for many texts: each distinct word is judged once, and a text's words are
+    then kept by one set look-up each (half the time of judging every word)."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        self.stop = stop
+        self.good: set[str] = set()
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str) -> list[str]:
+        found = words(text)
+        new = set(found) - self.seen
+        if new:
+            self.seen |= new
+            stop = self.stop
+            self.good.update(w for w in new if len(w) > 2 and not w.isdigit() and w not in stop)
+        return list(filter(self.good.__contains__, found))
+
+
+def _body_tokens(
+    text: str,
+    need: int,
+    content: Callable[[str], list[str]],
+    lead: str | None = None,
+    parted: bool = False,
+) -> list[str]:
+    """The first ``need`` content words of ``text`` (``content``: a text's content words),
+    normalising only as much of it as that takes (a 100-word lead is in the first 1,500
+    characters or so; the rest is never read). ``lead``: its first ``12 * need`` characters,
+    already read; ``parted``: words a link ran together are parted (``unglue``; a word cut at
+    the end is past the ones kept)."""
     size = 12 * need
     while True:
-        words = tokens(text[:size], stop)
-        if len(words) > need or size >= len(text):
-            return words[:need]  # the word cut at ``size`` is past the ones kept
+        if lead is not None and size == 12 * need:
+            part = lead
+        else:
+            part = unglue(text[:size]) if parted else text[:size]
+        found = content(part)
+        if len(found) > need or size >= len(text):
+            return found[:need]  # the word cut at ``size`` is past the ones kept
         size *= 4
 
 
-def documents(articles: list[Article], cfg: StoryConfig) -> list[tuple[list[str], list[str]]]:
+def documents(
+    articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | None = None
+) -> list[tuple[list[str], list[str]]]:
     """Each article's words: (its title's content words, the first ``cfg.lead_words`` content
-    words of its body)."""
-    stop = function_words("id")
-    unglue = (lambda t: _GLUED.sub(" ", t)) if cfg.events else (lambda t: t)
+    words of its body; with ``cfg.events``, words a link ran together parted). ``lead_texts``:
+    the bodies' beginnings, unglued, as ``events.leads`` reads them."""
+    content = _Content(function_words("id"))
+    firsts = lead_texts if cfg.events and lead_texts else [None] * len(articles)
+    need, parted = cfg.lead_words, cfg.events
     return [
-        (tokens(a.title or "", stop), _body_tokens(unglue(a.text or ""), cfg.lead_words, stop))
-        for a in articles
+        (content(a.title or ""), _body_tokens(a.text or "", need, content, lead, parted))
+        for a, lead in zip(articles, firsts, strict=True)
     ]
-
-
-_WORD = re.compile(r"\w+")
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "GhazalidanAlyssa": a link's words run together
-_SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
-
-
-def names(articles: list[Article], cfg: StoryConfig) -> frozenset[str]:
-    """The words the batch writes as names: capitalised inside a sentence (not its first
-    word) in at least ``cfg.name_ratio`` of their uses in the leads, and used twice or more.
-    Titles are not read (headlines capitalise every word)."""
-    caps: Counter[str] = Counter()
-    uses: Counter[str] = Counter()
-    for a in articles:
-        lead = _GLUED.sub(" ", (a.text or "")[: 12 * cfg.lead_words])
-        prev = ""
-        for m in _WORD.finditer(lead):
-            w = m.group()
-            if not w.isdigit() and len(w) > 2:
-                key = w.lower()
-                uses[key] += 1
-                gap = lead[max(0, m.start() - 3) : m.start()]
-                if w[0].isupper() and prev and not _SENTENCE_END.search(gap):
-                    caps[key] += 1
-            prev = w
-    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
 
 
 @cache
@@ -254,126 +266,69 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     return l2(profile).tocsr()
 
 
-# days and months: capitalised, but no subject of their own
-_CALENDAR = frozenset(
-    (
-        *("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari"),
-        *("februari", "maret", "april", "mei", "juni", "juli", "agustus", "september"),
-        *("oktober", "november", "desember"),
-    )
-)
-
-
-_TITLE_DATE = re.compile(
-    r"\b(\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
-    r"|november|desember))\b"
-)
-
-
-class _EventRules:
-    """What keeps two groups of articles apart when their profiles are close: different
-    subjects, or different days of one column.
-
-    - Subjects: a group's core is the names (``names``) that half its titles or more hold.
-      Two groups are kept apart when each has a subject the other lacks: a core name of the
-      smaller one that no title of the larger holds, and a core name of the larger one that
-      the smaller one's titles and leads never say (Raung is not named where Semeru erupts;
-      PSG-Botafogo and Seattle-Atletico share only the tournament; two companies' dividends).
-      A wedding's guests come and go in its titles, but every article names the couple.
-    - Columns: two articles of one site on different days whose titles, less their numbers,
-      share ``cfg.column_overlap`` of their words ("IHSG Hari Ini 19 Juni 2025 Ditutup ...")
-      are a recurring column, never one story, nor through other articles. Nor are groups
-      whose titles name days and no day in common ("IHSG Hari Ini 19 Juni 2025 ...")."""
-
-    def __init__(self, articles, docs, name_words, hours, cfg: StoryConfig) -> None:
-        self.cfg = cfg
-        self.subject = [
-            Counter({w for w in title if w in name_words and w not in _CALENDAR})
-            for title, _ in docs
-        ]
-        self.size = [1] * len(docs)
-        self.blocked: list[set[int]] = [set() for _ in docs]
-        for x, y in _column_pairs(articles, docs, hours, cfg):
-            self.blocked[x].add(y)
-            self.blocked[y].add(x)
-        self.members: list[set[int]] = [{i} for i in range(len(docs))]
-        self.words = [set(title) | set(lead) for title, lead in docs]
-        self.dates = [set(_TITLE_DATE.findall((a.title or "").lower())) for a in articles]
-
-    def core(self, r: int) -> set[str]:
-        need = self.size[r] / 2
-        return {w for w, n in self.subject[r].items() if n >= need}
-
-    def said(self, r: int) -> set[str]:
-        """Every word of the titles and leads of the group of root ``r``."""
-        return set().union(*(self.words[i] for i in self.members[r]))
-
-    def allowed(self, x: int, y: int) -> bool:
-        """May the groups of roots ``x`` and ``y`` join?"""
-        small, large = (x, y) if self.size[x] <= self.size[y] else (y, x)
-        if self.blocked[small] & self.members[large]:
-            return False
-        if self.dates[small] and self.dates[large] and not self.dates[small] & self.dates[large]:
-            return False  # "IHSG Hari Ini 19 Juni 2025 ..." and "... 20 Juni 2025 ..."
-        core_s, core_l = self.core(small), self.core(large)
-        if not (core_s and core_l):
-            return True
-        named = self.subject[large]
-        if all(w in named for w in core_s):
-            return True
-        said = self.said(small)
-        return all(w in said for w in core_l)
-
-    def merge(self, keep: int, gone: int) -> None:
-        self.size[keep] += self.size[gone]
-        self.subject[keep].update(self.subject[gone])
-        self.blocked[keep] |= self.blocked[gone]
-        self.dates[keep] |= self.dates[gone]
-        self.members[keep] |= self.members[gone]
-        self.subject[gone], self.blocked[gone], self.members[gone] = Counter(), set(), set()
-
-
-def _column_pairs(articles, docs, hours, cfg: StoryConfig):
-    """Pairs of one site's articles on different days (UTC+7) whose titles share
-    ``cfg.column_overlap`` of their content words: a recurring column's issues."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for i, (title, _lead) in enumerate(docs):
-        if title and articles[i].site and not math.isnan(hours[i]):
-            buckets.setdefault((articles[i].site, title[0]), []).append(i)
-    window = cfg.window_days * 24
-    for ids in buckets.values():
-        ids.sort(key=lambda i: hours[i])
-        for k, x in enumerate(ids):
-            tx = set(docs[x][0])
-            for y in ids[k + 1 :]:
-                if hours[y] - hours[x] > window:
-                    break
-                if (hours[x] + 7) // 24 == (hours[y] + 7) // 24:
-                    continue
-                ty = set(docs[y][0])
-                if len(tx & ty) >= cfg.column_overlap * len(tx | ty):
-                    yield x, y
-
-
 def _join(
     pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     known: np.ndarray,
     n_fixed: int,
-    rules: _EventRules | None = None,
+    rules: EventRules | None = None,
 ) -> np.ndarray:
     """A story key for each article from the joined ``pairs`` (a, b, similarity): connected
     groups. With ``n_fixed`` earlier stories (``known`` >= 0), their articles start joined,
     pairs are taken closest first, and a join that would put two earlier stories together is
-    refused; a group holding an earlier story takes its number."""
+    refused; a group holding an earlier story takes its number. So are the joins the event
+    ``rules`` refuse. Pairs are taken one by one only inside the connected groups where a
+    join could be refused (``_contested``); the others are their connected groups."""
     from scipy.sparse.csgraph import connected_components
 
     a, b, sim = pairs
     n = len(known)
+    fixed = np.flatnonzero(known >= 0)
+    # each earlier story's articles tied to its first one
+    _stories, first = np.unique(known[fixed], return_index=True)
+    tie = fixed[first][np.searchsorted(_stories, known[fixed])]
+    graph = sparse.coo_matrix(
+        (np.ones(len(a) + len(fixed)), (np.concatenate([a, tie]), np.concatenate([b, fixed]))),
+        shape=(n, n),
+    )
+    n_comp, comp = connected_components(graph, directed=False)
     if not n_fixed and rules is None:
-        graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
-        return connected_components(graph, directed=False)[1]
-    root = np.arange(n)
-    story = known.copy()  # the earlier story a root's group holds, or -1
+        return comp
+    contested = _contested(comp, n_comp, known, rules)
+    key = np.full(n_comp, -1, dtype=np.int64)  # the earlier story a group holds, or -1
+    np.maximum.at(key, comp, known)
+    free = key < 0  # else a group's first article stands for it
+    key[free] = n_fixed + _first_of(comp, n_comp)[free]
+    labels = key[comp]
+    inside = np.flatnonzero(contested[comp])
+    if len(inside):
+        pick = np.flatnonzero(contested[comp[a]])
+        order = pick[np.argsort(-sim[pick], kind="stable")]
+        labels[inside] = _join_in_order(a[order], b[order], known, n_fixed, inside, rules)
+    return labels
+
+
+def _first_of(comp: np.ndarray, n_comp: int) -> np.ndarray:
+    """The first article of each group."""
+    first = np.full(n_comp, len(comp), dtype=np.int64)
+    np.minimum.at(first, comp, np.arange(len(comp)))
+    return first
+
+
+def _contested(
+    comp: np.ndarray, n_comp: int, known: np.ndarray, rules: EventRules | None
+) -> np.ndarray:
+    """The groups where a join could be refused: two earlier stories, or a rule."""
+    has = known >= 0
+    stories = np.unique(comp[has] * (known.max() + 1) + known[has]) // max(1, known.max() + 1)
+    out = np.bincount(stories, minlength=n_comp) >= 2
+    return out | rules.contested(comp) if rules is not None else out
+
+
+def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
+    """Story keys of the articles ``inside``: the pairs (``a``, ``b``) joined in their order,
+    the earlier stories first, unless two earlier stories or the ``rules`` would meet."""
+    root = {int(i): int(i) for i in inside}
+    story = {int(i): int(known[i]) for i in inside}  # the earlier story a root's group holds
 
     def find(i: int) -> int:
         while root[i] != i:
@@ -388,20 +343,20 @@ def _join(
             rules.merge(x, y)
 
     first_of: dict[int, int] = {}
-    for i in np.flatnonzero(known >= 0):
-        j = first_of.setdefault(int(known[i]), int(i))
-        x, y = find(j), find(int(i))
+    for i in inside[known[inside] >= 0].tolist():
+        j = first_of.setdefault(int(known[i]), i)
+        x, y = find(j), find(i)
         if x != y:
             union(x, y)
-    for k in np.argsort(-sim, kind="stable"):
-        x, y = find(int(a[k])), find(int(b[k]))
+    for p, q in zip(a.tolist(), b.tolist(), strict=True):
+        x, y = find(p), find(q)
         if x == y or (story[x] >= 0 and story[y] >= 0):
             continue
         if rules is not None and not rules.allowed(x, y):
             continue
         union(x, y)
-    roots = np.array([find(i) for i in range(n)])
-    return np.where(story[roots] >= 0, story[roots], n_fixed + roots)
+    roots = [find(int(i)) for i in inside]
+    return np.array([story[r] if story[r] >= 0 else n_fixed + r for r in roots], dtype=np.int64)
 
 
 def group(
@@ -420,27 +375,29 @@ def group(
     fixed = fixed or [None] * len(articles)
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
     n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
-    docs = documents(articles, cfg)
+    lead_texts = leads(articles, cfg) if cfg.events or cfg.name_weight != 1.0 else None
+    docs = documents(articles, cfg, lead_texts)
     hours = np.array([_hours(a.published) for a in articles])
+    found: frozenset[str] = frozenset()
+    if lead_texts is not None:
+        found = names(articles, cfg, lead_texts)
     if any(title or lead for title, lead in docs):
-        found = names(articles, cfg) if cfg.name_weight != 1.0 else frozenset()
         profile = _profiles(vectors(docs, cfg, found), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
         keep = shared.data >= cfg.threshold
         pairs = (shared.row[keep], shared.col[keep], shared.data[keep])
-        if cfg.events:
-            found = found or names(articles, cfg)
     else:  # no content word anywhere (numbers, symbols): every article alone
         pairs = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     if cfg.events and len(pairs[0]):
-        rules = _EventRules(articles, docs, found, hours, cfg)
+        rules = EventRules(articles, docs, found, hours, cfg)
         labels = _join(pairs, known, n_fixed, rules)
     else:
         labels = _join(pairs, known, n_fixed)
     # number stories in order of their first article (undated last); fixed stories keep theirs
-    order = sorted(
+    undated, when = np.isnan(hours).tolist(), np.nan_to_num(hours).tolist()  # Python floats:
+    order = sorted(  # a key of NumPy scalars takes longer than the grouping's joins
         (i for i in range(len(articles)) if known[i] < 0),
-        key=lambda i: (np.isnan(hours[i]), np.nan_to_num(hours[i]), articles[i].id),
+        key=lambda i: (undated[i], when[i], articles[i].id),
     )
     first = {k: k for k in range(n_fixed)}
     for i in order:
