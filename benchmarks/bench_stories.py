@@ -3,12 +3,14 @@
     python benchmarks/bench_stories.py [--sweep] [--speed 10000 30000 100000]
                                        [--dense 20000 50000 100000] [--run 100000]
 
-Runs ``saring run`` on the three crawl days, groups every kept article into stories (all 3,541,
-not only the labelled ones) and scores the grouping of the 259 labelled articles: B-cubed
-precision, recall and F1, and pairwise F1. ``--sweep`` scores several thresholds; the threshold
-is chosen on some selections (topics) and reported on the others, never on the set it is
-scored on. ``--speed N ...`` times the grouping alone on N articles: the crawl's kept articles
-copied as often as needed, each copy six days after the previous one (so copies never meet).
+Runs ``saring run`` on the three crawl days, groups every kept article into stories (all 3,542,
+not only the labelled ones) and scores the grouping of the 606 labelled articles, on the
+held-aside part (``part`` = ``held``), the part settings are tuned on, and the whole: B-cubed
+precision, recall and F1, and pairwise, for the default and the grouping before issue 19.
+``--sweep`` scores thresholds and name weights on the tuned-on part and reports the best of
+them on the held-aside part. ``--speed N ...`` times the grouping alone (the default and the
+grouping before issue 19) on N articles: the crawl's kept articles copied as often as needed,
+each copy six days after the previous one (so copies never meet).
 ``--dense N ...`` times it on N synthetic articles of random IndoSum sentences dated over 30
 days (``bench_ray.synthetic_news``): they never group, and 100,000 of them are 3,333 a day,
 each compared with the articles of four days on either side. ``--run N`` times a whole
@@ -73,7 +75,7 @@ def crawl_articles() -> list[Article]:
         run([str(CRAWL / d) for d in CRAWL_DAYS], out, crawl_config(), log=lambda _m: None)
         rows = pq.read_table(out / "documents.parquet").to_pylist()
     return [
-        Article(r["id"], r["title"] or "", r["text"] or "", r["published"])
+        Article(r["id"], r["title"] or "", r["text"] or "", r["published"], r["site"] or "")
         for r in rows
         if r["status"] == "kept"
     ]
@@ -101,12 +103,18 @@ def dense_articles(n: int) -> list[Article]:
     ]
 
 
-def score(articles, labels, cfg: StoryConfig | None, selections=None, got=None) -> dict:
+def score(articles, labels, cfg: StoryConfig | None, selections=None, got=None, part=None) -> dict:
     """B-cubed and pairwise scores of ``group(articles, cfg)``, or of the story numbers
-    ``got``, on the labelled articles (of ``selections`` only, if given)."""
+    ``got``, on the labelled articles (of ``selections`` only, and of ``part``, ``tune`` or
+    ``held``, only, if given)."""
     got = group(articles, cfg) if got is None else got
     pred = {a.id: g for a, g in zip(articles, got, strict=True)}
-    rows = [r for r in labels if selections is None or r["selection"] in selections]
+    rows = [
+        r
+        for r in labels
+        if (selections is None or r["selection"] in selections)
+        and (part is None or r["part"] == part)
+    ]
     gold = {r["id"]: r["story"] for r in rows}
     missing = [i for i in gold if i not in pred]
     if missing:
@@ -134,7 +142,7 @@ def main() -> None:
         (
             "crawl copies",
             [
-                Article(f"{k}-{a.id}", a.title, a.text, a.published + timedelta(days=6 * k))
+                Article(f"{k}-{a.id}", a.title, a.text, a.published + timedelta(days=6 * k), a.site)
                 for k in range(-(-n // len(articles)))
                 for a in articles
                 if a.published is not None
@@ -143,62 +151,60 @@ def main() -> None:
         for n in args.speed
     ]
     streams += [("synthetic, dense", dense_articles(n)) for n in args.dense]
+    base = StoryConfig()
+    old = replace(base, threshold=0.75, name_weight=1.0, events=False)  # before issue 19
     for name, arts in streams:
         n = len(arts)
-        t = time.perf_counter()
-        got = group(arts)
-        dt = time.perf_counter() - t
-        print(
-            f"{name}: {n:,} articles grouped in {dt:.1f} s ({n / dt:,.0f}/s), "
-            f"{len(set(got)):,} stories"
-        )
+        for label, cfg in (("events", base), ("before issue 19", old)):
+            t = time.perf_counter()
+            got = group(arts, cfg)
+            dt = time.perf_counter() - t
+            print(
+                f"{name}, {label}: {n:,} articles grouped in {dt:.1f} s ({n / dt:,.0f}/s), "
+                f"{len(set(got)):,} stories"
+            )
     print(
         f"{len(articles)} kept articles grouped; {len(labels)} labelled, "
         f"{len(Counter(r['story'] for r in labels))} stories"
     )
-    base = StoryConfig()
-    print("| setting | B3 precision | B3 recall | B3 F1 | pairwise P | pairwise R | pairwise F1 |")
-    print("|---|---|---|---|---|---|---|")
+    print("| setting | part | B3 P | B3 R | B3 F1 | pairwise P | pairwise R | pairwise F1 |")
+    print("|---|---|---|---|---|---|---|---|")
 
-    def line(name, s):
+    def line(name, s, part=""):
         (bp, br, bf), (pp, pr, pf) = s["bcubed"], s["pairwise"]
-        print(f"| {name} | {bp:.3f} | {br:.3f} | {bf:.3f} | {pp:.3f} | {pr:.3f} | {pf:.3f} |")
+        print(
+            f"| {name} | {part} | {bp:.3f} | {br:.3f} | {bf:.3f} | {pp:.3f} | {pr:.3f} | {pf:.3f} |"
+        )
 
-    line(
-        f"default (threshold {base.threshold}, self weight {base.self_weight}, "
-        f"{base.lead_words} lead words halving at {base.lead_decay:g})",
-        score(articles, labels, base),
+    settings = (
+        (
+            f"default (threshold {base.threshold}, names x{base.name_weight:g}, event rules)",
+            base,
+        ),
+        ("before issue 19 (threshold 0.75, no names, no event rules)", old),
     )
-    old = replace(base, threshold=0.55, self_weight=1.0, lead_words=60, lead_decay=0.0)
-    line(
-        "before: threshold 0.55, self weight 1, 60 lead words counted the same",
-        score(articles, labels, old),
-    )
+    for name, cfg in settings:
+        got = group(articles, cfg)
+        for part in ("held", "tune", None):
+            line(name, score(articles, labels, cfg, got=got, part=part), part or "whole")
     if not args.sweep:
         return
-    iran, rest = {"iran"}, {r["selection"] for r in labels} - {"iran"}
+    # the grid is scored on the tuned-on part only; the held-aside part sees the choice once
     grid = [
-        replace(base, threshold=t, self_weight=w)
-        for w in (0.6, 0.7, 0.8, 1.0)
-        for t in (0.65, 0.7, 0.75, 0.8, 0.85)
+        replace(base, threshold=t, name_weight=w)
+        for w in (1.0, 1.5, 2.0)
+        for t in (0.6, 0.65, 0.7, 0.75)
     ]
     got = {cfg: group(articles, cfg) for cfg in grid}  # each grouping once, scored many times
     for cfg in grid:
-        name = f"threshold {cfg.threshold}, self weight {cfg.self_weight}"
-        line(name, score(articles, labels, cfg, got=got[cfg]))
-    # held out: choose the setting on the Iran-Israel selection, report it on the others, and
-    # the other way round
-    for tune, test in ((iran, rest), (rest, iran)):
-        best = max(grid, key=lambda c: score(articles, labels, c, tune, got[c])["bcubed"][2])
-        line(
-            f"threshold {best.threshold}, self weight {best.self_weight} chosen on "
-            f"{sorted(tune)}, scored on {sorted(test)}",
-            score(articles, labels, best, test, got[best]),
-        )
-        line(
-            "  the default on the same articles",
-            score(articles, labels, base, test, got.get(base)),  # grouped again if off the grid
-        )
+        name = f"threshold {cfg.threshold}, names x{cfg.name_weight:g}"
+        line(name, score(articles, labels, cfg, got=got[cfg], part="tune"), "tune")
+    best = max(grid, key=lambda c: score(articles, labels, c, got=got[c], part="tune")["bcubed"][2])
+    line(
+        f"threshold {best.threshold}, names x{best.name_weight:g}, chosen on the tune part",
+        score(articles, labels, best, got=got[best], part="held"),
+        "held",
+    )
 
 
 if __name__ == "__main__":

@@ -196,43 +196,74 @@ class Store:
                 info["near"] = len(best)
         return found, info
 
-    def open_stories(self, since: datetime | None, window_days: float) -> tuple[list[dict], dict]:
+    def open_stories(
+        self, since: datetime | None, window_days: float, now: datetime | None = None
+    ) -> tuple[list[dict], dict]:
         """The stored kept articles of the stories still open to articles published from
         ``since`` on (their latest article at most ``window_days`` earlier), with their story
         ids: (rows with id, title, text, published, site; {id: story_id}). Only runs whose
         articles reach back to the earliest article of an open story are read (and runs of
-        undated articles only). Undated stories are not reopened."""
-        if since is None:
-            return [], {}
-        start = since - timedelta(days=window_days)
+        undated articles only). A story of undated articles only stays open while the last
+        run that changed it finished at most ``window_days`` before ``now`` (default: the
+        present), whatever this batch's dates: its articles are in every article's window."""
         stories = self.stories()
         if not stories.num_rows:
             return [], {}
-        last = stories.column("last_published")
-        open_ids = stories.filter(pc.fill_null(pc.greater_equal(last, start), False))
-        if not open_ids.num_rows:
+        sids, runs = self._undated_open(stories, now or datetime.now(UTC), window_days)
+        if since is not None:
+            start = since - timedelta(days=window_days)
+            last = stories.column("last_published")
+            dated = stories.filter(pc.fill_null(pc.greater_equal(last, start), False))
+            if dated.num_rows:
+                sids += dated.column("story_id").to_pylist()
+                # an open story's first articles may lie in a run older than the window
+                earliest = pc.min(dated.column("first_published")).as_py() or start
+                runs |= {
+                    r["dir"]
+                    for r in self.manifest()["runs"]
+                    if not r.get("last_published")
+                    or datetime.fromisoformat(r["last_published"]) >= earliest
+                }
+        files = self._files("documents.parquet", [self.root / d for d in sorted(runs)])
+        if not sids or not files:
             return [], {}
-        # an open story's first articles may lie in a run older than the window
-        earliest = pc.min(open_ids.column("first_published")).as_py() or start
-        runs = [
-            self.root / r["dir"]
-            for r in self.manifest()["runs"]
-            if not r.get("last_published")
-            or datetime.fromisoformat(r["last_published"]) >= earliest
-        ]
-        files = self._files("documents.parquet", runs)
-        if not files:
-            return [], {}
-        sids = open_ids.column("story_id")
         rows = (
             ds.dataset(files)
             .to_table(
                 columns=["id", "title", "text", "published", "site", "story_id"],
-                filter=pc.field("story_id").isin(sids) & (pc.field("status") == KEPT),
+                filter=pc.field("story_id").isin(pa.array(sids, pa.string()))
+                & (pc.field("status") == KEPT),
             )
             .to_pylist()
         )
         return rows, {r["id"]: r["story_id"] for r in rows}
+
+    def _undated_open(
+        self, stories: pa.Table, now: datetime, window_days: float
+    ) -> tuple[list[str], set[str]]:
+        """The stories of undated articles only that a run finished at most ``window_days``
+        before ``now`` changed, and the runs that hold their articles (every run that gave
+        a story an article wrote a row of it)."""
+        undated = set(
+            stories.filter(pc.is_null(stories.column("last_published")))
+            .column("story_id")
+            .to_pylist()
+        )
+        if not undated:
+            return [], set()
+        since = now - timedelta(days=window_days)
+        of_run = {}
+        recent: set[str] = set()
+        for r in self.manifest()["runs"]:
+            path = self.root / r["dir"] / "stories.parquet"
+            if not path.exists():
+                continue
+            ids = set(pq.read_table(path, columns=["story_id"]).column(0).to_pylist()) & undated
+            of_run[r["dir"]] = ids
+            finished = r.get("finished")
+            if ids and finished and datetime.fromisoformat(finished) >= since:
+                recent |= ids
+        return sorted(recent), {d for d, ids in of_run.items() if ids & recent}
 
     def story_of(self, ids) -> dict[str, str]:
         """The story of stored documents (by id)."""

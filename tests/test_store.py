@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,7 +17,7 @@ import pytest
 
 from saring.pipeline import run
 from saring.store import Store, StoreError, export
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, SEEDS, need_shared
 
 FIRST = [
     "feed.jsonl",
@@ -344,3 +345,31 @@ def test_a_batch_named_another_way_is_still_stored(tmp_path):
     assert len(Store(store).ids()) == 16
     again = quiet([str(EXAMPLES / "pages" / "*.html"), str(EXAMPLES / "text")], None, store=store)
     assert again["documents"]["in"] == 0
+
+
+def test_the_seeds_in_two_batches_are_one_story_as_in_one_run(tmp_path):
+    # five undated reports of one event (Aleppo, December 2016): given at once they make one
+    # story; given 000+002, then 001+003+004, the second batch joins the stored story (an
+    # undated story stays open while the run that changed it is recent), not a new one
+    need_shared(SEEDS)
+    seeds = sorted(str(p) for p in SEEDS.iterdir())
+    store = tmp_path / "s"
+    quiet([seeds[0], seeds[2]], None, store=store)
+    quiet([seeds[1], seeds[3], seeds[4]], None, store=store)
+    out = tmp_path / "export"
+    export(store, out, report=False)
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    assert len(docs) == 5 and len({d["story_id"] for d in docs}) == 1
+    (story,) = pq.read_table(out / "stories.parquet").to_pylist()
+    assert story["size"] == 4  # the kept ones: one seed is a copy of another, as in one run
+
+
+def test_an_undated_story_closes_once_its_last_run_is_older_than_the_window(tmp_path):
+    need_shared(SEEDS)
+    seeds = sorted(str(p) for p in SEEDS.iterdir())
+    store = tmp_path / "s"
+    quiet([seeds[0], seeds[2]], None, store=store)
+    now = datetime.now(UTC)
+    rows, story_of = Store(store).open_stories(None, 4, now=now)
+    assert len(rows) == 2 and len(set(story_of.values())) == 1
+    assert Store(store).open_stories(None, 4, now=now + timedelta(days=5)) == ([], {})

@@ -20,10 +20,15 @@ _ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
 
 
 def normalize(text: str) -> str:
+    return " ".join(words(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of the normal form: ``normalize(text).split()``, without joining them."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isascii():
-        return " ".join(text.translate(_ASCII_SEPARATORS).split())
-    return " ".join(_WORD.findall(text))
+        return text.translate(_ASCII_SEPARATORS).split()
+    return _WORD.findall(text)
 
 
 def text_hash(norm: str) -> str:

@@ -15,7 +15,8 @@ import pyarrow as pa
 
 from saring.clean.rules import function_words
 from saring.stories.group import Article, StoryConfig, group, tokens
-from saring.stories.summary import Sentence, SummaryConfig, summarize
+from saring.stories.sentences import sentences
+from saring.stories.summary import Sentence, SummaryConfig, strip_dateline, summarize
 
 STORIES_SCHEMA = pa.schema(
     [
@@ -50,6 +51,30 @@ def _keywords(title_words: list[set[str]], order: list[str], n: int = 5) -> list
     return [w for w, c in counts.most_common(n) if c > 1 or len(title_words) == 1]
 
 
+def _opening(text: str, limit: int = 160) -> str:
+    """The first sentence of ``text`` without its dateline, cut at a word before ``limit``
+    characters: what stands for the title of an article that has none."""
+    first = next(iter(sentences(text)), "")
+    first = strip_dateline(first).strip()
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def label_and_keywords(ms: list[dict], stop: frozenset[str]) -> tuple[str, list[str]]:
+    """A story's label and keywords from its members ``ms`` (earliest first). The label is the
+    title holding the most keywords (the earliest on ties); an untitled article counts by its
+    first sentence, which is the label only when no member has a title. The keywords are the
+    words in the most titles, or the label's own words when no word is in two titles."""
+    titles = [(d.get("title") or "").strip() for d in ms]
+    heads = [t or _opening(d.get("text") or "") for t, d in zip(titles, ms, strict=True)]
+    words = [tokens(h, stop) for h in heads]
+    keys = _keywords([set(w) for w in words], list(dict.fromkeys(x for w in words for x in w)))
+    titled = [i for i, t in enumerate(titles) if t] or list(range(len(ms)))
+    best = max(titled, key=lambda i: sum(k in words[i] for k in keys))
+    return heads[best], keys or list(dict.fromkeys(words[best]))[:5]
+
+
 def build_stories(
     docs: list[dict],
     cfg: StoryConfig | None = None,
@@ -70,7 +95,10 @@ def build_stories(
     cfg = cfg or StoryConfig()
     prior = prior or {}
     arts = [
-        Article(d["id"], d.get("title") or "", d.get("text") or "", d["published"]) for d in docs
+        Article(
+            d["id"], d.get("title") or "", d.get("text") or "", d["published"], d.get("site") or ""
+        )
+        for d in docs
     ]
     number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
     fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
@@ -94,12 +122,7 @@ def build_stories(
         sid = earlier.get(g, ms[0]["id"])
         for d in ms:
             story_of[d["id"]] = sid
-        titles = [d.get("title") or "" for d in ms]
-        words = [tokens(t, stop) for t in titles]
-        keys = _keywords([set(w) for w in words], list(dict.fromkeys(x for w in words for x in w)))
-        # the label: the title that holds the most keywords (the earliest on ties)
-        best = max(range(len(titles)), key=lambda i: sum(k in words[i] for k in keys))
-        label = titles[best]
+        label, keys = label_and_keywords(ms, stop)
         members_text.append([(d["id"], d.get("text") or "") for d in ms])
         dates = [d["published"] for d in ms if d["published"] is not None]
         rows.append(
