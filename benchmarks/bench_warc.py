@@ -147,7 +147,9 @@ def main() -> None:
         for name in want:
             wall, info = cases[name][1](k)
             results[name].append((wall, info))
-            print(f"  {name} #{k + 1}: {wall:.1f} s", file=sys.stderr, flush=True)
+            keys = ("timing", "documents", "_check")
+            brief = {x: info[x] for x in keys if x in info} if "timing" in info else info
+            print(f"  {name} #{k + 1}: {wall:.1f} s {brief}", file=sys.stderr, flush=True)
     n = 5474
     if "saring" in results:
         n = results["saring"][0][1]["documents"]["in"]
