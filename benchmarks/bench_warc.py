@@ -12,8 +12,9 @@ records (every document a reader sees) by it.
   ``--workers 1``; the first run's documents.parquet is checked: one row per response record, and
   the statuses and reasons of the HTTP errors, images and PDFs.
 - loop: one Python process that reads the WARC with fastwarc (response records only, HTTP status
-  and Content-Type parsed, 2xx text/html kept) and calls ``trafilatura.extract`` on each body, one
-  after another: no cleaning, no language or quality filter, no dedup, nothing written.
+  and Content-Type from fastwarc's parse of the HTTP head, 2xx text/html kept) and calls
+  ``trafilatura.extract`` on each body, one after another: no cleaning, no language or quality
+  filter, no dedup, nothing written.
 - datatrove: ``datatrove_warc.py`` in benchmarks/.cache/dt-venv (not a saring dependency) on the
   same records split into two files (datatrove hands whole files to its tasks): WarcReader,
   Trafilatura, a py3langid language label, GopherQualityFilter, JsonlWriter, and the four MinHash
@@ -59,12 +60,9 @@ n = pages = 0
 with open(sys.argv[1], "rb") as fh:
     for rec in ArchiveIterator(fh, record_types=WarcRecordType.response):
         n += 1
-        block = rec.reader.read()
-        head, _, body = block.partition(b"\\r\\n\\r\\n")
-        lines = head.decode("latin-1").split("\\r\\n")
-        status = int(lines[0].split()[1])
-        heads = [x.split(":", 1) for x in lines[1:] if ":" in x]
-        ctype = next((v for k, v in heads if k.strip().lower() == "content-type"), "")
+        body = rec.reader.read()  # fastwarc has parsed the HTTP head
+        status = rec.http_headers.status_code
+        ctype = rec.http_headers.get("Content-Type", "")
         if 200 <= status < 300 and "html" in ctype.lower():
             pages += 1
             trafilatura.extract(body)
