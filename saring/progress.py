@@ -6,7 +6,6 @@ it is known, the rate and the time left. ``Progress`` sends a line per phase to 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import threading
 import time
@@ -98,6 +97,12 @@ class LiveProgress(Progress):
             self._write(("\r\x1b[K" if self.shown else "") + line + "\n")
             self.shown, self.last = "", time.monotonic()
 
+    def _width(self) -> int:
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns or 80
+        except (OSError, ValueError, AttributeError):
+            return 80
+
     def status(self) -> str:
         done, total = self.counter() if self.counter is not None else (None, None)
         return status_line(self.name, time.monotonic() - self.started, done, total)
@@ -111,7 +116,7 @@ class LiveProgress(Progress):
             except Exception:  # a count that cannot be had now: the next tick tries again
                 continue
             if self.tty:
-                width = shutil.get_terminal_size((80, 24)).columns - 1
+                width = self._width() - 1  # a line that wraps could not be rewritten
                 with self.lock:
                     self._write("\r\x1b[K" + line[:width])
                     self.shown = line
@@ -122,7 +127,10 @@ class LiveProgress(Progress):
     def _end_phase(self) -> None:
         """Print the count the phase ended with, unless the last line said it already."""
         if self.name and self.counter is not None and not self.stop.is_set():
-            line = self.status()
+            try:
+                line = self.status()
+            except Exception:  # progress never stops the run
+                return
             if line.split(" (")[0] != self.ended.split(" (")[0]:
                 self._print(line)
 
