@@ -8,6 +8,7 @@ output closed by its reader (``| head``) ends the printing quietly and changes n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -431,7 +432,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_column_options(run)
     _add_dedup_options(run)
     e = run.add_argument_group("output")
-    e.add_argument("-q", "--quiet", action="store_true", help="print only the final summary")
+    e.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing on standard error but errors (no progress); the summary still goes "
+        "to standard output",
+    )
+    e.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show the engine's own output (Daft's progress bars and query ids)",
+    )
     e.add_argument(
         "--no-report",
         action="store_true",
@@ -583,43 +596,80 @@ def _cmd_run(a: argparse.Namespace, supervise: bool = False) -> int:
     return _run(a, cfg, store)
 
 
-def _run(a: argparse.Namespace, cfg: RunConfig, store: str | None) -> int:
-    from saring.output import OutputError
-    from saring.pipeline import run
+@contextlib.contextmanager
+def _engine_quiet(quiet: bool):
+    """Without ``--verbose``, the engine's own progress bars and query ids are not shown (saring
+    tells its own progress); the environment is as it was afterwards."""
+    names = ("DAFT_PROGRESS_BAR", "DAFT_SHOW_QUERY_ID")
+    before = {n: os.environ.get(n) for n in names}
+    if quiet:
+        os.environ.update(dict.fromkeys(names, "0"))
+    try:
+        yield
+    finally:
+        for n, v in before.items():
+            if v is None:
+                os.environ.pop(n, None)
+            else:
+                os.environ[n] = v
 
-    log = (lambda _msg: None) if a.quiet else (lambda msg: print(msg, file=sys.stderr))
-    command = ["saring", *sys.argv[1:]]
+
+def _run(a: argparse.Namespace, cfg: RunConfig, store: str | None) -> int:
+    with _engine_quiet(not a.verbose):
+        return _run_quietly(a, cfg, store)
+
+
+def _run_quietly(a: argparse.Namespace, cfg: RunConfig, store: str | None) -> int:
+    from saring.output import OutputError
+    from saring.progress import LiveProgress, Progress
+
+    progress = Progress(lambda _msg: None) if a.quiet else LiveProgress(sys.stderr)
     replaced = bool(a.out) and _holds_output(a.out)
     try:
         if store:
-            from saring.store import export
-
-            stats = run(a.inputs, None, cfg, log=log, command=command, store=store)
-            s = stats["store"]
-            _out(
-                f"saring: {counted(stats['documents']['in'], 'new document')} added to {store} "
-                f"({s['already_stored']:,} already stored; duplicates of stored ones: "
-                f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
-                f"{s['duplicates_of_stored'].get('near', 0):,} near; "
-                f"{counted(s['stories_changed_or_new'], 'story', 'stories')} new or grown)"
-            )
-            if a.out:
-                export(store, a.out, report=cfg.report)
-                _out(
-                    f"saring: the store exported to {a.out}"
-                    + (
-                        f" (replaced the earlier output in {os.path.abspath(a.out)})"
-                        if replaced
-                        else ""
-                    )
-                )
-            return 0
-        stats = run(a.inputs, a.out, cfg, log=log, command=command)
+            lines = _run_into_store(a, cfg, store, progress, replaced)
+        else:
+            stats = _pipeline_run(a, cfg, progress)
+            lines = [_summary(stats, a.out, replaced)]
     except (InputError, OutputError) as e:
+        progress.close()
         print(f"saring run: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    _out(_summary(stats, a.out, replaced))
+    finally:
+        progress.close()
+    for line in lines:
+        _out(line)
     return 0
+
+
+def _pipeline_run(a: argparse.Namespace, cfg: RunConfig, progress, store=None) -> dict:
+    from saring.pipeline import run
+
+    command = ["saring", *sys.argv[1:]]
+    out = None if store else a.out
+    return run(a.inputs, out, cfg, command=command, store=store, progress=progress)
+
+
+def _run_into_store(a, cfg: RunConfig, store: str, progress, replaced: bool) -> list[str]:
+    """``saring run --store``: the run added to the store, then with ``-o`` the whole store
+    exported; the lines that say so."""
+    from saring.store import export
+
+    stats = _pipeline_run(a, cfg, progress, store)
+    s = stats["store"]
+    lines = [
+        f"saring: {counted(stats['documents']['in'], 'new document')} added to {store} "
+        f"({s['already_stored']:,} already stored; duplicates of stored ones: "
+        f"{s['duplicates_of_stored'].get('exact', 0):,} exact, "
+        f"{s['duplicates_of_stored'].get('near', 0):,} near; "
+        f"{counted(s['stories_changed_or_new'], 'story', 'stories')} new or grown)"
+    ]
+    if a.out:
+        progress.phase("exporting the store", f"saring: exporting {store} to {a.out} ...")
+        export(store, a.out, report=cfg.report)
+        again = f" (replaced the earlier output in {os.path.abspath(a.out)})" if replaced else ""
+        lines.append(f"saring: the store exported to {a.out}{again}")
+    return lines
 
 
 def _cmd_export(a: argparse.Namespace) -> int:

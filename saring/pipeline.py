@@ -14,7 +14,6 @@ import contextlib
 import dataclasses
 import os
 import shutil
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -58,6 +57,7 @@ from saring.process import (
     rerank,
     word_count,
 )
+from saring.progress import CountFile, Progress
 from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
 from saring.readers.source import InputSource
 from saring.report.page import build as report_html
@@ -150,9 +150,12 @@ class DocumentProcessor:
     batch of raw records (one Series per field of ``_RAW_ARGS``). A batch UDF that returns Arrow
     costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
 
-    def __init__(self, cfg: RunConfig, stored: frozenset[str] = frozenset()):
+    def __init__(
+        self, cfg: RunConfig, stored: frozenset[str] = frozenset(), counts: str | None = None
+    ):
         self.cfg = cfg
         self.stored = stored  # ids already in the store: not processed again
+        self.counts = counts  # the run's progress.CountFile, where it is on this machine
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
 
     @daft.method.batch(return_dtype=PROCESSED_TYPE)
@@ -164,6 +167,7 @@ class DocumentProcessor:
             else processed_row(dict(zip(_RAW_ARGS, record, strict=True)), self.cfg)
             for record in zip(*values, strict=True)
         ]
+        CountFile.add(self.counts, "processed", len(rows))
         return pa.array(rows, type=self.arrow_type)
 
 
@@ -171,16 +175,23 @@ class DocumentProcessor:
 STORED = "stored"
 
 
-def _phase1(files, cfg: RunConfig, work: Path, stored: frozenset[str] = frozenset()) -> None:
+def _phase1(
+    files,
+    cfg: RunConfig,
+    work: Path,
+    stored: frozenset[str] = frozenset(),
+    counts: str | None = None,
+) -> None:
     """Read and run the per-document stages; write one staging row per document (``stored``:
-    ids a store already holds, marked and not processed)."""
+    ids a store already holds, marked and not processed; ``counts``: the progress.CountFile
+    that the reader and the workers add to)."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
-    df = InputSource(files, cfg.reader).read().into_batches(cfg.batch_size)
+    df = InputSource(files, cfg.reader, counts=counts).read().into_batches(cfg.batch_size)
     workers = cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
     processor = daft.cls(
         DocumentProcessor, max_concurrency=max(1, workers), use_process=workers > 1
-    )(cfg, stored)
+    )(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
     if cfg.runner == "ray":
@@ -529,6 +540,40 @@ def _say_tables(tables: TablePlan, say: Callable[[str], None]) -> None:
         say(f"saring: warning: left out {n} with no column of text or HTML: {listed}")
 
 
+def _known_total(files) -> int | None:
+    """The documents in ``files`` where that is known before reading: a page is one, a
+    Parquet file says how many rows it holds; None where another format makes it unknown."""
+    n = 0
+    for f in files:
+        if f.fmt in ("html", "text"):
+            n += 1
+        elif f.fmt == "parquet" and not f.compressed:
+            try:
+                n += pq.ParquetFile(f.path).metadata.num_rows
+            except Exception:
+                return None
+        else:
+            return None
+    return n
+
+
+def _documents_done(path: str | None, known: int | None):
+    """Phase 1's count for ``progress``: documents processed, of the total known before reading
+    or once every input has been read (the reader's and the workers' ``CountFile``)."""
+    counts = CountFile(path) if path else None
+
+    def done() -> tuple[int | None, int | None]:
+        if counts is None:
+            return None, known
+        c = counts.sums()
+        total = known
+        if "tasks" in c and c.get("tasks_read", 0) >= c["tasks"]:
+            total = c.get("read", 0)  # every input read: the exact total
+        return c.get("processed", 0), total
+
+    return done
+
+
 def run(
     inputs: list[str],
     out: str | Path | None,
@@ -536,8 +581,11 @@ def run(
     log: Callable[[str], None] | None = None,
     command: list[str] | None = None,
     store: str | Path | None = None,
+    progress: Progress | None = None,
 ) -> dict:
     """Run the whole pipeline on ``inputs`` and write the outputs to ``out``. Returns the stats.
+    ``progress`` tells the phases and counts (``saring.progress``); by default a line per phase
+    goes to ``log`` (standard error when None).
 
     With ``store``, the documents the store does not hold yet are added to it as one run (see
     ``saring.store``): deduplicated against it, joined to its open stories. ``out`` is then
@@ -547,14 +595,15 @@ def run(
     inputs or an output folder that cannot be used at all; bad documents never raise.
     """
     cfg = cfg or RunConfig()
-    say = log or (lambda msg: print(msg, file=sys.stderr))
+    show = progress or Progress(log)
     use_runner(cfg)
     started = datetime.now(UTC)
     t_start = time.perf_counter()
+    show.phase("finding the inputs", "")  # said only if it takes a while (a big folder)
     files, skipped = resolve_inputs(list(inputs), cfg.format)
     tables = plan_tables(files, cfg.reader)
     files = tables.files
-    _say_tables(tables, say)
+    _say_tables(tables, show.log)
     lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
     phase: dict[str, float] = {}
     st = Store(store) if store is not None else None
@@ -566,9 +615,15 @@ def run(
             frozenset(st.ids().to_pylist()) | st.stored_as(files) if st is not None else frozenset()
         )
         work = staging / "_work"
-        say(f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...")
+        work.mkdir()
+        counts = None if cfg.runner == "ray" else str(work / "progress")  # one machine's file
+        show.phase(
+            "extracting and cleaning",
+            f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...",
+            _documents_done(counts, _known_total(files)),
+        )
         t = time.perf_counter()
-        _phase1(files, cfg, work, stored)
+        _phase1(files, cfg, work, stored, counts)
         phase["read_extract_clean"] = time.perf_counter() - t
         n_stored = (
             daft.read_parquet(str(work / "docs1")).where(col("status") == STORED).count_rows()
@@ -578,16 +633,21 @@ def run(
         if st is not None:
             _origins(files, work / "docs1", staging / ORIGINS)
         t = time.perf_counter()
+        site = cfg.clean.site.enabled
+        if site:
+            start = "saring: removing lines repeated across a site's pages ..."
+            show.phase("lines repeated across a site", start)
+        else:
+            show.phase("signatures for near duplicates")
         site_info = _phase_site_and_signatures(cfg, work)
         phase["site_repeats_and_signatures"] = time.perf_counter() - t
 
         docs = daft.read_parquet(str(work / "docs"))
         t = time.perf_counter()
+        show.phase("near duplicates", "saring: looking for exact and near duplicates ...")
         exact = _exact(docs) if cfg.dedup.exact else _EXACT.empty_table()
         phase["exact_dedup"] = time.perf_counter() - t
-        say(
-            f"saring: {counted(exact.num_rows, 'exact duplicate')}; looking for near duplicates ..."
-        )
+        show.note(f"{counted(exact.num_rows, 'exact duplicate')}; looking for near duplicates ...")
 
         t = time.perf_counter()
         near, near_info = _near(docs, exact.column("id"), cfg) if cfg.dedup.near else ({}, {})
@@ -602,14 +662,15 @@ def run(
         fault("deduplicated")
         t = time.perf_counter()
         if cfg.stories.enabled:
-            say("saring: grouping stories ...")
+            show.phase("stories", "saring: grouping stories ...")
         story_of, story_rows = (
             _stories(docs, verdicts, cfg, st) if cfg.stories.enabled else ({}, [])
         )
         phase["stories"] = time.perf_counter() - t
         t = time.perf_counter()
-        say("saring: writing the outputs ...")
-        tally = _write_documents(docs, verdicts, story_of, staging / "documents.parquet")
+        tally, n_docs = _Tally(), docs.count_rows()
+        show.phase("writing", "saring: writing the outputs ...", lambda: (tally.rows, n_docs))
+        _write_documents(docs, verdicts, story_of, staging / "documents.parquet", tally)
         pq.write_table(
             pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),
             staging / "stories.parquet",
@@ -705,7 +766,7 @@ def run(
         if cfg.report and st is None:
             t = time.perf_counter()
             report_html(staging)
-            say(f"report.html written in {time.perf_counter() - t:.1f} s")
+            show.note(f"report.html written in {time.perf_counter() - t:.1f} s")
     return stats
 
 
@@ -831,7 +892,11 @@ def _index(docs: daft.DataFrame, verdicts: pa.Table, path: Path) -> dict:
 
 
 def _write_documents(
-    docs: daft.DataFrame, verdicts: pa.Table, story_of: dict[str, str], path: Path
+    docs: daft.DataFrame,
+    verdicts: pa.Table,
+    story_of: dict[str, str],
+    path: Path,
+    tally: _Tally | None = None,
 ) -> _Tally:
     """Join the dedup verdicts and story ids onto every document and stream them, in input
     order, into one Parquet file; tally the statistics on the way."""
@@ -850,7 +915,7 @@ def _write_documents(
     ).sort("order")
     columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *_TIMERS]
     final = final.with_column("format", col("fmt")).select(*dict.fromkeys(columns))
-    tally = _Tally()
+    tally = tally if tally is not None else _Tally()
     with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
         for batch in final.to_arrow_iter():
             table = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])

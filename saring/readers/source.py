@@ -16,6 +16,7 @@ from daft.recordbatch import RecordBatch
 from daft.schema import Schema
 
 from saring.model import RAW_SCHEMA
+from saring.progress import CountFile
 from saring.readers.formats import read_file
 from saring.readers.inputs import InputFile
 from saring.readers.options import ReaderOptions
@@ -31,18 +32,21 @@ class FileTask(DataSourceTask):
         row_groups: list[int] | None,
         batch_rows: int,
         batch_bytes: int,
+        counts: str | None = None,
     ):
         self.file = file
         self.opts = opts
         self.row_groups = row_groups
         self.batch_rows = batch_rows
         self.batch_bytes = batch_bytes
+        self.counts = counts
 
     @property
     def schema(self) -> Schema:
         return _SCHEMA
 
     def _batch(self, rows: list[dict], seconds: float) -> RecordBatch:
+        CountFile.add(self.counts, "read", len(rows))
         share = seconds / len(rows)
         for row in rows:
             row["t_read"] = share
@@ -62,6 +66,7 @@ class FileTask(DataSourceTask):
                 t = time.perf_counter()
         if rows:
             yield self._batch(rows, time.perf_counter() - t)
+        CountFile.add(self.counts, "tasks_read", 1)
 
 
 class InputSource(DataSource):
@@ -73,11 +78,13 @@ class InputSource(DataSource):
         opts: ReaderOptions,
         batch_rows: int = 2048,
         batch_bytes: int = 32 << 20,
+        counts: str | None = None,
     ):
         self.files = files
         self.opts = opts
         self.batch_rows = batch_rows
         self.batch_bytes = batch_bytes
+        self.counts = counts  # a progress.CountFile: documents read, tasks planned and done
 
     @property
     def name(self) -> str:
@@ -97,6 +104,9 @@ class InputSource(DataSource):
         return [[g] for g in range(n)] if n > 1 else [None]
 
     async def get_tasks(self, pushdowns) -> AsyncIterator[DataSourceTask]:
+        planned = 0
         for f in self.files:
             for groups in self._row_groups(f):
-                yield FileTask(f, self.opts, groups, self.batch_rows, self.batch_bytes)
+                planned += 1
+                yield FileTask(f, self.opts, groups, self.batch_rows, self.batch_bytes, self.counts)
+        CountFile.add(self.counts, "tasks", planned)
