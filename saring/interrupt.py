@@ -304,6 +304,26 @@ def _pause_with_run(pid: int) -> Callable:
     return pause
 
 
+def _scratch(parent: int) -> str:
+    """A temporary folder for the run (``saring-PID-*``), removed when it ends; those of runs
+    whose saring was killed with SIGKILL are removed here."""
+    for p in Path(tempfile.gettempdir()).glob("saring-*-*"):
+        owner = p.name.split("-")[1]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(p, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"saring-{parent}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _ignore_stop_signals() -> None:
     for s in STOP_SIGNALS:
         signal.signal(s, signal.SIG_IGN)
@@ -321,7 +341,7 @@ def supervised(work: Callable[[], int], outputs: Outputs) -> int:
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     parent = os.getpid()
     _prctl(_PR_SET_CHILD_SUBREAPER, 1)  # the run's orphans are this process's to reap
-    scratch = tempfile.mkdtemp(prefix="saring-")
+    scratch = _scratch(parent)
     pid = os.fork()
     if pid == 0:
         _child(parent, mask)
