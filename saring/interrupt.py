@@ -49,19 +49,25 @@ def _raise_stopped(signum, _frame):
     raise Stopped(signum)
 
 
-def until_supervised() -> None:
-    """From saring's start until a run is supervised, SIGTERM and SIGHUP end it as Ctrl-C does
-    (one line, no traceback) instead of killing it silently."""
-    for s in STOP_SIGNALS[1:]:
-        signal.signal(s, _raise_stopped)
+def _early(s: int) -> bool:
+    """Whether ``s`` is still handled by ``saring.__main__``'s exit at once (before any work)."""
+    return getattr(signal.getsignal(s), "early", False)
+
+
+def working() -> None:
+    """A command other than a supervised run begins work: Ctrl-C raises KeyboardInterrupt,
+    SIGTERM and SIGHUP ``Stopped``, so that its own code tidies up (``cli.main`` says the line)."""
+    for s in STOP_SIGNALS:
+        if _early(s):
+            signal.signal(s, signal.default_int_handler if s == signal.SIGINT else _raise_stopped)
 
 
 def unsupervised() -> None:
-    """A run that stays in this process: SIGTERM and SIGHUP kill it at once, as they did
-    before ``until_supervised``."""
-    for s in STOP_SIGNALS[1:]:
-        if signal.getsignal(s) is _raise_stopped:
-            signal.signal(s, signal.SIG_DFL)
+    """A run that stays in this process: Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP
+    kill it, as before saring took the signals in hand."""
+    for s in STOP_SIGNALS:
+        if _early(s):
+            signal.signal(s, signal.default_int_handler if s == signal.SIGINT else signal.SIG_DFL)
 
 
 def _raise_stop(signum, _frame):
