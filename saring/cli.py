@@ -813,6 +813,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if a.command == "run":  # the process's own command line: a run Ctrl-C can stop
             return _cmd_run(a, supervise=argv is None)
+        interrupt.working()
         if a.command == "config":
             return _cmd_config(a)
         if a.command == "report":

@@ -49,19 +49,25 @@ def _raise_stopped(signum, _frame):
     raise Stopped(signum)
 
 
-def until_supervised() -> None:
-    """From saring's start until a run is supervised, SIGTERM and SIGHUP end it as Ctrl-C does
-    (one line, no traceback) instead of killing it silently."""
-    for s in STOP_SIGNALS[1:]:
-        signal.signal(s, _raise_stopped)
+def _early(s: int) -> bool:
+    """Whether ``s`` is still handled by ``saring.__main__``'s exit at once (before any work)."""
+    return getattr(signal.getsignal(s), "early", False)
+
+
+def working() -> None:
+    """A command other than a supervised run begins work: Ctrl-C raises KeyboardInterrupt,
+    SIGTERM and SIGHUP ``Stopped``, so that its own code tidies up (``cli.main`` says the line)."""
+    for s in STOP_SIGNALS:
+        if _early(s):
+            signal.signal(s, signal.default_int_handler if s == signal.SIGINT else _raise_stopped)
 
 
 def unsupervised() -> None:
-    """A run that stays in this process: SIGTERM and SIGHUP kill it at once, as they did
-    before ``until_supervised``."""
-    for s in STOP_SIGNALS[1:]:
-        if signal.getsignal(s) is _raise_stopped:
-            signal.signal(s, signal.SIG_DFL)
+    """A run that stays in this process: Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP
+    kill it, as before saring took the signals in hand."""
+    for s in STOP_SIGNALS:
+        if _early(s):
+            signal.signal(s, signal.default_int_handler if s == signal.SIGINT else signal.SIG_DFL)
 
 
 def _raise_stop(signum, _frame):
@@ -304,6 +310,26 @@ def _pause_with_run(pid: int) -> Callable:
     return pause
 
 
+def _scratch(parent: int) -> str:
+    """A temporary folder for the run (``saring-PID-*``), removed when it ends; those of runs
+    whose saring was killed with SIGKILL are removed here."""
+    for p in Path(tempfile.gettempdir()).glob("saring-*-*"):
+        owner = p.name.split("-")[1]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(p, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"saring-{parent}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _ignore_stop_signals() -> None:
     for s in STOP_SIGNALS:
         signal.signal(s, signal.SIG_IGN)
@@ -321,7 +347,7 @@ def supervised(work: Callable[[], int], outputs: Outputs) -> int:
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     parent = os.getpid()
     _prctl(_PR_SET_CHILD_SUBREAPER, 1)  # the run's orphans are this process's to reap
-    scratch = tempfile.mkdtemp(prefix="saring-")
+    scratch = _scratch(parent)
     pid = os.fork()
     if pid == 0:
         _child(parent, mask)

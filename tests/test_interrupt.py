@@ -11,6 +11,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -204,3 +205,19 @@ def test_a_stop_after_the_new_output_is_in_place_says_so(tmp_path):
     assert line == f"saring: interrupted after the output in {out} was complete"
     assert "new" in (out / "stats.json").read_text()
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_the_temporary_folder_of_a_run_whose_saring_was_killed_is_removed_by_the_next(
+    tmp_path, monkeypatch
+):
+    from saring import interrupt
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    (tmp_path / f"saring-{dead.pid}-ab12cd34").mkdir()  # its saring is gone
+    (tmp_path / f"saring-{os.getpid()}-ef56ab78").mkdir()  # a run of a living saring
+    made = interrupt._scratch(os.getpid())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"saring-{os.getpid()}-ef56ab78", Path(made).name]
+    )
