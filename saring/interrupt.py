@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from saring.output import pid_alive
+
 # the signals that stop a run; the parent exits 128 + the number (130, 143, 129)
 STOP_SIGNALS = tuple(
     getattr(signal, s) for s in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, s)
@@ -315,19 +317,9 @@ def _scratch(parent: int) -> str:
     whose saring was killed with SIGKILL are removed here."""
     for p in Path(tempfile.gettempdir()).glob("saring-*-*"):
         owner = p.name.split("-")[1]
-        if owner.isdigit() and not _alive(int(owner)):
+        if owner.isdigit() and not pid_alive(int(owner)):
             shutil.rmtree(p, ignore_errors=True)
     return tempfile.mkdtemp(prefix=f"saring-{parent}-")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _ignore_stop_signals() -> None:

@@ -37,7 +37,8 @@ def _is_saring_output(path: Path) -> bool:
         return False
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (one we may not signal counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -80,7 +81,7 @@ class AtomicOutputDir:
         found = []
         for p in self.out.parent.glob(prefix + "*"):
             head = p.name[len(prefix) :].split("-", 1)[0]
-            if head.isdigit() and "-" in p.name[len(prefix) :] and _pid_alive(int(head)):
+            if head.isdigit() and "-" in p.name[len(prefix) :] and pid_alive(int(head)):
                 continue
             found.append(p)
         return sorted(found, key=lambda p: p.stat().st_mtime_ns)
