@@ -17,7 +17,6 @@ import re
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 
 _MANY_BLANKS = re.compile(r"\n{3,}")
-_SPACE = re.compile(r"\s+")
 
 
 def fold(line: str) -> str:
@@ -67,7 +66,8 @@ def flattened_copies(keys: list[str | None], min_chars: int = 200) -> set[int]:
     40 characters or more (white space removed too, since flattening glues words together),
     and those lines make up at least half of it. The paragraphs stay and the glued copy goes.
     ``keys`` are the folded lines (``fold``), ``None`` for blank lines."""
-    squeezed = {i: _SPACE.sub("", k) for i, k in enumerate(keys) if k}
+    # a folded line's only white space is single spaces
+    squeezed = {i: k.replace(" ", "") for i, k in enumerate(keys) if k}
     parts = {i: s for i, s in squeezed.items() if len(s) >= 40}
     drop: set[int] = set()
     for i, blob in squeezed.items():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from saring.scripts import WORD_RE
+from saring.scripts import find_words
 
 DATA = Path(__file__).with_name("data")
 ACTIONS = ("line", "strip", "tail")
@@ -150,26 +150,35 @@ class FurnitureRules:
             )
         return cls(rules)
 
-    def _has_keyword(self, low: str, n_words: int) -> bool:
+    def keywords_in(self, page_low: str) -> tuple[str, ...]:
+        """The keywords that occur in a whole case-folded page (its lines joined by newlines):
+        a caller that matches every line of a page tests each line for these only, since no
+        keyword holds a newline (most crawl articles hold none of them)."""
+        return tuple(k for k in self._keywords if k in page_low)
+
+    def _has_keyword(self, low: str, n_words: int, keywords: tuple[str, ...] | None) -> bool:
         if n_words > self._keyword_max_words:
             return False
-        return any(k in low for k in self._keywords)
+        return any(k in low for k in (self._keywords if keywords is None else keywords))
 
     def match(self, line: str) -> Hit | None:
         """The first rule that matches ``line`` (white space is collapsed first), or ``None``."""
         flat = " ".join(line.split())
         low = flat.casefold()
-        return self.match_flat(flat, low, WORD_RE.findall(low))
+        return self.match_flat(flat, low, find_words(low))
 
-    def match_flat(self, flat: str, low: str, words: list[str]) -> Hit | None:
+    def match_flat(
+        self, flat: str, low: str, words: list[str], keywords: tuple[str, ...] | None = None
+    ) -> Hit | None:
         """``match`` for a caller that already has the line with white space collapsed, its
-        case-folded form and its words (``words_of``)."""
+        case-folded form and its words (``words_of``), and perhaps the keywords its page
+        holds (``keywords_in``)."""
         start_hit = self._start is not None and self._start.match(flat) is not None
         if (
             not start_hit
             and not self._always
             and len(words) > self._word_list_max
-            and not self._has_keyword(low, len(words))
+            and not self._has_keyword(low, len(words), keywords)
             and not (self._endings and flat.endswith(self._endings))
         ):
             return None
@@ -189,7 +198,7 @@ class FurnitureRules:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words (runs of letters and digits), as the rules and the classifier count them."""
-    return WORD_RE.findall(text.casefold())
+    return find_words(text.casefold())
 
 
 @lru_cache(maxsize=4)

@@ -20,10 +20,10 @@ from functools import lru_cache
 import numpy as np
 
 from saring.clean.repeats import flattened_copies, repeated_lines
-from saring.clean.rules import WORD_RE, FurnitureRules, default_rules, function_words, words_of
+from saring.clean.rules import FurnitureRules, default_rules, function_words, words_of
 from saring.extract.units import text_units, wrap_width
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
-from saring.scripts import SENTENCE_ENDERS
+from saring.scripts import SENTENCE_ENDERS, find_words
 
 _LETTERS = re.compile(r"[^\W\d_]")
 # A sentence end, allowing closing quotes and brackets after it: 'kata Lavrov.' / 'berjuang."'
@@ -165,6 +165,7 @@ class TextCleaner:
         lows = [f.casefold() if f else None for f in flats]
         repeated = repeated_lines(lows, self.repeat_min_chars)
         flattened = flattened_copies(lows)
+        keywords = self.rules.keywords_in("\n".join(filter(None, lows)))
         lines: list[Line] = []
         for i, flat in enumerate(flats):
             if not flat:
@@ -177,8 +178,8 @@ class TextCleaner:
                 line.reason = FLATTENED_COPY if i in flattened else REPEATED_PARAGRAPH
                 lines.append(line)
                 continue
-            words = WORD_RE.findall(low)
-            hit = self.rules.match_flat(flat, low, words)
+            words = find_words(low)
+            hit = self.rules.match_flat(flat, low, words, keywords)
             stripped = None  # the part a "strip" rule cut off, listed after what remains
             if hit is not None:
                 if hit.rule.action == "strip":

@@ -22,7 +22,7 @@ import numpy as np
 
 from saring.clean.rules import FurnitureRules, default_rules
 from saring.extract.units import ANCESTOR_TAGS, BLOCK_INDEX, GROUPS, LEVELS, Unit
-from saring.scripts import SENTENCE_ENDERS, WORD_RE
+from saring.scripts import SENTENCE_ENDERS, find_words
 
 DATA = Path(__file__).with_name("data")
 _SEPARATORS = re.compile(r"[|•·»/›]|\s-\s")
@@ -170,7 +170,7 @@ def page_language(units: list[Unit], sample_words: int = 300) -> str | None:
     votes = [0] * len(langs)
     seen = 0
     for u in sorted(units, key=lambda u: -len(u.text))[:20]:
-        for w in WORD_RE.findall(u.text.lower()):
+        for w in find_words(u.text.lower()):
             for i in index.get(w, ()):
                 votes[i] += 1
             seen += 1
@@ -283,7 +283,7 @@ def _own_measures(
     words_fw = np.zeros((n, 2))
     for i, t in enumerate(texts):
         low = t.lower()
-        words = WORD_RE.findall(low)
+        words = find_words(low)
         words_fw[i] = len(words), sum(map(fw.__contains__, words)) if fw else 0
         tail = t.rstrip(_CLOSERS)
         out[i, _O["ends_sentence"]] = tail[-1:] in _ENDERS
@@ -325,13 +325,13 @@ def _title_index(texts: list[str], title: str | None) -> int | None:
     """The unit that is the page's title: the first whose words are (almost) the title's."""
     if not title:
         return None
-    want = set(WORD_RE.findall(title.lower()))
+    want = set(find_words(title.lower()))
     if not want:
         return None
     for i, t in enumerate(texts):
         if len(t) > 3 * len(title) + 20:
             continue
-        got = set(WORD_RE.findall(t.lower()))
+        got = set(find_words(t.lower()))
         if got and len(want & got) >= 0.8 * max(len(want), len(got)):
             return i
     return None

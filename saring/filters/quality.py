@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from saring.scripts import SENTENCE_ENDERS, WORD_RE
+from saring.scripts import SENTENCE_ENDERS, find_words
 
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"[^\W\d_]")  # one letter
@@ -115,7 +115,7 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
     ``stopwords`` is the language's list (lower case); without one, ``stopwords`` is None."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     tokens = _TOKEN.findall(text)
-    words = WORD_RE.findall(text.casefold())
+    words = find_words(text.casefold())
     n_tokens, n_lines, n_chars = len(tokens), len(lines) or 1, len(text) or 1
     out: dict[str, float] = {
         "words": float(n_tokens),
