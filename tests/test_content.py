@@ -237,3 +237,32 @@ def test_hindi_prose_counts_as_prose():
     assert X[:, ends].tolist() == [1.0, 0.0] and X[:, prose].tolist() == [1.0, 0.0]
     assert X[0, names.index("log_sentence_ends")] == pytest.approx(np.log1p(2))
     assert X[0, names.index("log_words")] == pytest.approx(np.log1p(len(para.split())), abs=0.2)
+
+
+def test_wrap_found_under_long_markdown_lines_and_hyphen_breaks_rejoined():
+    # html2text leaves image and link lines whole however long (a fundus page: 291 of them) and
+    # breaks a long link target after a hyphen; before, such a page counted as not wrapped and
+    # every paragraph reached the model as loose 78-character pieces
+    prose = [
+        "Durch das 0:2 bei Everton bleibt Liverpool als Tabellenzweiter drei Punkte hinter "
+        "Spitzenreiter Arsenal zurück, beide Klubs haben 34 Spiele ausgetragen. Arsenal "
+        "[hatte am Dienstag gegen Chelsea gewonnen](/fussball/premier-league/havertz-und-"
+        "white-nehmen-chelsea-auseinander-104.html) und führt die Tabelle an.",
+        "Nur ein Sieg aus den jüngsten vier Ligaspielen bedeutet wohl das Ende der "
+        "Titelträume für Liverpool, das zuletzt auch in der Europa League ausgeschieden war "
+        "und nun die letzten Spiele der Saison ohne große Hoffnung bestreiten muss.",
+    ] * 3
+    images = [
+        f"![Spieler des FC Liverpool nach dem Derby, Bild {i}](https://images.example.de/image/"
+        f"7712864a-4701-4682-b09d-0ef6c2716bff/AAABjxH0Dsg/original/liverpool-{i}.jpg)"
+        for i in range(40)
+    ]
+    md = "\n\n".join(images + [textwrap.fill(p, 78) for p in prose]) + "\n"
+    assert wrap_width(md.splitlines()) == 78
+    units = [u.text for u in text_units(md)]
+    assert units[0] == prose[0].replace(
+        "[hatte am Dienstag gegen Chelsea gewonnen](/fussball/premier-league/havertz-und-"
+        "white-nehmen-chelsea-auseinander-104.html)",
+        "hatte am Dienstag gegen Chelsea gewonnen",
+    )
+    assert units[1] == prose[1]

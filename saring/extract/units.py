@@ -533,12 +533,14 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at (html2text wraps at 78), or None when its lines were
     not wrapped. A wrapped text has many lines a little shorter than the width, few a little
     longer: the width chosen is the one from 40 to 120 that best shows that step (at least 5
-    lines and a quarter of the lines of 40 characters or more end within 8 of it; links and
-    table rows may make up to 40% longer), and the line breaks must be those of a wrap at that
-    width (``_breaks_fit``)."""
+    lines and an eighth of the lines of 40 characters or more end within 8 of it; links and
+    table rows may make up to 40% longer, long lines of Markdown links are not counted), and the line breaks must be those of a wrap at that
+    width (``_break_counts``)."""
     counts = [0] * 141
     n = 0
     for s in lines:
+        if len(s) > 121 and "](" in s:  # a Markdown link or image line: html2text leaves it whole
+            continue
         if len(s) >= 40:
             counts[min(len(s), 140)] += 1
             n += 1
@@ -547,20 +549,28 @@ def wrap_width(lines: list[str]) -> int | None:
     upto = [0]  # upto[k]: lines of 40 characters or more shorter than k
     for c in counts:
         upto.append(upto[-1] + c)
-    best, best_score = None, 0
+    scored = []
     for width in range(40, 121):
         near = upto[width + 1] - upto[width - 8]
         over = upto[width + 5] - upto[width + 1]
         score = near - 3 * over
-        if near >= max(5, n / 4) and n - upto[width + 1] <= 0.4 * n and score > best_score:
-            best, best_score = width, score
-    return best if best is not None and _breaks_fit(lines, best) else None
+        if near >= max(5, n / 8) and n - upto[width + 1] <= 0.4 * n and score > 0:
+            scored.append((-score, width))
+    # lines of links run past the width (a long URL is not broken), so the best step may sit a
+    # character or two off: of the best-scored widths, the one whose breaks fit best wins (a
+    # width too narrow explains fewer breaks, one too wide misses some)
+    best, best_fit = None, 0
+    for _, width in sorted(scored)[:4]:
+        fits, misses = _break_counts(lines, width)
+        if fits >= 5 and misses <= fits / 10 and fits - 10 * misses > best_fit:
+            best, best_fit = width, fits - 10 * misses
+    return best
 
 
-def _breaks_fit(lines: list[str], width: int) -> bool:
-    """True when the text's line breaks are those of a wrap at ``width``: of the nearly full
-    lines that another line follows, nine in ten or more end where the next line's first word
-    would not have fitted (always so in wrapped text, seldom in text that was not wrapped)."""
+def _break_counts(lines: list[str], width: int) -> tuple[int, int]:
+    """Of the nearly full lines that another line follows, how many end where the next line's
+    first word would not have fitted at ``width`` and how many do not. A text wrapped at
+    ``width`` has nine fits in ten or more, a text that was not wrapped seldom does."""
     fits = misses = 0
     prev = 0
     for line in lines:
@@ -571,7 +581,7 @@ def _breaks_fit(lines: list[str], width: int) -> bool:
             else:
                 misses += 1
         prev = len(line.rstrip()) if s else 0
-    return fits >= 5 and misses <= fits / 10
+    return fits, misses
 
 
 def _unwrap(lines: list[str], width: int) -> list[str]:
@@ -590,7 +600,9 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
             and not _BULLET.match(s)
             and not _HEADING.match(s)
         ):
-            out[-1] = f"{out[-1]} {s}"
+            # a wrap breaks long words after a hyphen ("all-" / "company", a URL): no space there
+            glue = "" if out[-1][-1:] == "-" and out[-1][-2:-1].isalnum() else " "
+            out[-1] = f"{out[-1]}{glue}{s}"
         else:
             out.append(line.rstrip())
         last = len(line.rstrip()) if s else 0
