@@ -160,6 +160,31 @@ def test_ascii_with_a_name_in_windows_1252_stays_windows_1252():
     assert got == text and note == "cp1252 (detected)"
 
 
+@pytest.mark.parametrize(
+    ("word", "stray"),
+    [("Kabupaten", "Kab\xe4upaten"), ("manfaat", "ma\xa0nfaat"), ("memutuskan", "me\x96mutuskan")],
+)
+def test_a_byte_inside_a_known_word_is_stray(word, stray):
+    # a letter or a sign inside a word that news writes without it ("Kabäupaten", "ma nfaat",
+    # "me–mutuskan") is a stray byte in UTF-8, not windows-1252 text: it was read as cp1252
+    plain = f"Warga {word} berkumpul di balai desa pada Selasa pagi untuk rapat tahunan."
+    data = plain.encode("utf-8").replace(word.encode(), stray.encode("latin-1"))
+    text, note = decode_bytes(data)
+    assert note == "utf-8 (1 invalid byte sequence replaced)"
+    assert "\ufffd" in text
+
+
+@pytest.mark.parametrize(
+    "sign",
+    ["polisi Irlandia (Gardaí) menangkap", "sudut belakang ±12°, mobil", "harga ¥1,358,500 atau"],
+)
+def test_a_sign_or_name_letter_where_text_holds_it_stays_windows_1252(sign):
+    # found on held-out crawl articles: a currency or plus-minus sign before a number, a degree
+    # sign before a comma, a name letter at a word's end that news writes without it ("garda")
+    text = f"Laporan itu menyebut {sign} pada pekan lalu, kata sumber di Jakarta."
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252 (detected)")
+
+
 def test_other_code_pages_are_not_taken_for_windows_1252():
     czech = (
         "Soudkyně dokončila práci na rozsudku. Hodně zdraví, řekl předseda vlády Petr Fiala. " * 3

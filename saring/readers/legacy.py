@@ -10,8 +10,11 @@ why a guessed decoding looks wrong. Nothing here decodes or picks the order of t
 from __future__ import annotations
 
 import codecs
+import gzip
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 # at most this many bytes that are not UTF-8, in text otherwise ASCII, may be stray bytes
 FEW_STRAY = 3
@@ -57,13 +60,30 @@ _PLAIN = {
     "…": ("a.", " "),
     "•": (" ", " "),
     **dict.fromkeys("½¼¾", ("0 ", "0 ")),
-    "°": ("0 ", "0 CF"),
+    "°": ("0 ", "0 CF.,;:)"),
     "×": ("0 ", "0 "),
     "²": ("a", " .,;:)"),  # also Indonesian's sign of a doubled word: "teman²"
     "³": ("0m", " .,;:)"),
-    **dict.fromkeys("€£", ("*", "0 ")),
-    **dict.fromkeys("©®™", ("* ", " ")),
+    **dict.fromkeys("€£¥¢", ("*", "0 ")),
+    "±": ("* (", "0"),
+    **dict.fromkeys("©®™", ("* ", " .,;:)")),
 }
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Words of Indonesian and English news, lower case: the content words of the stories'
+    background (IndoSum's 3,463 articles, ``stories/data/background_df.tsv.gz``) and the
+    function-word lists of the cleaning step. A byte inside a word that is a known word without
+    it ("Kñebetulan", "ma\xa0nfaat") is a stray byte, not a letter of a name."""
+    root = Path(__file__).resolve().parents[1]
+    words: set[str] = set()
+    with gzip.open(root / "stories" / "data" / "background_df.tsv.gz", "rt", encoding="utf-8") as f:
+        words.update(line.split("\t", 1)[0] for line in f if not line.startswith("#"))
+    for lang in ("id", "en"):
+        text = (root / "clean" / "data" / f"function_words_{lang}.txt").read_text(encoding="utf-8")
+        words.update(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(words)
 
 
 class Cp1252Reading:
@@ -114,7 +134,8 @@ class Cp1252Reading:
 def _plain(text: str, i: int, words: set[str]) -> bool:
     """Whether ``text[i]`` stands where an otherwise ASCII text holds it: a sign of ``_PLAIN``,
     é, or a letter of a name (a word that begins with a capital); never in a word that the text
-    also writes without it (lower-cased ``words``), as a stray byte in a word would be."""
+    (lower-cased ``words``) or news (``vocabulary``) writes without it, as a stray byte in a
+    word would be. An apostrophe between letters is a word's own ("Jum’at")."""
     c = text[i]
     start, end = i, i + 1
     while start and text[start - 1].isalpha():
@@ -122,18 +143,41 @@ def _plain(text: str, i: int, words: set[str]) -> bool:
     while end < len(text) and text[end].isalpha():
         end += 1
     left, right = text[start:i].lower(), text[i + 1 : end].lower()
-    if (c.isalpha() or (left and right and c != "\xa0")) and left + right in words:
+    if _known_without(c, left, right, words):
         return False
     if c.isalpha():
         if c in "éÉ":
             return True
-        return c in _NAME_LETTERS and text[start].isupper() and end - start >= 3
+        return c in _NAME_LETTERS and text[start].isupper() and end - start >= 2
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if c not in _PLAIN:
         return False
     before, after = _PLAIN[c]
     return _fits(prev, before) and _fits(nxt, after)
+
+
+# what follows an apostrophe in English: "don’t", "it’s", "we’re", "I’m", "we’ll", "I’ve", "I’d"
+_CONTRACTIONS = frozenset(("t", "s", "re", "m", "ll", "ve", "d"))
+
+
+def _known_without(c: str, left: str, right: str, words: set[str]) -> bool:
+    """Whether the word around ``c`` (``left`` and ``right`` of it, lower case) is a word the
+    text or news writes without ``c``: then ``c`` is a stray byte ("Kñebetulan", "ma\xa0nfaat").
+    A sign between two words that are words themselves ("di\xa0bidang") is a real one; é is
+    judged by the text alone (news writes "Estee Lauder" too); a crawl glues words where a link
+    was ("memintaPrabowo") and prints a no-break space there elsewhere, so the text's words do
+    not judge that space."""
+    joined = left + right
+    if c.isalpha():  # a letter inside a word; at its ends, a name's ("Gardaí", not "garda")
+        inside = bool(left and right) and c not in "éÉ"
+        return joined in words or (inside and joined in vocabulary())
+    if not (left and right) or (c in "’‘" and right in _CONTRACTIONS):
+        return False
+    vocab = vocabulary()
+    if left in vocab and right in vocab:
+        return False
+    return joined in vocab or (c != "\xa0" and joined in words)
 
 
 def _fits(ch: str, allowed: str) -> bool:
