@@ -532,10 +532,10 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text was hard-wrapped at (html2text wraps at 78), or None when its lines were
     not wrapped. A wrapped text has many lines a little shorter than the width, few a little
-    longer: the width chosen is the one from 40 to 120 that best shows that step (at least 5
-    lines and an eighth of the lines of 40 characters or more end within 8 of it; links and
-    table rows may make up to 40% longer, long lines of Markdown links are not counted), and the line breaks must be those of a wrap at that
-    width (``_break_counts``)."""
+    longer: the widths from 40 to 120 that show that step (at least 5 lines and an eighth of
+    the lines of 40 characters or more end within 8 of it; links and table rows may make up to
+    40% longer; long lines of Markdown links are not counted), and of the four best of them the
+    one whose line breaks fit a wrap at that width best (``_break_counts``)."""
     counts = [0] * 141
     n = 0
     for s in lines:
