@@ -7,8 +7,8 @@ Source: jusText's stop lists (BSD 2-clause; https://github.com/miso-belica/jusTe
 most frequent words of each language's Wikipedia, most frequent first. The first ``TOP`` words
 that are made of letters only (with their combining marks: the vowel signs of Hindi, Bengali,
 Tamil ..., as ``saring.scripts`` counts words) are kept, for every language alike, so that the
-share of function words in a line means the same thing whatever the page's language. jusText is installed with
-trafilatura; the script reads it, the package never does.
+share of function words in a line means the same thing whatever the page's language. jusText
+is installed with trafilatura; the script reads it, the package never does.
 """
 
 from __future__ import annotations
