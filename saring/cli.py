@@ -436,8 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-q",
         "--quiet",
         action="store_true",
-        help="print nothing on standard error but errors (no progress); the summary still goes "
-        "to standard output",
+        help="print nothing but errors: no progress, no summary (stats.json has the figures)",
     )
     e.add_argument(
         "-v",
@@ -637,7 +636,7 @@ def _run_quietly(a: argparse.Namespace, cfg: RunConfig, store: str | None) -> in
         return EXIT_USAGE
     finally:
         progress.close()
-    for line in lines:
+    for line in [] if a.quiet else lines:
         _out(line)
     return 0
 

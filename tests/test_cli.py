@@ -255,7 +255,7 @@ def test_the_summary_counts_stories_and_those_told_by_several_sites(tmp_path, ca
     row = {"url": "https://www.wartaharian.com/banjir-bojonegoro", "text": text}
     (folder / "feed.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["run", str(folder), "-o", str(out), "--no-report", "-q"]) == 0
+    assert main(["run", str(folder), "-o", str(out), "--no-report"]) == 0
     summary = capsys.readouterr().out
     stories = pq.read_table(out / "stories.parquet").to_pylist()
     several_sites = sum(1 for s in stories if len(s["sites"]) > 1)
@@ -268,8 +268,7 @@ def test_the_summary_counts_stories_and_those_told_by_several_sites(tmp_path, ca
     assert stats["stories"]["with_several_sites"] == several_sites
     # without stories, the summary says they were not grouped
     assert (
-        main(["run", str(folder), "-o", str(tmp_path / "o2"), "--no-report", "-q", "--no-stories"])
-        == 0
+        main(["run", str(folder), "-o", str(tmp_path / "o2"), "--no-report", "--no-stories"]) == 0
     )
     assert "stories: not grouped (--no-stories)" in capsys.readouterr().out
 
@@ -281,7 +280,7 @@ def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(
         (crawl / name).write_bytes((EXAMPLES / "text" / name).read_bytes())
     out = crawl / "out"
     for _ in range(2):  # the second run finds the first one's output inside its input
-        assert main(["run", str(crawl), "-o", str(out), "-q", "--no-report"]) == 0
+        assert main(["run", str(crawl), "-o", str(out), "--no-report"]) == 0
         assert "2 documents in, 2 rows out" in capsys.readouterr().out
     sources = [r["source"] for r in pq.read_table(out / "documents.parquet").to_pylist()]
     assert sorted(Path(s).name for s in sources) == [
@@ -290,7 +289,7 @@ def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(
     ]
     store = crawl / "corpus"
     for added in (2, 0):  # the store's files are not documents either
-        assert main(["run", str(crawl), "--store", str(store), "-q"]) == 0
+        assert main(["run", str(crawl), "--store", str(store)]) == 0
         assert f"saring: {added} new documents added" in capsys.readouterr().out
 
 
@@ -342,3 +341,15 @@ def test_help_does_not_load_the_libraries_only_a_run_needs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_quiet_run_prints_nothing_but_errors(tmp_path, capsys, monkeypatch):
+    # -q printed the summary line on standard output; the issue asks for nothing but errors
+    monkeypatch.setenv("SARING_NO_FORK", "1")
+    assert main(["run", str(PAGE), "-o", str(tmp_path / "out"), "--no-report", "-q"]) == 0
+    got = capsys.readouterr()
+    assert got.out == "" and got.err == ""
+    assert json.loads((tmp_path / "out" / "stats.json").read_text())["documents"]["in"] == 1
+    # an error still shows
+    assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "o2"), "-q"]) == 2
+    assert "error" in capsys.readouterr().err

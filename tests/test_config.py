@@ -104,7 +104,7 @@ def test_run_with_lang_records_language_score_and_signals(tmp_path, capsys):
     src = tmp_path / "feed.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     out = tmp_path / "out"
-    assert main(["run", str(src), "-o", str(out), "-q", "--lang", "id"]) == 0
+    assert main(["run", str(src), "-o", str(out), "--lang", "id"]) == 0
     table = pq.read_table(out / "documents.parquet").to_pylist()
     got = [(r["status"], (r["reason"] or "").split(": ")[0], r["lang"]) for r in table]
     assert got == [

@@ -201,7 +201,7 @@ def test_a_run_killed_anywhere_leaves_the_store_before_or_after_it(two_days, tmp
 def test_the_cli_adds_to_the_store_named_in_saring_toml_and_exports(tmp_path):
     toml = tmp_path / "saring.toml"
     toml.write_text(f'[output]\nstore = "{tmp_path / "corpus"}"\nreport = false\n')
-    cmd = [sys.executable, "-m", "saring", "run", *files(FIRST), "--config", str(toml), "-q"]
+    cmd = [sys.executable, "-m", "saring", "run", *files(FIRST), "--config", str(toml)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "8 new documents added" in done.stdout
