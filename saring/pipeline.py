@@ -1,7 +1,8 @@
 """``saring run`` as a Daft plan: read, per-document stages, exact and near dedup, outputs.
 
 Phase 1 streams the inputs through the per-document stages (``process.process_record`` in a
-process-pool UDF) and Daft's native MinHash, into a staging Parquet folder. Phases 2 and 3 find
+UDF: a pool of worker processes, or saring's own process for one worker), into a staging Parquet
+folder; the per-site pass and Daft's native MinHash follow. Phases 2 and 3 find
 exact and near duplicates with Daft group-bys; only the buckets holding several documents reach
 the driver, for scipy's connected components. Phase 4 joins the verdicts back and writes
 ``documents.parquet`` (one row per input document, in input order) and ``stats.json``.
@@ -275,9 +276,10 @@ class SiteLineStripper:
         return pa.array(out, type=self.arrow_type)
 
 
-def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset[int]]:
+def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> tuple[dict[str, frozenset[int]], int]:
     """Per site, the lines that occur in at least ``min_texts`` distinct texts and in at least
-    ``min_fraction`` of them (counted over distinct texts, so re-crawls count once)."""
+    ``min_fraction`` of them (counted over distinct texts, so re-crawls count once); and how many
+    distinct texts those sites have."""
     sr = cfg.clean.site
     texts = (
         docs.where((col("status") == KEPT) & col("site").not_null())
@@ -292,24 +294,33 @@ def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset
         .where(col("n") >= sr.min_texts)
         .join(per_site, on="site")
         .where(col("n") >= col("site_texts") * sr.min_fraction)
-        .select("site", "line_hashes")
+        .select("site", "line_hashes", "site_texts")
         .to_arrow()
     )
     frequent: dict[str, set[int]] = {}
-    for site, h in zip(
-        counts.column("site").to_pylist(), counts.column("line_hashes").to_pylist(), strict=True
+    n_texts: dict[str, int] = {}
+    for site, h, n in zip(
+        *(counts.column(c).to_pylist() for c in counts.column_names), strict=True
     ):
         frequent.setdefault(site, set()).add(h)
-    return {k: frozenset(v) for k, v in frequent.items()}
+        n_texts[site] = n
+    return {k: frozenset(v) for k, v in frequent.items()}, sum(n_texts.values())
+
+
+# Below this many texts to strip, the per-site pass runs in saring's own process: a worker
+# process's start (1.3 to 2.5 s of CPU) costs more than it saves (the WARC: 684 documents to
+# strip, 0.75 s of CPU in all).
+ENGINE_STRIPS = 5_000
 
 
 def _phase_site_and_signatures(cfg: RunConfig, work: Path, workers: int = 1) -> dict:
     """Remove each site's frequent lines (in ``workers`` processes), then MinHash the final
     texts; writes ``docs``."""
     docs = daft.read_parquet(str(work / "docs1")).where(col("status") != STORED)
-    frequent = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else {}
+    frequent, n_texts = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else ({}, 0)
     if frequent:
         hit = (col("status") == KEPT) & col("site").is_in(list(frequent))
+        workers = workers if n_texts >= ENGINE_STRIPS or cfg.runner == "ray" else 1
         stripper = udf_class(SiteLineStripper, workers)(frequent, cfg.filters)
         changed = docs.where(hit.fill_null(False)).with_column(
             "s",
