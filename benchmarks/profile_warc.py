@@ -76,6 +76,8 @@ class ThreadCpu:
                 with self.lock:
                     self.seconds[name] += time.thread_time() - t
                     self.calls[name] += 1
+                    if len(a) > 1 and hasattr(a[1], "__len__"):  # a batch UDF: its rows
+                        self.calls[name + "_rows"] += len(a[1])
 
         return timed
 
@@ -165,6 +167,7 @@ def run(paths: list[str], prof_dir: Path | None, workers: int) -> dict:
     cpu = ThreadCpu()
     pl.process_record = cpu.wrap("process_record", pl.process_record)
     pl.DocumentProcessor.__call__ = cpu.wrap("udf_batch", pl.DocumentProcessor.__call__)
+    pl.SiteLineStripper.__call__ = cpu.wrap("site_stripper_batch", pl.SiteLineStripper.__call__)
     src.read_file = cpu.wrap_iter("read_file", src.read_file)
     src.FileTask._batch = cpu.wrap("reader_to_arrow", src.FileTask._batch)
     with tempfile.TemporaryDirectory() as tmp:
