@@ -1,7 +1,8 @@
 """``saring run`` as a Daft plan: read, per-document stages, exact and near dedup, outputs.
 
 Phase 1 streams the inputs through the per-document stages (``process.process_record`` in a
-process-pool UDF) and Daft's native MinHash, into a staging Parquet folder. Phases 2 and 3 find
+UDF: a pool of worker processes, or saring's own process for one worker), into a staging Parquet
+folder; the per-site pass and Daft's native MinHash follow. Phases 2 and 3 find
 exact and near duplicates with Daft group-bys; only the buckets holding several documents reach
 the driver, for scipy's connected components. Phase 4 joins the verdicts back and writes
 ``documents.parquet`` (one row per input document, in input order) and ``stats.json``.
@@ -34,6 +35,7 @@ from saring.config import RunConfig
 from saring.counts import counted
 from saring.dedup.near import add_bands, bands_rows, cluster_summary, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
+from saring.engine import udf_class
 from saring.filters import FilterConfig, judge
 from saring.model import (
     DOCUMENTS_SCHEMA,
@@ -175,23 +177,27 @@ class DocumentProcessor:
 STORED = "stored"
 
 
+def local_workers(files, cfg: RunConfig) -> int:
+    """The worker processes of the per-document phases: ``cfg.workers``, or one (saring's own
+    process) for inputs under ``cfg.in_process_below`` bytes."""
+    return cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
+
+
 def _phase1(
     files,
     cfg: RunConfig,
     work: Path,
     stored: frozenset[str] = frozenset(),
     counts: str | None = None,
+    workers: int = 1,
 ) -> None:
-    """Read and run the per-document stages; write one staging row per document (``stored``:
-    ids a store already holds, marked and not processed; ``counts``: the progress.CountFile
-    that the reader and the workers add to)."""
+    """Read and run the per-document stages in ``workers`` processes; write one staging row per
+    document (``stored``: ids a store already holds, marked and not processed; ``counts``: the
+    progress.CountFile that the reader and the workers add to)."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
     df = InputSource(files, cfg.reader, counts=counts).read().into_batches(cfg.batch_size)
-    workers = cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
-    processor = daft.cls(
-        DocumentProcessor, max_concurrency=max(1, workers), use_process=workers > 1
-    )(cfg, stored, counts)
+    processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
     if cfg.runner == "ray":
@@ -270,9 +276,10 @@ class SiteLineStripper:
         return pa.array(out, type=self.arrow_type)
 
 
-def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset[int]]:
+def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> tuple[dict[str, frozenset[int]], int]:
     """Per site, the lines that occur in at least ``min_texts`` distinct texts and in at least
-    ``min_fraction`` of them (counted over distinct texts, so re-crawls count once)."""
+    ``min_fraction`` of them (counted over distinct texts, so re-crawls count once); and how many
+    distinct texts those sites have."""
     sr = cfg.clean.site
     texts = (
         docs.where((col("status") == KEPT) & col("site").not_null())
@@ -287,26 +294,34 @@ def _frequent_lines(docs: daft.DataFrame, cfg: RunConfig) -> dict[str, frozenset
         .where(col("n") >= sr.min_texts)
         .join(per_site, on="site")
         .where(col("n") >= col("site_texts") * sr.min_fraction)
-        .select("site", "line_hashes")
+        .select("site", "line_hashes", "site_texts")
         .to_arrow()
     )
     frequent: dict[str, set[int]] = {}
-    for site, h in zip(
-        counts.column("site").to_pylist(), counts.column("line_hashes").to_pylist(), strict=True
+    n_texts: dict[str, int] = {}
+    for site, h, n in zip(
+        *(counts.column(c).to_pylist() for c in counts.column_names), strict=True
     ):
         frequent.setdefault(site, set()).add(h)
-    return {k: frozenset(v) for k, v in frequent.items()}
+        n_texts[site] = n
+    return {k: frozenset(v) for k, v in frequent.items()}, sum(n_texts.values())
 
 
-def _phase_site_and_signatures(cfg: RunConfig, work: Path) -> dict:
-    """Remove each site's frequent lines, then MinHash the final texts; writes ``docs``."""
+# Below this many texts to strip, the per-site pass runs in saring's own process: a worker
+# process's start (1.3 to 2.5 s of CPU) costs more than it saves (the WARC: 684 documents to
+# strip, 0.75 s of CPU in all).
+ENGINE_STRIPS = 5_000
+
+
+def _phase_site_and_signatures(cfg: RunConfig, work: Path, workers: int = 1) -> dict:
+    """Remove each site's frequent lines (in ``workers`` processes), then MinHash the final
+    texts; writes ``docs``."""
     docs = daft.read_parquet(str(work / "docs1")).where(col("status") != STORED)
-    frequent = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else {}
+    frequent, n_texts = _frequent_lines(docs, cfg) if cfg.clean.site.enabled else ({}, 0)
     if frequent:
         hit = (col("status") == KEPT) & col("site").is_in(list(frequent))
-        stripper = daft.cls(
-            SiteLineStripper, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
-        )(frequent, cfg.filters)
+        workers = workers if n_texts >= ENGINE_STRIPS or cfg.runner == "ray" else 1
+        stripper = udf_class(SiteLineStripper, workers)(frequent, cfg.filters)
         changed = docs.where(hit.fill_null(False)).with_column(
             "s",
             stripper(
@@ -623,7 +638,8 @@ def run(
             _documents_done(counts, _known_total(files)),
         )
         t = time.perf_counter()
-        _phase1(files, cfg, work, stored, counts)
+        workers = local_workers(files, cfg)
+        _phase1(files, cfg, work, stored, counts, workers)
         phase["read_extract_clean"] = time.perf_counter() - t
         n_stored = (
             daft.read_parquet(str(work / "docs1")).where(col("status") == STORED).count_rows()
@@ -639,7 +655,7 @@ def run(
             show.phase("lines repeated across a site", start)
         else:
             show.phase("signatures for near duplicates")
-        site_info = _phase_site_and_signatures(cfg, work)
+        site_info = _phase_site_and_signatures(cfg, work, workers)
         phase["site_repeats_and_signatures"] = time.perf_counter() - t
 
         docs = daft.read_parquet(str(work / "docs"))
@@ -815,9 +831,7 @@ def _summaries(stories: list[list[tuple[str, str]]], cfg: RunConfig) -> list[lis
             "texts": [[t for _, t in s] for s in stories],
         }
     )
-    summarizer = daft.cls(
-        StorySummarizer, max_concurrency=max(1, cfg.workers), use_process=cfg.workers > 1
-    )(cfg.summary)
+    summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
     df = daft.from_arrow(table).into_batches(256)
     got = df.select("k", summarizer(col("ids"), col("texts")).alias("s")).sort("k").to_pydict()
     return [

@@ -22,6 +22,7 @@ from saring.config import DedupConfig
 from saring.dedup.lsh import band_expressions, bucket_pairs, components, optimal_bands
 from saring.dedup.normalize import normalize
 from saring.dedup.similarity import jaccard
+from saring.engine import udf_class
 
 # The weight of false positives in ``optimal_bands``. Without verification a false positive is a
 # wrong verdict, so both errors weigh the same (datasketch's default: 9 x 13 for 0.8 and 128,
@@ -75,8 +76,7 @@ class _Normalizer:
 def normalized(text: daft.Expression, workers: int = 1) -> daft.Expression:
     """``normalize`` as a Daft expression, for texts that do not come with their normal form;
     with ``workers`` > 1 it runs in that many processes (it is pure Python, bound by the GIL)."""
-    udf = daft.cls(_Normalizer, max_concurrency=max(1, workers), use_process=workers > 1)
-    return udf()(text)
+    return udf_class(_Normalizer, workers)()(text)
 
 
 @daft.func(return_dtype=DT.float64())
