@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import shutil
 import time
@@ -159,6 +160,10 @@ class DocumentProcessor:
         self.stored = stored  # ids already in the store: not processed again
         self.counts = counts  # the run's progress.CountFile, where it is on this machine
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
+        # the extractors' own warnings ("discarding data: None") say what the row's reason says;
+        # from a worker process the engine printed them on the user's standard output
+        for name in ("trafilatura", "readability", "htmldate", "courlan"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
     @daft.method.batch(return_dtype=PROCESSED_TYPE)
     def __call__(self, *columns: daft.Series) -> pa.Array:

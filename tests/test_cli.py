@@ -217,7 +217,7 @@ def test_a_run_of_one_document_counts_in_the_singular_and_says_it_replaced_its_o
     # an empty folder given as -o held nothing to replace
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["run", str(folder), "-o", str(empty), "--no-report", "-q"]) == 0
+    assert main(["run", str(folder), "-o", str(empty), "--no-report"]) == 0
     assert "replaced" not in capsys.readouterr().out
 
 

@@ -300,7 +300,7 @@ def test_bad_input_each_gets_a_row_and_a_reason_and_the_run_exits_0(tmp_path, ca
     _bad_inputs(folder)
     out = tmp_path / "out"
     # the good pages here are a sentence or two: quality rules would filter them
-    assert main(["run", str(folder), "-o", str(out), "-q", "--no-quality"]) == 0
+    assert main(["run", str(folder), "-o", str(out), "--no-quality"]) == 0
     table = rows(out)
     got = {
         r["source"].split("bad/", 1)[1]: (r["status"], (r["reason"] or "").split(":", 1)[0])
