@@ -12,6 +12,7 @@ import pytest
 
 from saring.clean.rules import function_words
 from saring.pipeline import run
+from saring.stories import events
 from saring.stories.build import label_and_keywords
 from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
@@ -457,12 +458,11 @@ def test_a_recurring_columns_issues_of_different_days_are_never_joined():
     assert not rules.allowed(0, 1)
 
 
-def _names_word_by_word(articles: list[Article], cfg: StoryConfig) -> frozenset[str]:
-    """``names`` as first written: every word of every lead looked at in turn."""
+def _name_counts_word_by_word(leads: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """``name_counts`` as first written: every word of every lead looked at in turn."""
     caps: Counter[str] = Counter()
     uses: Counter[str] = Counter()
-    for a in articles:
-        lead = _GLUED.sub(" ", (a.text or "")[: 12 * cfg.lead_words])
+    for lead in leads:
         prev = ""
         for m in re.finditer(r"\w+", lead):
             w = m.group()
@@ -472,22 +472,34 @@ def _names_word_by_word(articles: list[Article], cfg: StoryConfig) -> frozenset[
                 if w[0].isupper() and prev and not re.search(r"[.!?:\"“”]\s*$", gap):
                     caps[w.lower()] += 1
             prev = w
-    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+    return uses, caps
 
 
-def test_names_counted_over_all_leads_at_once_equal_names_counted_word_by_word(articles):
+def test_names_counted_as_bytes_equal_names_counted_word_by_word(articles, monkeypatch):
     cfg = StoryConfig()
     t = datetime(2025, 6, 19, tzinfo=UTC)
     tricky = [  # sentence ends, quotes, a capital first word, glued and accented words
         'Kata "Raung" lagi. Raung erupsi: Semeru tidak. “Semeru” tenang, kata PVMBG di Raung.',
         "Raung\n\n\nSemeru ÉLISE dan Élise bertemu di Malang; iPhone, TikTok, GhazalidanAlyssa.",
         "  (Malang) Élise bertemu PVMBG.   Semeru. x.Malang, Ghazalidan Alyssa di kotaMalang.",
-        "12345 Raung_Ijen 2025 ÉLISE. Ⅻ Ⅻ Malang ﬁ ﬁ",
+        "12345 Raung_Ijen 2025 ÉLISE. Ⅻ Ⅻ Malang ﬁ ﬁ Straße STRASSE İstanbul ΣΊΣΥΦΟΣ",
+        # wide spaces (no-break, thin, ideographic) are one character each before a word
+        "Kata.\u00a0Raung, kata:\u00a0\u00a0Semeru, kata.\u2009 \u3000Malang, kata “\u00a0Élise",
+        "\u00a0Semeru di Raung\u00a0\u00a0 Malang. \u2009\u2009Ijen:\u00a0 \u00a0Raung",
+        "Ijen",
+        "",
+        "\ud800Raung \ud800 Raung.\ud800Semeru 😀 Malang😀Ijen",
     ]
     arts = [*articles, *(Article(f"t{k}", "", text, t) for k, text in enumerate(tricky))]
+    leads = events.leads(arts, cfg)
+    want = _name_counts_word_by_word(leads)
+    assert events.name_counts(leads) == want
+    assert events.name_counts(tricky) == _name_counts_word_by_word(tricky)
     got = names(arts, cfg)
-    assert got == _names_word_by_word(arts, cfg)
     assert {"élise", "alyssa"} <= got and "kata" not in got
+    monkeypatch.setattr(events, "_CHUNK", 3)  # words counted over several chunks of leads
+    assert events.name_counts(leads) == want
+    assert names(arts, cfg) == got
 
 
 def test_unglue_parts_words_as_the_expression_does():

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pyarrow as pa
 
 if TYPE_CHECKING:
     from saring.stories.group import Article, StoryConfig
@@ -18,9 +19,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "GhazalidanAlyssa": a link's words run together
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
-# a word of three letters or more whose three characters before hold a sentence's end
-_AFTER_END = re.compile(r"[.!?:\"“”]\s{0,2}(\w{3,})")
+_ENDS = '.!?:"“”'  # a capital after one of these, and up to two spaces, starts a sentence
+_SENTENCE_END = re.compile(f"[{_ENDS}]\\s*$")
 # UTF-8 bytes as letter classes (a: a-z, A: A-Z), for a quick look for glued words
 _CASES = (
     bytes(
@@ -29,8 +29,25 @@ _CASES = (
     )
     + b" " * 128
 )
-# ASCII bytes that are no word character parted; other bytes are read again as text
-_WORD_BYTES = bytes(c if c >= 128 or chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
+# what the name count tells characters apart by: a word's (``\w``), a space (``\s``; a wide
+# one is not ASCII, more than one byte), a sentence's end (``_ENDS``), other; _HIGH: a byte of
+# a character that is not ASCII, its class still to find
+_OTHER, _LETTER, _SPACE, _WIDE, _END, _HIGH = range(6)
+
+
+def _char_class(c: str) -> int:
+    if c in _ENDS:
+        return _END
+    if _WORD.fullmatch(c):
+        return _LETTER
+    if re.fullmatch(r"\s", c):
+        return _SPACE if c.isascii() else _WIDE
+    return _OTHER
+
+
+_BYTE_CLASS = bytes(_char_class(chr(c)) if c < 128 else _HIGH for c in range(256))
+_CONTINUATION = bytes(range(0x80, 0xC0))  # a character's bytes after its first
+_CHUNK = 16384  # leads whose words are found at a time (memory: some 25 MB a chunk)
 
 
 def unglue(text: str) -> str:
@@ -58,37 +75,99 @@ def leads(articles: list[Article], cfg: StoryConfig) -> list[str]:
 def names(articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | None = None):
     """The words the batch writes as names: capitalised inside a sentence (not its first
     word) in at least ``cfg.name_ratio`` of their uses in the leads, and used twice or more.
-    Titles are not read (headlines capitalise every word). Counted over all leads at once:
-    words by a byte split, the ones after a sentence's end by an expression anchored on it."""
+    Titles are not read (headlines capitalise every word)."""
     lead_texts = leads(articles, cfg) if lead_texts is None else lead_texts
-    joined = "\n\n\n".join(lead_texts)  # no sentence's end within three characters of a lead
-    forms = Counter(joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split())
-    not_caps = Counter(_AFTER_END.findall(joined))  # a capital there starts a sentence
-    for lead in lead_texts:  # nor is a lead's first word a name's evidence
-        m = _WORD.search(lead)
-        if (
-            m
-            and len(m[0]) > 2
-            and not _SENTENCE_END.search(lead[max(0, m.start() - 3) : m.start()])
-        ):
-            not_caps[m[0]] += 1
+    uses, caps = name_counts(lead_texts)
+    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+
+
+def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often ``texts`` use each word (``\\w+``, lower case, three characters or more, not
+    all digits), and how often capitalised neither at a text's start nor after a sentence's
+    end (``_ENDS`` and up to two spaces). The words are found and counted as bytes in NumPy
+    and Arrow, not one Python object each; only each distinct spelling is read in Python."""
+    chunks = [_spellings(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
     uses: Counter[str] = Counter()
     caps: Counter[str] = Counter()
-    for raw, n in forms.items():
-        words = (
-            (raw.decode(),)
-            if raw.isascii()
-            else _WORD.findall(raw.decode("utf-8", "surrogatepass"))
-        )
-        for w in words:
-            if len(w) > 2 and not w.isdigit():
-                uses[w.lower()] += n
-                if w[0].isupper():
-                    caps[w.lower()] += n
-    for w, n in not_caps.items():
-        if w[0].isupper() and not w.isdigit():
-            caps[w.lower()] -= n
-    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+    if not chunks:
+        return uses, caps
+    coded = pa.chunked_array([words for words, _ in chunks], pa.binary()).dictionary_encode()
+    ids = np.concatenate([c.indices.to_numpy() for c in coded.chunks])
+    opening = np.concatenate([at_start for _, at_start in chunks])
+    forms = coded.chunks[0].dictionary.to_pylist() if coded.num_chunks else []
+    found = np.bincount(ids, minlength=len(forms)).tolist()
+    opened = np.bincount(ids[opening], minlength=len(forms)).tolist()
+    for raw, n, n_opening in zip(forms, found, opened, strict=True):
+        w = raw.decode("utf-8", "surrogatepass")
+        if len(w) > 2 and not w.isdigit():
+            uses[w.lower()] += n
+            if w[0].isupper():
+                caps[w.lower()] += n - n_opening
+    return uses, caps
+
+
+def _spellings(texts: list[str]) -> tuple[pa.Array, np.ndarray]:
+    """The words (``\\w+``) of ``texts`` as UTF-8 bytes, and whether each opens its text or
+    a sentence (a capital there says nothing of a name)."""
+    parts = [t.encode("utf-8", "surrogatepass") for t in texts]
+    raw = b"\n\n\n".join(parts)  # no sentence's end within three characters of a text
+    cls = _classes(raw)
+    letter = cls == _LETTER
+    starts = np.flatnonzero(letter[1:] & ~letter[:-1]) + 1
+    if len(letter) and letter[0]:
+        starts = np.concatenate([[0], starts])
+    ends = np.flatnonzero(letter[:-1] & ~letter[1:]) + 1
+    if len(letter) and letter[-1]:
+        ends = np.concatenate([ends, [len(letter)]])
+    offsets = np.zeros(len(starts) + 1, np.int32)
+    np.cumsum(ends - starts, out=offsets[1:])
+    data = np.frombuffer(raw, np.uint8)[letter]
+    words = pa.Array.from_buffers(
+        pa.binary(), len(starts), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
+    )
+    return words, _opening(raw, cls, starts, parts)
+
+
+def _opening(raw: bytes, cls: np.ndarray, starts: np.ndarray, parts: list[bytes]) -> np.ndarray:
+    """Whether each word at ``starts`` follows a sentence's end and up to two spaces, or is
+    the first of its text (``parts``, joined by three newlines in ``raw``)."""
+    # the three bytes before (a word at 0 to 2 is the first text's first word: marked below)
+    c1, c2, c3 = cls[starts - 1], cls[starts - 2], cls[starts - 3]
+    out = (c1 == _END) | (c1 == _SPACE) & ((c2 == _END) | (c2 == _SPACE) & (c3 == _END))
+    for k in np.flatnonzero((c1 == _WIDE) | (c2 == _WIDE) | (c3 == _WIDE)).tolist():
+        before = raw[max(0, starts[k] - 12) : starts[k]].lstrip(_CONTINUATION)  # 3 characters
+        out[k] = bool(_SENTENCE_END.search(before.decode("utf-8", "surrogatepass")[-3:]))
+    if not len(starts):
+        return out
+    sizes = np.fromiter(map(len, parts), np.int64, len(parts))
+    at = np.cumsum(sizes + 3) - sizes - 3  # where each text begins in ``raw``
+    first = np.minimum(np.searchsorted(starts, at), len(starts) - 1)
+    out[first[(starts[first] >= at) & (starts[first] < at + sizes)]] = True
+    return out
+
+
+def _classes(raw: bytes) -> np.ndarray:
+    """The class (``_char_class``) of the character each byte of UTF-8 ``raw`` belongs to."""
+    cls = np.frombuffer(raw.translate(_BYTE_CLASS), np.uint8).copy()
+    high = np.flatnonzero(cls == _HIGH)
+    if len(high):
+        b = np.frombuffer(raw, np.uint8)
+        leading = b[high] >= 0xC0  # a character's first byte, the others 0x80 to 0xBF
+        chars, which = np.unique(_code_points(b, high[leading]), return_inverse=True)
+        kinds = np.array([_char_class(chr(c)) for c in chars.tolist()], np.uint8)
+        cls[high] = kinds[which][np.cumsum(leading) - 1]
+    return cls
+
+
+def _code_points(b: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The code points of the UTF-8 characters of two to four bytes that begin at ``at``."""
+    lead = b[at].astype(np.int64)
+    size = 2 + (lead >= 0xE0) + (lead >= 0xF0)
+    cp = lead & (0x7F >> size)
+    for k in (1, 2, 3):
+        more = b[np.minimum(at + k, len(b) - 1)].astype(np.int64) & 0x3F
+        cp = np.where(size > k, (cp << 6) | more, cp)
+    return cp
 
 
 # days and months: capitalised, but no subject of their own
