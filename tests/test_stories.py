@@ -13,13 +13,15 @@ import pytest
 from saring.clean.rules import function_words
 from saring.pipeline import run
 from saring.stories import events
+from saring.stories import group as group_module
 from saring.stories.build import label_and_keywords
 from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
     Article,
+    Documents,
     StoryConfig,
-    _Content,
     _hours,
+    _prefix,
     _profiles,
     documents,
     group,
@@ -140,7 +142,7 @@ def test_a_word_counts_less_the_later_it_comes_in_the_lead(articles):
     # a lead swap which of them weighs more (and weigh the same when the lead does not decay)
     lead = tokens(articles[0].text, function_words("id"))[:100]
     first, last = "xgunungx", "xbanjirx"  # in no text, so of equal weight in the corpus
-    docs = [([], [first, *lead, last]), ([], [last, *lead, first])]
+    docs = Documents.of([([], [first, *lead, last]), ([], [last, *lead, first])])
     for cfg, swapped in ((StoryConfig(), True), (StoryConfig(lead_decay=0), False)):
         x = vectors(docs, cfg)
         vocab = list(dict.fromkeys([first, *lead, last]))  # columns in order of first use
@@ -515,12 +517,34 @@ def test_unglue_parts_words_as_the_expression_does():
         assert unglue(text) == _GLUED.sub(" ", text)
 
 
-def test_content_words_of_many_texts_equal_those_of_each(articles):
+def test_content_words_found_as_bytes_equal_those_of_each_text(articles, monkeypatch):
     stop = function_words("id")
-    content = _Content(stop)
-    for a in articles:
-        for text in (a.title, a.text, a.text.upper()):
-            assert content(text) == tokens(text, stop)
+    t = datetime(2025, 6, 19, tzinfo=UTC)
+    texts = [  # case, accents, ligatures and NFKC forms, underscores, digits, symbols
+        "Gunung Semeru_Raung ERUPSI lagi, 2025 ke-3 kalinya; Élise dan ÉLISE di Straße ﬁnal",
+        "Ⅻ ① ２０２５ Ｔｏｋｙｏ İstanbul ΣΊΣΥΦΟΣ Ǆemal a\u0301b naïve café ½ x²",
+        "",
+        "“Kutip” — tanda‐hubung\u00a0spasi\u2009tipis 😀emoji😀 \ud800lone\ud800 akhir",
+        "di ke yg 12 345 abc",
+        "di ke di ke di gunung semeru vulkanik",  # 3 words in 36 characters, the third cut
+    ]
+    arts = [
+        *articles,
+        *(Article(f"t{k}", a, b, t) for k, (a, b) in enumerate(itertools.permutations(texts, 2))),
+    ]
+    for cfg in (StoryConfig(lead_words=3), StoryConfig(lead_words=60, events=False)):
+        want = [
+            (tokens(a.title, stop), tokens(_prefix(a.text, 10**9, cfg.events), stop)[:60])
+            for a in arts
+        ]
+        for chunk in (16384, 2):  # words found over several chunks of articles
+            monkeypatch.setattr(group_module, "_CHUNK", chunk)
+            docs = documents(arts, cfg)
+            assert [title for title, _ in docs] == [title for title, _ in want]
+            assert docs.titles == [title for title, _ in want]
+            assert [lead for _, lead in docs] == [lead[: cfg.lead_words] for _, lead in want]
+            words = [w for title, lead in docs for w in (*title, *lead)]
+            assert docs.vocab == list(dict.fromkeys(words))  # in order of first use
 
 
 def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypatch):

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyarrow as pa
 
+from saring.stories.wordbytes import END, ENDS, LETTER, SPACE, WIDE, classes, runs, spellings
+
 if TYPE_CHECKING:
     from saring.stories.group import Article, StoryConfig
 
-_WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "GhazalidanAlyssa": a link's words run together
 _DIGIT = re.compile(r"\d")
-_ENDS = '.!?:"“”'  # a capital after one of these, and up to two spaces, starts a sentence
-_SENTENCE_END = re.compile(f"[{_ENDS}]\\s*$")
+_SENTENCE_END = re.compile(f"[{ENDS}]\\s*$")
 # UTF-8 bytes as letter classes (a: a-z, A: A-Z), for a quick look for glued words
 _CASES = (
     bytes(
@@ -29,23 +29,6 @@ _CASES = (
     )
     + b" " * 128
 )
-# what the name count tells characters apart by: a word's (``\w``), a space (``\s``; a wide
-# one is not ASCII, more than one byte), a sentence's end (``_ENDS``), other; _HIGH: a byte of
-# a character that is not ASCII, its class still to find
-_OTHER, _LETTER, _SPACE, _WIDE, _END, _HIGH = range(6)
-
-
-def _char_class(c: str) -> int:
-    if c in _ENDS:
-        return _END
-    if _WORD.fullmatch(c):
-        return _LETTER
-    if re.fullmatch(r"\s", c):
-        return _SPACE if c.isascii() else _WIDE
-    return _OTHER
-
-
-_BYTE_CLASS = bytes(_char_class(chr(c)) if c < 128 else _HIGH for c in range(256))
 _CONTINUATION = bytes(range(0x80, 0xC0))  # a character's bytes after its first
 _CHUNK = 16384  # leads whose words are found at a time (memory: some 25 MB a chunk)
 
@@ -85,13 +68,13 @@ def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
     """How often ``texts`` use each word (``\\w+``, lower case, three characters or more, not
     all digits), and how often capitalised neither at a text's start nor after a sentence's
     end (``_ENDS`` and up to two spaces). The words are found and counted as bytes in NumPy
-    and Arrow, not one Python object each; only each distinct spelling is read in Python."""
+    and Arrow (``wordbytes``), not one Python object each."""
     chunks = [_spellings(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
     uses: Counter[str] = Counter()
     caps: Counter[str] = Counter()
     if not chunks:
         return uses, caps
-    coded = pa.chunked_array([words for words, _ in chunks], pa.binary()).dictionary_encode()
+    coded = pa.chunked_array([words for words, _ in chunks], pa.large_binary()).dictionary_encode()
     ids = np.concatenate([c.indices.to_numpy() for c in coded.chunks])
     opening = np.concatenate([at_start for _, at_start in chunks])
     forms = coded.chunks[0].dictionary.to_pylist() if coded.num_chunks else []
@@ -111,21 +94,10 @@ def _spellings(texts: list[str]) -> tuple[pa.Array, np.ndarray]:
     a sentence (a capital there says nothing of a name)."""
     parts = [t.encode("utf-8", "surrogatepass") for t in texts]
     raw = b"\n\n\n".join(parts)  # no sentence's end within three characters of a text
-    cls = _classes(raw)
-    letter = cls == _LETTER
-    starts = np.flatnonzero(letter[1:] & ~letter[:-1]) + 1
-    if len(letter) and letter[0]:
-        starts = np.concatenate([[0], starts])
-    ends = np.flatnonzero(letter[:-1] & ~letter[1:]) + 1
-    if len(letter) and letter[-1]:
-        ends = np.concatenate([ends, [len(letter)]])
-    offsets = np.zeros(len(starts) + 1, np.int32)
-    np.cumsum(ends - starts, out=offsets[1:])
-    data = np.frombuffer(raw, np.uint8)[letter]
-    words = pa.Array.from_buffers(
-        pa.binary(), len(starts), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
-    )
-    return words, _opening(raw, cls, starts, parts)
+    cls = classes(raw)
+    letter = cls == LETTER
+    starts, ends = runs(letter)
+    return spellings(raw, letter, starts, ends), _opening(raw, cls, starts, parts)
 
 
 def _opening(raw: bytes, cls: np.ndarray, starts: np.ndarray, parts: list[bytes]) -> np.ndarray:
@@ -133,8 +105,8 @@ def _opening(raw: bytes, cls: np.ndarray, starts: np.ndarray, parts: list[bytes]
     the first of its text (``parts``, joined by three newlines in ``raw``)."""
     # the three bytes before (a word at 0 to 2 is the first text's first word: marked below)
     c1, c2, c3 = cls[starts - 1], cls[starts - 2], cls[starts - 3]
-    out = (c1 == _END) | (c1 == _SPACE) & ((c2 == _END) | (c2 == _SPACE) & (c3 == _END))
-    for k in np.flatnonzero((c1 == _WIDE) | (c2 == _WIDE) | (c3 == _WIDE)).tolist():
+    out = (c1 == END) | (c1 == SPACE) & ((c2 == END) | (c2 == SPACE) & (c3 == END))
+    for k in np.flatnonzero((c1 == WIDE) | (c2 == WIDE) | (c3 == WIDE)).tolist():
         before = raw[max(0, starts[k] - 12) : starts[k]].lstrip(_CONTINUATION)  # 3 characters
         out[k] = bool(_SENTENCE_END.search(before.decode("utf-8", "surrogatepass")[-3:]))
     if not len(starts):
@@ -144,30 +116,6 @@ def _opening(raw: bytes, cls: np.ndarray, starts: np.ndarray, parts: list[bytes]
     first = np.minimum(np.searchsorted(starts, at), len(starts) - 1)
     out[first[(starts[first] >= at) & (starts[first] < at + sizes)]] = True
     return out
-
-
-def _classes(raw: bytes) -> np.ndarray:
-    """The class (``_char_class``) of the character each byte of UTF-8 ``raw`` belongs to."""
-    cls = np.frombuffer(raw.translate(_BYTE_CLASS), np.uint8).copy()
-    high = np.flatnonzero(cls == _HIGH)
-    if len(high):
-        b = np.frombuffer(raw, np.uint8)
-        leading = b[high] >= 0xC0  # a character's first byte, the others 0x80 to 0xBF
-        chars, which = np.unique(_code_points(b, high[leading]), return_inverse=True)
-        kinds = np.array([_char_class(chr(c)) for c in chars.tolist()], np.uint8)
-        cls[high] = kinds[which][np.cumsum(leading) - 1]
-    return cls
-
-
-def _code_points(b: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The code points of the UTF-8 characters of two to four bytes that begin at ``at``."""
-    lead = b[at].astype(np.int64)
-    size = 2 + (lead >= 0xE0) + (lead >= 0xF0)
-    cp = lead & (0x7F >> size)
-    for k in (1, 2, 3):
-        more = b[np.minimum(at + k, len(b) - 1)].astype(np.int64) & 0x3F
-        cp = np.where(size > k, (cp << 6) | more, cp)
-    return cp
 
 
 # days and months: capitalised, but no subject of their own
@@ -206,10 +154,8 @@ class EventRules:
     def __init__(self, articles, docs, name_words, hours, cfg: StoryConfig) -> None:
         self.cfg = cfg
         self.docs = docs
-        self.titled = [
-            frozenset(w for w in title if w in name_words and w not in _CALENDAR)
-            for title, _ in docs
-        ]
+        subjects = frozenset(name_words) - _CALENDAR
+        self.titled = [subjects.intersection(title) for title in docs.titles]
         self.day = [
             frozenset(_TITLE_DATE.findall(t.lower())) if _DIGIT.search(t) else _NONE
             for t in (a.title or "" for a in articles)
@@ -302,19 +248,20 @@ def _column_pairs(articles, docs, hours, cfg: StoryConfig):
     """Pairs of one site's articles on different days (UTC+7) whose titles share
     ``cfg.column_overlap`` of their content words: a recurring column's issues."""
     buckets: dict[tuple[str, str], list[int]] = {}
-    for i, (title, _lead) in enumerate(docs):
+    titles = docs.titles
+    for i, title in enumerate(titles):
         if title and articles[i].site and not math.isnan(hours[i]):
             buckets.setdefault((articles[i].site, title[0]), []).append(i)
     window = cfg.window_days * 24
     for ids in buckets.values():
         ids.sort(key=lambda i: hours[i])
         for k, x in enumerate(ids):
-            tx = set(docs[x][0])
+            tx = set(titles[x])
             for y in ids[k + 1 :]:
                 if hours[y] - hours[x] > window:
                     break
                 if (hours[x] + 7) // 24 == (hours[y] + 7) // 24:
                     continue
-                ty = set(docs[y][0])
+                ty = set(titles[y])
                 if len(tx & ty) >= cfg.column_overlap * len(tx | ty):
                     yield x, y
