@@ -161,7 +161,9 @@ class EventRules:
             for t in (a.title or "" for a in articles)
         ]
         self.blocked: dict[int, set[int]] = {}
-        for x, y in _column_pairs(articles, docs, hours, cfg):
+        self.columns = np.array(list(_column_pairs(articles, docs, hours, cfg)), np.int64)
+        self.columns = self.columns.reshape(-1, 2)
+        for x, y in self.columns.tolist():
             self.blocked.setdefault(x, set()).add(y)
             self.blocked.setdefault(y, set()).add(x)
         self.subject: dict[int, Counter[str]] = {}
@@ -174,9 +176,9 @@ class EventRules:
         it: two different title subjects, two different title days or a column's two issues.
         Elsewhere the pairs join as they come, with no rule to check."""
         out = _several(comp, _ids(self.titled)) | _several(comp, _ids(self.day))
-        for x, ys in self.blocked.items():
-            if any(comp[y] == comp[x] for y in ys):
-                out[comp[x]] = True
+        if len(self.columns):
+            x, y = comp[self.columns[:, 0]], comp[self.columns[:, 1]]
+            out[x[x == y]] = True
         return out
 
     def size(self, r: int) -> int:
@@ -185,9 +187,11 @@ class EventRules:
     def _subject(self, r: int) -> Counter[str]:
         return self.subject.get(r) or Counter(self.titled[r])
 
-    def core(self, r: int) -> set[str]:
+    def core(self, r: int) -> frozenset[str] | set[str]:
+        if r not in self.subject:  # one article: its title's names
+            return self.titled[r]
         need = self.size(r) / 2
-        return {w for w, n in self._subject(r).items() if n >= need}
+        return {w for w, n in self.subject[r].items() if n >= need}
 
     def said(self, r: int) -> set[str]:
         """Every word of the titles and leads of the group of root ``r``."""
@@ -209,7 +213,7 @@ class EventRules:
         core_s, core_l = self.core(small), self.core(large)
         if not (core_s and core_l):
             return True
-        named = self._subject(large)
+        named = self.subject.get(large) or self.titled[large]
         if all(w in named for w in core_s):
             return True
         said = self.said(small)
@@ -248,20 +252,21 @@ def _column_pairs(articles, docs, hours, cfg: StoryConfig):
     """Pairs of one site's articles on different days (UTC+7) whose titles share
     ``cfg.column_overlap`` of their content words: a recurring column's issues."""
     buckets: dict[tuple[str, str], list[int]] = {}
-    titles = docs.titles
+    titles, hours = docs.titles, hours.tolist()
     for i, title in enumerate(titles):
         if title and articles[i].site and not math.isnan(hours[i]):
             buckets.setdefault((articles[i].site, title[0]), []).append(i)
     window = cfg.window_days * 24
     for ids in buckets.values():
         ids.sort(key=lambda i: hours[i])
+        words = [set(titles[i]) for i in ids]
         for k, x in enumerate(ids):
-            tx = set(titles[x])
-            for y in ids[k + 1 :]:
+            for m in range(k + 1, len(ids)):
+                y = ids[m]
                 if hours[y] - hours[x] > window:
                     break
                 if (hours[x] + 7) // 24 == (hours[y] + 7) // 24:
                     continue
-                ty = set(titles[y])
-                if len(tx & ty) >= cfg.column_overlap * len(tx | ty):
+                shared = len(words[k] & words[m])
+                if shared >= cfg.column_overlap * (len(words[k]) + len(words[m]) - shared):
                     yield x, y

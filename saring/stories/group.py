@@ -412,8 +412,9 @@ def _contested(
 def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
     """Story keys of the articles ``inside``: the pairs (``a``, ``b``) joined in their order,
     the earlier stories first, unless two earlier stories or the ``rules`` would meet."""
-    root = {int(i): int(i) for i in inside}
-    story = {int(i): int(known[i]) for i in inside}  # the earlier story a root's group holds
+    ins = inside.tolist()
+    root = dict(zip(ins, ins, strict=True))
+    story = dict(zip(ins, known[inside].tolist(), strict=True))  # a root's earlier story
 
     def find(i: int) -> int:
         while root[i] != i:
@@ -440,7 +441,7 @@ def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
         if rules is not None and not rules.allowed(x, y):
             continue
         union(x, y)
-    roots = [find(int(i)) for i in inside]
+    roots = [find(i) for i in ins]
     return np.array([story[r] if story[r] >= 0 else n_fixed + r for r in roots], dtype=np.int64)
 
 
@@ -479,12 +480,11 @@ def group(
     else:
         labels = _join(pairs, known, n_fixed)
     # number stories in order of their first article (undated last); fixed stories keep theirs
-    undated, when = np.isnan(hours).tolist(), np.nan_to_num(hours).tolist()  # Python floats:
-    order = sorted(  # a key of NumPy scalars takes longer than the grouping's joins
-        (i for i in range(len(articles)) if known[i] < 0),
-        key=lambda i: (undated[i], when[i], articles[i].id),
-    )
+    undated, when = np.isnan(hours).tolist(), np.nan_to_num(hours).tolist()  # Python values,
+    keys = list(zip(undated, when, [a.id for a in articles], strict=True))  # not NumPy scalars
+    order = sorted(np.flatnonzero(known < 0).tolist(), key=keys.__getitem__)
     first = {k: k for k in range(n_fixed)}
+    keyed = labels.tolist()
     for i in order:
-        first.setdefault(int(labels[i]), len(first))
-    return [first[int(v)] for v in labels]
+        first.setdefault(keyed[i], len(first))
+    return [first[v] for v in keyed]
