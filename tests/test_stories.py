@@ -21,6 +21,7 @@ from saring.stories.group import (
     Documents,
     StoryConfig,
     _hours,
+    _nearest,
     _prefix,
     _profiles,
     documents,
@@ -167,6 +168,25 @@ def test_an_article_is_in_its_own_profile_even_among_many_closer_copies(articles
     assert raw.diagonal() / raw.max(axis=1).toarray().ravel() == pytest.approx(
         np.full(30, cfg.self_weight), rel=1e-3
     )
+
+
+def test_nearest_keeps_what_a_partition_of_every_row_keeps():
+    # rows with few values over the floor keep them all without a partition; the others are
+    # partitioned as before, so that of equal values the same ones are kept
+    rng = np.random.default_rng(19)
+    sim = rng.choice([0.0, 0.05, 0.1, 0.3, 0.3, 0.7], size=(80, 50)).astype(np.float32)
+    sim[rng.random(80) < 0.5] *= rng.random(50).astype(np.float32) < 0.2  # few neighbours
+    sim[np.arange(80), np.arange(80) % 50] = np.inf  # itself
+    for k, floor in ((1, 0.1), (5, 0.1), (21, 0.1), (21, 1e-12), (50, 0.3)):
+        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        best = np.take_along_axis(sim, top, axis=1)
+        keep = best >= floor
+        want = (np.repeat(np.arange(80), k)[keep.ravel()], top[keep], best[keep])
+        assert _entries(*_nearest(sim, k, floor)) == _entries(*want)
+
+
+def _entries(rows, cols, values) -> list[tuple]:
+    return sorted(zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True))
 
 
 def test_summaries_made_on_daft_worker_processes_equal_those_made_in_the_driver(

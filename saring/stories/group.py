@@ -337,18 +337,31 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
         # itself always (even with no content word, or many copies closer than its weight)
         sim[block[:, None] == cand[None, :]] = np.inf
         k = min(cfg.neighbours + 1, len(cand))  # itself and its neighbours
-        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
-        best = np.take_along_axis(sim, top, axis=1)
-        itself = np.isinf(best)
-        best[itself] = cfg.self_weight
-        keep = itself | (best >= max(cfg.floor, 1e-12))
-        rows.append(np.repeat(block, k)[keep.ravel()])
-        cols.append(cand[top][keep])
-        vals.append(best[keep])
+        at, near, best = _nearest(sim, k, max(cfg.floor, 1e-12))
+        best[np.isinf(best)] = cfg.self_weight
+        rows.append(block[at])
+        cols.append(cand[near])
+        vals.append(best)
     profile = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
     )
     return l2(profile).tocsr()
+
+
+def _nearest(sim: np.ndarray, k: int, floor: float):
+    """The ``k`` largest values of each row of ``sim`` that are ``floor`` or more, as (row,
+    column, value). A row with ``k`` such values or fewer keeps them all: only the rows with
+    more are partitioned (which of equal values a partition keeps is its own choice, so it
+    is asked the same question as always, for the rows where it matters)."""
+    above = sim >= floor
+    many = np.count_nonzero(above, axis=1) > k
+    at, near = np.nonzero(above & ~many[:, None])
+    rows = np.flatnonzero(many)
+    top = np.argpartition(-sim[rows], k - 1, axis=1)[:, :k]
+    keep = np.take_along_axis(above[rows], top, axis=1)
+    at = np.concatenate([at, np.repeat(rows, k)[keep.ravel()]])
+    near = np.concatenate([near, top[keep]])
+    return at, near, sim[at, near]
 
 
 def _join(
