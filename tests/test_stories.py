@@ -385,6 +385,9 @@ def test_articles_without_a_content_word_are_stories_of_their_own():
     arts = [Article("a", "", "12 34 56", None), Article("b", "", "%%% 7", None)]
     assert group(arts) == [0, 1]
     assert group([]) == []
+    blank = [Article("a", "", "", None), Article("b", "", " ... ", None)]  # not even a word
+    assert group(blank) == [0, 1]
+    assert group(blank, StoryConfig(events=False, name_weight=1.0)) == [0, 1]
 
 
 def test_unit_rows_are_those_of_scikit_learn_bit_for_bit():

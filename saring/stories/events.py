@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyarrow as pa
 
-from saring.stories.wordbytes import END, ENDS, LETTER, SPACE, WIDE, classes, runs, spellings
+from saring.stories.wordbytes import (
+    END,
+    ENDS,
+    LETTER,
+    SPACE,
+    WIDE,
+    classes,
+    numbered,
+    runs,
+    spellings,
+)
 
 if TYPE_CHECKING:
     from saring.stories.group import Article, StoryConfig
@@ -67,17 +77,13 @@ def names(articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | Non
 def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
     """How often ``texts`` use each word (``\\w+``, lower case, three characters or more, not
     all digits), and how often capitalised neither at a text's start nor after a sentence's
-    end (``_ENDS`` and up to two spaces). The words are found and counted as bytes in NumPy
-    and Arrow (``wordbytes``), not one Python object each."""
+    end (``wordbytes.ENDS`` and up to two spaces). The words are found and counted as bytes
+    in NumPy and Arrow (``wordbytes``), not one Python object each."""
     chunks = [_spellings(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
     uses: Counter[str] = Counter()
     caps: Counter[str] = Counter()
-    if not chunks:
-        return uses, caps
-    coded = pa.chunked_array([words for words, _ in chunks], pa.large_binary()).dictionary_encode()
-    ids = np.concatenate([c.indices.to_numpy() for c in coded.chunks])
-    opening = np.concatenate([at_start for _, at_start in chunks])
-    forms = coded.chunks[0].dictionary.to_pylist() if coded.num_chunks else []
+    forms, ids = numbered([words for words, _ in chunks])
+    opening = np.concatenate([at_start for _, at_start in chunks] or [np.zeros(0, bool)])
     found = np.bincount(ids, minlength=len(forms)).tolist()
     opened = np.bincount(ids[opening], minlength=len(forms)).tolist()
     for raw, n, n_opening in zip(forms, found, opened, strict=True):

@@ -32,7 +32,7 @@ from scipy import sparse
 from saring.clean.rules import function_words
 from saring.dedup.normalize import words
 from saring.stories.events import EventRules, leads, names, unglue
-from saring.stories.wordbytes import LETTER, classes, runs, spellings
+from saring.stories.wordbytes import LETTER, classes, numbered, runs, spellings
 
 
 @dataclass(frozen=True)
@@ -160,17 +160,18 @@ def documents(
     ]
     if not parts:
         return Documents([], [], [], [])
-    coded = pa.chunked_array([p[0] for p in parts], pa.large_binary()).dictionary_encode()
-    forms = coded.chunk(0).dictionary.to_pylist() if coded.num_chunks else []
+    forms, ids = numbered([p[0] for p in parts])
     return Documents(
         [w.decode("utf-8", "surrogatepass") for w in forms],
-        np.concatenate([c.indices.to_numpy() for c in coded.chunks] or [np.zeros(0)]),
+        ids,
         np.concatenate([p[1] for p in parts]),
         np.concatenate([p[2] for p in parts]),
     )
 
 
-def _chunk_words(articles, leads, cfg: StoryConfig, judge: _Judge):
+def _chunk_words(
+    articles: list[Article], leads: list[str] | None, cfg: StoryConfig, judge: _Judge
+) -> tuple[pa.Array, np.ndarray, np.ndarray]:
     """``documents`` of some articles: their words (UTF-8, in order: each title's, then its
     lead's), and how many each title and lead has. A lead is read from a prefix of the body
     (``12 * need`` characters, ``leads``), four times longer while it holds ``need`` content

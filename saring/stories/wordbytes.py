@@ -76,3 +76,13 @@ def spellings(raw: bytes, mask: np.ndarray, starts: np.ndarray, ends: np.ndarray
     data = np.frombuffer(raw, np.uint8)[mask]
     buffers = [None, pa.py_buffer(offsets), pa.py_buffer(data)]
     return pa.Array.from_buffers(pa.large_binary(), len(starts), buffers)
+
+
+def numbered(words: list[pa.Array]) -> tuple[list[bytes], np.ndarray]:
+    """The distinct spellings of ``words`` (arrays of ``spellings``, in order), each once in
+    order of first use, and each word's place among them."""
+    coded = pa.chunked_array(words, pa.large_binary()).dictionary_encode()
+    if not coded.num_chunks:  # no word at all
+        return [], np.zeros(0, np.int64)
+    ids = np.concatenate([c.indices.to_numpy() for c in coded.chunks]).astype(np.int64)
+    return coded.chunk(0).dictionary.to_pylist(), ids  # the chunks share one dictionary
