@@ -12,13 +12,17 @@ import pytest
 
 from saring.clean.rules import function_words
 from saring.pipeline import run
+from saring.stories import events
+from saring.stories import group as group_module
 from saring.stories.build import label_and_keywords
 from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
     Article,
+    Documents,
     StoryConfig,
-    _Content,
     _hours,
+    _nearest,
+    _prefix,
     _profiles,
     documents,
     group,
@@ -139,7 +143,7 @@ def test_a_word_counts_less_the_later_it_comes_in_the_lead(articles):
     # a lead swap which of them weighs more (and weigh the same when the lead does not decay)
     lead = tokens(articles[0].text, function_words("id"))[:100]
     first, last = "xgunungx", "xbanjirx"  # in no text, so of equal weight in the corpus
-    docs = [([], [first, *lead, last]), ([], [last, *lead, first])]
+    docs = Documents.of([([], [first, *lead, last]), ([], [last, *lead, first])])
     for cfg, swapped in ((StoryConfig(), True), (StoryConfig(lead_decay=0), False)):
         x = vectors(docs, cfg)
         vocab = list(dict.fromkeys([first, *lead, last]))  # columns in order of first use
@@ -164,6 +168,25 @@ def test_an_article_is_in_its_own_profile_even_among_many_closer_copies(articles
     assert raw.diagonal() / raw.max(axis=1).toarray().ravel() == pytest.approx(
         np.full(30, cfg.self_weight), rel=1e-3
     )
+
+
+def test_nearest_keeps_what_a_partition_of_every_row_keeps():
+    # rows with few values over the floor keep them all without a partition; the others are
+    # partitioned as before, so that of equal values the same ones are kept
+    rng = np.random.default_rng(19)
+    sim = rng.choice([0.0, 0.05, 0.1, 0.3, 0.3, 0.7], size=(80, 50)).astype(np.float32)
+    sim[rng.random(80) < 0.5] *= rng.random(50).astype(np.float32) < 0.2  # few neighbours
+    sim[np.arange(80), np.arange(80) % 50] = np.inf  # itself
+    for k, floor in ((1, 0.1), (5, 0.1), (21, 0.1), (21, 1e-12), (50, 0.3)):
+        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        best = np.take_along_axis(sim, top, axis=1)
+        keep = best >= floor
+        want = (np.repeat(np.arange(80), k)[keep.ravel()], top[keep], best[keep])
+        assert _entries(*_nearest(sim, k, floor)) == _entries(*want)
+
+
+def _entries(rows, cols, values) -> list[tuple]:
+    return sorted(zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True))
 
 
 def test_summaries_made_on_daft_worker_processes_equal_those_made_in_the_driver(
@@ -362,6 +385,9 @@ def test_articles_without_a_content_word_are_stories_of_their_own():
     arts = [Article("a", "", "12 34 56", None), Article("b", "", "%%% 7", None)]
     assert group(arts) == [0, 1]
     assert group([]) == []
+    blank = [Article("a", "", "", None), Article("b", "", " ... ", None)]  # not even a word
+    assert group(blank) == [0, 1]
+    assert group(blank, StoryConfig(events=False, name_weight=1.0)) == [0, 1]
 
 
 def test_unit_rows_are_those_of_scikit_learn_bit_for_bit():
@@ -457,12 +483,11 @@ def test_a_recurring_columns_issues_of_different_days_are_never_joined():
     assert not rules.allowed(0, 1)
 
 
-def _names_word_by_word(articles: list[Article], cfg: StoryConfig) -> frozenset[str]:
-    """``names`` as first written: every word of every lead looked at in turn."""
+def _name_counts_word_by_word(leads: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """``name_counts`` as first written: every word of every lead looked at in turn."""
     caps: Counter[str] = Counter()
     uses: Counter[str] = Counter()
-    for a in articles:
-        lead = _GLUED.sub(" ", (a.text or "")[: 12 * cfg.lead_words])
+    for lead in leads:
         prev = ""
         for m in re.finditer(r"\w+", lead):
             w = m.group()
@@ -472,22 +497,34 @@ def _names_word_by_word(articles: list[Article], cfg: StoryConfig) -> frozenset[
                 if w[0].isupper() and prev and not re.search(r"[.!?:\"“”]\s*$", gap):
                     caps[w.lower()] += 1
             prev = w
-    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+    return uses, caps
 
 
-def test_names_counted_over_all_leads_at_once_equal_names_counted_word_by_word(articles):
+def test_names_counted_as_bytes_equal_names_counted_word_by_word(articles, monkeypatch):
     cfg = StoryConfig()
     t = datetime(2025, 6, 19, tzinfo=UTC)
     tricky = [  # sentence ends, quotes, a capital first word, glued and accented words
         'Kata "Raung" lagi. Raung erupsi: Semeru tidak. “Semeru” tenang, kata PVMBG di Raung.',
         "Raung\n\n\nSemeru ÉLISE dan Élise bertemu di Malang; iPhone, TikTok, GhazalidanAlyssa.",
         "  (Malang) Élise bertemu PVMBG.   Semeru. x.Malang, Ghazalidan Alyssa di kotaMalang.",
-        "12345 Raung_Ijen 2025 ÉLISE. Ⅻ Ⅻ Malang ﬁ ﬁ",
+        "12345 Raung_Ijen 2025 ÉLISE. Ⅻ Ⅻ Malang ﬁ ﬁ Straße STRASSE İstanbul ΣΊΣΥΦΟΣ",
+        # wide spaces (no-break, thin, ideographic) are one character each before a word
+        "Kata.\u00a0Raung, kata:\u00a0\u00a0Semeru, kata.\u2009 \u3000Malang, kata “\u00a0Élise",
+        "\u00a0Semeru di Raung\u00a0\u00a0 Malang. \u2009\u2009Ijen:\u00a0 \u00a0Raung",
+        "Ijen",
+        "",
+        "\ud800Raung \ud800 Raung.\ud800Semeru 😀 Malang😀Ijen",
     ]
     arts = [*articles, *(Article(f"t{k}", "", text, t) for k, text in enumerate(tricky))]
+    leads = events.leads(arts, cfg)
+    want = _name_counts_word_by_word(leads)
+    assert events.name_counts(leads) == want
+    assert events.name_counts(tricky) == _name_counts_word_by_word(tricky)
     got = names(arts, cfg)
-    assert got == _names_word_by_word(arts, cfg)
     assert {"élise", "alyssa"} <= got and "kata" not in got
+    monkeypatch.setattr(events, "_CHUNK", 3)  # words counted over several chunks of leads
+    assert events.name_counts(leads) == want
+    assert names(arts, cfg) == got
 
 
 def test_unglue_parts_words_as_the_expression_does():
@@ -503,12 +540,34 @@ def test_unglue_parts_words_as_the_expression_does():
         assert unglue(text) == _GLUED.sub(" ", text)
 
 
-def test_content_words_of_many_texts_equal_those_of_each(articles):
+def test_content_words_found_as_bytes_equal_those_of_each_text(articles, monkeypatch):
     stop = function_words("id")
-    content = _Content(stop)
-    for a in articles:
-        for text in (a.title, a.text, a.text.upper()):
-            assert content(text) == tokens(text, stop)
+    t = datetime(2025, 6, 19, tzinfo=UTC)
+    texts = [  # case, accents, ligatures and NFKC forms, underscores, digits, symbols
+        "Gunung Semeru_Raung ERUPSI lagi, 2025 ke-3 kalinya; Élise dan ÉLISE di Straße ﬁnal",
+        "Ⅻ ① ２０２５ Ｔｏｋｙｏ İstanbul ΣΊΣΥΦΟΣ Ǆemal a\u0301b naïve café ½ x²",
+        "",
+        "“Kutip” — tanda‐hubung\u00a0spasi\u2009tipis 😀emoji😀 \ud800lone\ud800 akhir",
+        "di ke yg 12 345 abc",
+        "di ke di ke di gunung semeru vulkanik",  # 3 words in 36 characters, the third cut
+    ]
+    arts = [
+        *articles,
+        *(Article(f"t{k}", a, b, t) for k, (a, b) in enumerate(itertools.permutations(texts, 2))),
+    ]
+    for cfg in (StoryConfig(lead_words=3), StoryConfig(lead_words=60, events=False)):
+        want = [
+            (tokens(a.title, stop), tokens(_prefix(a.text, 10**9, cfg.events), stop)[:60])
+            for a in arts
+        ]
+        for chunk in (16384, 2):  # words found over several chunks of articles
+            monkeypatch.setattr(group_module, "_CHUNK", chunk)
+            docs = documents(arts, cfg)
+            assert [title for title, _ in docs] == [title for title, _ in want]
+            assert docs.titles == [title for title, _ in want]
+            assert [lead for _, lead in docs] == [lead[: cfg.lead_words] for _, lead in want]
+            words = [w for title, lead in docs for w in (*title, *lead)]
+            assert docs.vocab == list(dict.fromkeys(words))  # in order of first use
 
 
 def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypatch):

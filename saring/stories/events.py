@@ -11,16 +11,26 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pyarrow as pa
+
+from saring.stories.wordbytes import (
+    END,
+    ENDS,
+    LETTER,
+    SPACE,
+    WIDE,
+    classes,
+    numbered,
+    runs,
+    spellings,
+)
 
 if TYPE_CHECKING:
     from saring.stories.group import Article, StoryConfig
 
-_WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "GhazalidanAlyssa": a link's words run together
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
-# a word of three letters or more whose three characters before hold a sentence's end
-_AFTER_END = re.compile(r"[.!?:\"“”]\s{0,2}(\w{3,})")
+_SENTENCE_END = re.compile(f"[{ENDS}]\\s*$")
 # UTF-8 bytes as letter classes (a: a-z, A: A-Z), for a quick look for glued words
 _CASES = (
     bytes(
@@ -29,8 +39,8 @@ _CASES = (
     )
     + b" " * 128
 )
-# ASCII bytes that are no word character parted; other bytes are read again as text
-_WORD_BYTES = bytes(c if c >= 128 or chr(c).isalnum() or c == ord("_") else 32 for c in range(256))
+_CONTINUATION = bytes(range(0x80, 0xC0))  # a character's bytes after its first
+_CHUNK = 16384  # leads whose words are found at a time (memory: some 25 MB a chunk)
 
 
 def unglue(text: str) -> str:
@@ -58,37 +68,60 @@ def leads(articles: list[Article], cfg: StoryConfig) -> list[str]:
 def names(articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | None = None):
     """The words the batch writes as names: capitalised inside a sentence (not its first
     word) in at least ``cfg.name_ratio`` of their uses in the leads, and used twice or more.
-    Titles are not read (headlines capitalise every word). Counted over all leads at once:
-    words by a byte split, the ones after a sentence's end by an expression anchored on it."""
+    Titles are not read (headlines capitalise every word)."""
     lead_texts = leads(articles, cfg) if lead_texts is None else lead_texts
-    joined = "\n\n\n".join(lead_texts)  # no sentence's end within three characters of a lead
-    forms = Counter(joined.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split())
-    not_caps = Counter(_AFTER_END.findall(joined))  # a capital there starts a sentence
-    for lead in lead_texts:  # nor is a lead's first word a name's evidence
-        m = _WORD.search(lead)
-        if (
-            m
-            and len(m[0]) > 2
-            and not _SENTENCE_END.search(lead[max(0, m.start() - 3) : m.start()])
-        ):
-            not_caps[m[0]] += 1
+    uses, caps = name_counts(lead_texts)
+    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+
+
+def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often ``texts`` use each word (``\\w+``, lower case, three characters or more, not
+    all digits), and how often capitalised neither at a text's start nor after a sentence's
+    end (``wordbytes.ENDS`` and up to two spaces). The words are found and counted as bytes
+    in NumPy and Arrow (``wordbytes``), not one Python object each."""
+    chunks = [_spellings(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
     uses: Counter[str] = Counter()
     caps: Counter[str] = Counter()
-    for raw, n in forms.items():
-        words = (
-            (raw.decode(),)
-            if raw.isascii()
-            else _WORD.findall(raw.decode("utf-8", "surrogatepass"))
-        )
-        for w in words:
-            if len(w) > 2 and not w.isdigit():
-                uses[w.lower()] += n
-                if w[0].isupper():
-                    caps[w.lower()] += n
-    for w, n in not_caps.items():
-        if w[0].isupper() and not w.isdigit():
-            caps[w.lower()] -= n
-    return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
+    forms, ids = numbered([words for words, _ in chunks])
+    opening = np.concatenate([at_start for _, at_start in chunks] or [np.zeros(0, bool)])
+    found = np.bincount(ids, minlength=len(forms)).tolist()
+    opened = np.bincount(ids[opening], minlength=len(forms)).tolist()
+    for raw, n, n_opening in zip(forms, found, opened, strict=True):
+        w = raw.decode("utf-8", "surrogatepass")
+        if len(w) > 2 and not w.isdigit():
+            uses[w.lower()] += n
+            if w[0].isupper():
+                caps[w.lower()] += n - n_opening
+    return uses, caps
+
+
+def _spellings(texts: list[str]) -> tuple[pa.Array, np.ndarray]:
+    """The words (``\\w+``) of ``texts`` as UTF-8 bytes, and whether each opens its text or
+    a sentence (a capital there says nothing of a name)."""
+    parts = [t.encode("utf-8", "surrogatepass") for t in texts]
+    raw = b"\n\n\n".join(parts)  # no sentence's end within three characters of a text
+    cls = classes(raw)
+    letter = cls == LETTER
+    starts, ends = runs(letter)
+    return spellings(raw, letter, starts, ends), _opening(raw, cls, starts, parts)
+
+
+def _opening(raw: bytes, cls: np.ndarray, starts: np.ndarray, parts: list[bytes]) -> np.ndarray:
+    """Whether each word at ``starts`` follows a sentence's end and up to two spaces, or is
+    the first of its text (``parts``, joined by three newlines in ``raw``)."""
+    # the three bytes before (a word at 0 to 2 is the first text's first word: marked below)
+    c1, c2, c3 = cls[starts - 1], cls[starts - 2], cls[starts - 3]
+    out = (c1 == END) | (c1 == SPACE) & ((c2 == END) | (c2 == SPACE) & (c3 == END))
+    for k in np.flatnonzero((c1 == WIDE) | (c2 == WIDE) | (c3 == WIDE)).tolist():
+        before = raw[max(0, starts[k] - 12) : starts[k]].lstrip(_CONTINUATION)  # 3 characters
+        out[k] = bool(_SENTENCE_END.search(before.decode("utf-8", "surrogatepass")[-3:]))
+    if not len(starts):
+        return out
+    sizes = np.fromiter(map(len, parts), np.int64, len(parts))
+    at = np.cumsum(sizes + 3) - sizes - 3  # where each text begins in ``raw``
+    first = np.minimum(np.searchsorted(starts, at), len(starts) - 1)
+    out[first[(starts[first] >= at) & (starts[first] < at + sizes)]] = True
+    return out
 
 
 # days and months: capitalised, but no subject of their own
@@ -127,16 +160,16 @@ class EventRules:
     def __init__(self, articles, docs, name_words, hours, cfg: StoryConfig) -> None:
         self.cfg = cfg
         self.docs = docs
-        self.titled = [
-            frozenset(w for w in title if w in name_words and w not in _CALENDAR)
-            for title, _ in docs
-        ]
+        subjects = frozenset(name_words) - _CALENDAR
+        self.titled = [subjects.intersection(title) for title in docs.titles]
         self.day = [
             frozenset(_TITLE_DATE.findall(t.lower())) if _DIGIT.search(t) else _NONE
             for t in (a.title or "" for a in articles)
         ]
         self.blocked: dict[int, set[int]] = {}
-        for x, y in _column_pairs(articles, docs, hours, cfg):
+        self.columns = np.array(list(_column_pairs(articles, docs, hours, cfg)), np.int64)
+        self.columns = self.columns.reshape(-1, 2)
+        for x, y in self.columns.tolist():
             self.blocked.setdefault(x, set()).add(y)
             self.blocked.setdefault(y, set()).add(x)
         self.subject: dict[int, Counter[str]] = {}
@@ -149,9 +182,9 @@ class EventRules:
         it: two different title subjects, two different title days or a column's two issues.
         Elsewhere the pairs join as they come, with no rule to check."""
         out = _several(comp, _ids(self.titled)) | _several(comp, _ids(self.day))
-        for x, ys in self.blocked.items():
-            if any(comp[y] == comp[x] for y in ys):
-                out[comp[x]] = True
+        if len(self.columns):
+            x, y = comp[self.columns[:, 0]], comp[self.columns[:, 1]]
+            out[x[x == y]] = True
         return out
 
     def size(self, r: int) -> int:
@@ -160,9 +193,11 @@ class EventRules:
     def _subject(self, r: int) -> Counter[str]:
         return self.subject.get(r) or Counter(self.titled[r])
 
-    def core(self, r: int) -> set[str]:
+    def core(self, r: int) -> frozenset[str] | set[str]:
+        if r not in self.subject:  # one article: its title's names
+            return self.titled[r]
         need = self.size(r) / 2
-        return {w for w, n in self._subject(r).items() if n >= need}
+        return {w for w, n in self.subject[r].items() if n >= need}
 
     def said(self, r: int) -> set[str]:
         """Every word of the titles and leads of the group of root ``r``."""
@@ -184,7 +219,7 @@ class EventRules:
         core_s, core_l = self.core(small), self.core(large)
         if not (core_s and core_l):
             return True
-        named = self._subject(large)
+        named = self.subject.get(large) or self.titled[large]
         if all(w in named for w in core_s):
             return True
         said = self.said(small)
@@ -223,19 +258,21 @@ def _column_pairs(articles, docs, hours, cfg: StoryConfig):
     """Pairs of one site's articles on different days (UTC+7) whose titles share
     ``cfg.column_overlap`` of their content words: a recurring column's issues."""
     buckets: dict[tuple[str, str], list[int]] = {}
-    for i, (title, _lead) in enumerate(docs):
+    titles, hours = docs.titles, hours.tolist()
+    for i, title in enumerate(titles):
         if title and articles[i].site and not math.isnan(hours[i]):
             buckets.setdefault((articles[i].site, title[0]), []).append(i)
     window = cfg.window_days * 24
     for ids in buckets.values():
         ids.sort(key=lambda i: hours[i])
+        words = [set(titles[i]) for i in ids]
         for k, x in enumerate(ids):
-            tx = set(docs[x][0])
-            for y in ids[k + 1 :]:
+            for m in range(k + 1, len(ids)):
+                y = ids[m]
                 if hours[y] - hours[x] > window:
                     break
                 if (hours[x] + 7) // 24 == (hours[y] + 7) // 24:
                     continue
-                ty = set(docs[y][0])
-                if len(tx & ty) >= cfg.column_overlap * len(tx | ty):
+                shared = len(words[k] & words[m])
+                if shared >= cfg.column_overlap * (len(words[k]) + len(words[m]) - shared):
                     yield x, y

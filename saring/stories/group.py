@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +32,7 @@ from scipy import sparse
 from saring.clean.rules import function_words
 from saring.dedup.normalize import words
 from saring.stories.events import EventRules, leads, names, unglue
+from saring.stories.wordbytes import LETTER, classes, numbered, runs, spellings
 
 
 @dataclass(frozen=True)
@@ -98,62 +101,138 @@ def tokens(text: str, stop: frozenset[str]) -> list[str]:
     return [w for w in words(text) if len(w) > 2 and not w.isdigit() and w not in stop]
 
 
-class _Content:
-    """``tokens`` for many texts: each distinct word is judged once, and a text's words are
-    then kept by one set look-up each (half the time of judging every word)."""
+class Documents:
+    """The content words of each article's title and lead (``documents``), numbered: ``ids``
+    holds each title's words then its lead's, article after article, as places in ``vocab``
+    (each word once, in order of first use)."""
 
-    def __init__(self, stop: frozenset[str]) -> None:
-        self.stop = stop
-        self.good: set[str] = set()
-        self.seen: set[str] = set()
+    def __init__(self, vocab: list[str], ids, title_sizes, lead_sizes) -> None:
+        self.vocab, self.ids = vocab, np.asarray(ids, np.int64)
+        self.title_sizes = np.asarray(title_sizes, np.int64)
+        self.lead_sizes = np.asarray(lead_sizes, np.int64)
+        self.sizes = self.title_sizes + self.lead_sizes
+        self.starts = np.cumsum(self.sizes) - self.sizes
 
-    def __call__(self, text: str) -> list[str]:
-        found = words(text)
-        new = set(found) - self.seen
-        if new:
-            self.seen |= new
-            stop = self.stop
-            self.good.update(w for w in new if len(w) > 2 and not w.isdigit() and w not in stop)
-        return list(filter(self.good.__contains__, found))
+    @classmethod
+    def of(cls, pairs: list[tuple[list[str], list[str]]]) -> Documents:
+        """From each article's (title words, lead words)."""
+        number: dict[str, int] = {}
+        ids = [number.setdefault(w, len(number)) for t, lead in pairs for w in (*t, *lead)]
+        return cls(list(number), ids, [len(t) for t, _ in pairs], [len(x) for _, x in pairs])
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def __getitem__(self, i: int) -> tuple[list[str], list[str]]:
+        """Article ``i``'s (title words, lead words)."""
+        at, n = int(self.starts[i]), int(self.title_sizes[i])
+        words = [self.vocab[j] for j in self.ids[at : at + int(self.sizes[i])].tolist()]
+        return words[:n], words[n:]
+
+    def __iter__(self) -> Iterator[tuple[list[str], list[str]]]:
+        return (self[i] for i in range(len(self)))
+
+    @cached_property
+    def titles(self) -> list[list[str]]:
+        """Each article's title words."""
+        place = np.arange(len(self.ids)) - np.repeat(self.starts, self.sizes)
+        in_title = place < np.repeat(self.title_sizes, self.sizes)
+        words = iter(np.array(self.vocab, dtype=object)[self.ids[in_title]].tolist())
+        return [list(islice(words, n)) for n in self.title_sizes.tolist()]
 
 
-def _body_tokens(
-    text: str,
-    need: int,
-    content: Callable[[str], list[str]],
-    lead: str | None = None,
-    parted: bool = False,
-) -> list[str]:
-    """The first ``need`` content words of ``text`` (``content``: a text's content words),
-    normalising only as much of it as that takes (a 100-word lead is in the first 1,500
-    characters or so; the rest is never read). ``lead``: its first ``12 * need`` characters,
-    already read; ``parted``: words a link ran together are parted (``unglue``; a word cut at
-    the end is past the ones kept)."""
-    size = 12 * need
-    while True:
-        if lead is not None and size == 12 * need:
-            part = lead
-        else:
-            part = unglue(text[:size]) if parted else text[:size]
-        found = content(part)
-        if len(found) > need or size >= len(text):
-            return found[:need]  # the word cut at ``size`` is past the ones kept
-        size *= 4
+_CHUNK = 16384  # articles whose words are found at a time (memory: some 50 MB a chunk)
 
 
 def documents(
     articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | None = None
-) -> list[tuple[list[str], list[str]]]:
-    """Each article's words: (its title's content words, the first ``cfg.lead_words`` content
-    words of its body; with ``cfg.events``, words a link ran together parted). ``lead_texts``:
-    the bodies' beginnings, unglued, as ``events.leads`` reads them."""
-    content = _Content(function_words("id"))
-    firsts = lead_texts if cfg.events and lead_texts else [None] * len(articles)
-    need, parted = cfg.lead_words, cfg.events
-    return [
-        (content(a.title or ""), _body_tokens(a.text or "", need, content, lead, parted))
-        for a, lead in zip(articles, firsts, strict=True)
+) -> Documents:
+    """Each article's words: its title's content words (``tokens``), and the first
+    ``cfg.lead_words`` content words of its body (with ``cfg.events``, words a link ran
+    together parted first). ``lead_texts``: the bodies' beginnings, unglued, as
+    ``events.leads`` reads them. The words are found as bytes (``wordbytes``) and numbered
+    by Arrow, not made one Python object each; each distinct word is judged once."""
+    judge = _Judge(function_words("id"))
+    firsts = lead_texts if cfg.events and lead_texts else None
+    parts = [
+        _chunk_words(articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge)
+        for i in range(0, len(articles), _CHUNK)
     ]
+    if not parts:
+        return Documents([], [], [], [])
+    forms, ids = numbered([p[0] for p in parts])
+    return Documents(
+        [w.decode("utf-8", "surrogatepass") for w in forms],
+        ids,
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
+
+
+def _chunk_words(
+    articles: list[Article], leads: list[str] | None, cfg: StoryConfig, judge: _Judge
+) -> tuple[pa.Array, np.ndarray, np.ndarray]:
+    """``documents`` of some articles: their words (UTF-8, in order: each title's, then its
+    lead's), and how many each title and lead has. A lead is read from a prefix of the body
+    (``12 * need`` characters, ``leads``), four times longer while it holds ``need`` content
+    words or fewer and is not the whole body (the word cut at its end is past the ones kept)."""
+    need, n = cfg.lead_words, len(articles)
+    bodies = [a.text or "" for a in articles]
+    words, of = _content_words([a.title or "" for a in articles], judge)
+    pieces, owners = [words], [2 * of]  # 2 i: article i's title, 2 i + 1: its lead
+    size, pending = 12 * need, np.arange(n)
+    texts = leads if leads is not None else [_prefix(b, size, cfg.events) for b in bodies]
+    while len(pending):
+        words, of = _content_words(texts, judge)
+        whole = np.fromiter((len(bodies[i]) <= size for i in pending.tolist()), bool, len(pending))
+        first = np.searchsorted(of, np.arange(len(pending) + 1))  # each text's first word
+        done = (np.diff(first) > need) | whole
+        keep = done[of] & (np.arange(len(of)) - first[of] < need)
+        pieces.append(words.filter(pa.array(keep)))
+        owners.append(2 * pending[of[keep]] + 1)
+        pending, size = pending[~done], size * 4
+        texts = [_prefix(bodies[i], size, cfg.events) for i in pending.tolist()]
+    owner = np.concatenate(owners)
+    order = np.argsort(owner, kind="stable")
+    sizes = np.bincount(owner, minlength=2 * n)
+    return pa.concat_arrays(pieces).take(pa.array(order)), sizes[0::2], sizes[1::2]
+
+
+def _prefix(text: str, size: int, parted: bool) -> str:
+    return unglue(text[:size]) if parted else text[:size]
+
+
+def _content_words(texts: list[str], judge: _Judge) -> tuple[pa.Array, np.ndarray]:
+    """The content words of ``texts`` (``tokens``: words of their NFKC, case folded form,
+    runs of letters and digits), as UTF-8, and the text each is from."""
+    norm = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
+    parts = [t.encode("utf-8", "surrogatepass") for t in norm]
+    raw = b"\n".join(parts)
+    letter = (classes(raw) == LETTER) & (np.frombuffer(raw, np.uint8) != ord("_"))
+    starts, ends = runs(letter)
+    words = spellings(raw, letter, starts, ends)
+    sizes = np.fromiter(map(len, parts), np.int64, len(parts))
+    first = np.searchsorted(starts, np.cumsum(sizes + 1) - sizes - 1)  # each text's first word
+    of = np.repeat(np.arange(len(texts)), np.diff(first, append=len(starts)))
+    coded = words.dictionary_encode()
+    good = judge(coded.dictionary)[coded.indices.to_numpy()]
+    return words.filter(pa.array(good)), of[good]
+
+
+class _Judge(dict):
+    """A spelling (UTF-8) -> whether it is a content word (``tokens``); each judged once."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, raw: bytes) -> bool:
+        w = raw.decode("utf-8", "surrogatepass")
+        self[raw] = good = len(w) > 2 and not w.isdigit() and w not in self.stop
+        return good
+
+    def __call__(self, forms: pa.Array) -> np.ndarray:
+        return np.fromiter(map(self.__getitem__, forms.to_pylist()), bool, len(forms))
 
 
 @cache
@@ -167,21 +246,16 @@ def background() -> tuple[int, dict[str, int]]:
 
 
 def vectors(
-    docs: list[tuple[list[str], list[str]]],
-    cfg: StoryConfig,
-    name_words: frozenset[str] = frozenset(),
+    docs: Documents, cfg: StoryConfig, name_words: frozenset[str] = frozenset()
 ) -> sparse.csr_matrix:
-    """Unit TF-IDF rows of (title, lead) word lists. A title word counts ``cfg.title_weight``,
-    the lead's words less and less along the lead (``cfg.lead_decay``); a word's summed weight
-    w counts 1 + log(w) when it is 1 or more (sublinear tf), w below. A word's document frequency
-    counts the batch and the bundled background together: a small batch (the five seeds) cannot
-    tell from itself that Aleppo is a rare word, and a large one still weighs its own news."""
-    words = [w for title, lead in docs for w in (*title, *lead)]
-    flat = pa.array(words, pa.string()).dictionary_encode()
-    vocab = flat.dictionary.to_pylist()  # each word once, in order of first use
-    ids = flat.indices.to_numpy().astype(np.int64)
-    n_title = np.array([len(title) for title, _lead in docs], dtype=np.int64)
-    sizes = n_title + np.array([len(lead) for _title, lead in docs], dtype=np.int64)
+    """Unit TF-IDF rows of the articles' words (``documents``). A title word counts
+    ``cfg.title_weight``, the lead's words less and less along the lead (``cfg.lead_decay``); a
+    word's summed weight w counts 1 + log(w) when it is 1 or more (sublinear tf), w below. A
+    word's document frequency counts the batch and the bundled background together: a small
+    batch (the five seeds) cannot tell from itself that Aleppo is a rare word, and a large one
+    still weighs its own news."""
+    vocab, ids = docs.vocab, docs.ids
+    n_title, sizes = docs.title_sizes, docs.sizes
     rows = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
     # a word's place in its lead (negative in the title)
     at = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes + n_title, sizes)
@@ -264,18 +338,31 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
         # itself always (even with no content word, or many copies closer than its weight)
         sim[block[:, None] == cand[None, :]] = np.inf
         k = min(cfg.neighbours + 1, len(cand))  # itself and its neighbours
-        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
-        best = np.take_along_axis(sim, top, axis=1)
-        itself = np.isinf(best)
-        best[itself] = cfg.self_weight
-        keep = itself | (best >= max(cfg.floor, 1e-12))
-        rows.append(np.repeat(block, k)[keep.ravel()])
-        cols.append(cand[top][keep])
-        vals.append(best[keep])
+        at, near, best = _nearest(sim, k, max(cfg.floor, 1e-12))
+        best[np.isinf(best)] = cfg.self_weight
+        rows.append(block[at])
+        cols.append(cand[near])
+        vals.append(best)
     profile = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
     )
     return l2(profile).tocsr()
+
+
+def _nearest(sim: np.ndarray, k: int, floor: float):
+    """The ``k`` largest values of each row of ``sim`` that are ``floor`` or more, as (row,
+    column, value). A row with ``k`` such values or fewer keeps them all: only the rows with
+    more are partitioned (which of equal values a partition keeps is its own choice, so it
+    is asked the same question as always, for the rows where it matters)."""
+    above = sim >= floor
+    many = np.count_nonzero(above, axis=1) > k
+    at, near = np.nonzero(above & ~many[:, None])
+    rows = np.flatnonzero(many)
+    top = np.argpartition(-sim[rows], k - 1, axis=1)[:, :k]
+    keep = np.take_along_axis(above[rows], top, axis=1)
+    at = np.concatenate([at, np.repeat(rows, k)[keep.ravel()]])
+    near = np.concatenate([near, top[keep]])
+    return at, near, sim[at, near]
 
 
 def _join(
@@ -339,8 +426,9 @@ def _contested(
 def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
     """Story keys of the articles ``inside``: the pairs (``a``, ``b``) joined in their order,
     the earlier stories first, unless two earlier stories or the ``rules`` would meet."""
-    root = {int(i): int(i) for i in inside}
-    story = {int(i): int(known[i]) for i in inside}  # the earlier story a root's group holds
+    ins = inside.tolist()
+    root = dict(zip(ins, ins, strict=True))
+    story = dict(zip(ins, known[inside].tolist(), strict=True))  # a root's earlier story
 
     def find(i: int) -> int:
         while root[i] != i:
@@ -367,7 +455,7 @@ def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
         if rules is not None and not rules.allowed(x, y):
             continue
         union(x, y)
-    roots = [find(int(i)) for i in inside]
+    roots = [find(i) for i in ins]
     return np.array([story[r] if story[r] >= 0 else n_fixed + r for r in roots], dtype=np.int64)
 
 
@@ -393,7 +481,7 @@ def group(
     found: frozenset[str] = frozenset()
     if lead_texts is not None:
         found = names(articles, cfg, lead_texts)
-    if any(title or lead for title, lead in docs):
+    if len(docs.ids):
         profile = _profiles(vectors(docs, cfg, found), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
         keep = shared.data >= cfg.threshold
@@ -406,12 +494,11 @@ def group(
     else:
         labels = _join(pairs, known, n_fixed)
     # number stories in order of their first article (undated last); fixed stories keep theirs
-    undated, when = np.isnan(hours).tolist(), np.nan_to_num(hours).tolist()  # Python floats:
-    order = sorted(  # a key of NumPy scalars takes longer than the grouping's joins
-        (i for i in range(len(articles)) if known[i] < 0),
-        key=lambda i: (undated[i], when[i], articles[i].id),
-    )
+    undated, when = np.isnan(hours).tolist(), np.nan_to_num(hours).tolist()  # Python values,
+    keys = list(zip(undated, when, [a.id for a in articles], strict=True))  # not NumPy scalars
+    order = sorted(np.flatnonzero(known < 0).tolist(), key=keys.__getitem__)
     first = {k: k for k in range(n_fixed)}
+    keyed = labels.tolist()
     for i in order:
-        first.setdefault(int(labels[i]), len(first))
-    return [first[int(v)] for v in labels]
+        first.setdefault(keyed[i], len(first))
+    return [first[v] for v in keyed]
