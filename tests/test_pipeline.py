@@ -7,6 +7,7 @@ import gzip
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -504,3 +505,39 @@ def test_a_kill_between_the_two_renames_is_recovered_at_the_next_run(tmp_path):
     run([str(EXAMPLES / "pages")], out, **QUIET)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert len(rows(out)) == 8  # pages/ holds 8 files
+
+
+def _readme_expectations() -> dict[str, str]:
+    """examples/README.md's table: each file named in the first column -> the third column."""
+    table = {}
+    for line in (EXAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[0].startswith("`"):
+            continue
+        for name in re.findall(r"`([^`]+)`", cells[0]):
+            table[name] = cells[-1]
+    return table
+
+
+def test_the_examples_readme_says_what_the_demo_does(demo):
+    # issue 18: the README said a page was kept that the demo marked a near duplicate
+    _, table, _ = demo
+    docs = by_name(table)
+    expected = _readme_expectations()
+    assert len(expected) >= 14
+    for name, says in expected.items():
+        got = [r for src, r in docs.items() if src == name or src.startswith(name + "#")]
+        assert got, f"{name}: no row"
+        statuses = sorted(r["status"] for r in got)
+        if name == "feed.jsonl":
+            assert says.startswith("two kept documents and one `failed`"), says
+            assert statuses == ["failed", "kept", "kept"], (name, statuses)
+            continue
+        assert len(got) == 1, name
+        r = got[0]
+        if says.startswith("kept"):
+            assert r["status"] == "kept", (name, r["status"], r["reason"], says)
+        else:
+            m = re.match(r"duplicate, `(\w+)`", says)
+            assert m, (name, says)
+            assert (r["status"], r["reason"]) == ("duplicate", m.group(1)), (name, r["reason"])
