@@ -708,57 +708,16 @@ def run(
                 "started": started.isoformat(timespec="seconds"),
                 "finished": datetime.now(UTC).isoformat(timespec="seconds"),
             },
-            "inputs": {
-                "files": len(files),
-                "files_by_format": dict(Counter(f.fmt for f in files)),
-                "skipped_files": skipped,
-                "tables_without_text": tables.skipped,
-                "columns": tables.mappings,
-            },
-            "documents": {
-                "in": tally.rows,
-                "out": tally.rows,
-                "by_status": {s: tally.status.get(s, 0) for s in STATUSES},
-                "by_reason": dict(tally.reason.most_common()),
-                "by_format": dict(tally.formats),
-                "chars_in": tally.chars_in,
-                "chars_out": tally.chars_out,
-            },
+            "inputs": _inputs_stats(files, skipped, tables),
+            "documents": _documents_stats(tally),
             "stages": tally.stages(phase),
             "clean": {
                 "site_repeats": site_info,
                 "documents_changed": tally.changed,
                 "removed_pieces": dict(tally.removed.most_common()),
             },
-            "filter": {
-                "lang": list(cfg.filters.lang),
-                "min_lang_score": cfg.filters.min_lang_score,
-                "quality": cfg.filters.quality.enabled,
-                "removed_by_rule": {
-                    code: n
-                    for code, n in tally.reason.most_common()
-                    if reason_family(code) in RULE_FAMILIES
-                },
-                "languages": dict(tally.langs.most_common()),
-                "languages_kept": dict(tally.langs_kept.most_common()),
-            },
-            "dedup": {
-                "exact": {
-                    "enabled": cfg.dedup.exact,
-                    "duplicates": tally.reason.get(EXACT_DUPLICATE, 0),
-                },
-                "near": {
-                    "enabled": cfg.dedup.near,
-                    "duplicates": tally.reason.get(NEAR_DUPLICATE, 0),
-                    "threshold": cfg.dedup.threshold,
-                    "ngram": cfg.dedup.ngram,
-                    "num_perm": cfg.dedup.num_perm,
-                    "bands": lsh_shape[0] if lsh_shape else None,
-                    "rows": lsh_shape[1] if lsh_shape else None,
-                    **near_info,
-                },
-                "clusters": cluster_info,
-            },
+            "filter": _filter_stats(cfg, tally),
+            "dedup": _dedup_stats(cfg, tally, lsh_shape, near_info, cluster_info),
             "stories": {
                 "enabled": cfg.stories.enabled,
                 **story_counts(story_rows),
@@ -789,6 +748,63 @@ def run(
             report_html(staging)
             show.note(f"report.html written in {time.perf_counter() - t:.1f} s")
     return stats
+
+
+# -- stats.json: the sections that count documents -------------------------------------------
+
+
+def _inputs_stats(files, skipped, tables: TablePlan) -> dict:
+    return {
+        "files": len(files),
+        "files_by_format": dict(Counter(f.fmt for f in files)),
+        "skipped_files": skipped,
+        "tables_without_text": tables.skipped,
+        "columns": tables.mappings,
+    }
+
+
+def _documents_stats(tally: _Tally) -> dict:
+    return {
+        "in": tally.rows,
+        "out": tally.rows,
+        "by_status": {s: tally.status.get(s, 0) for s in STATUSES},
+        "by_reason": dict(tally.reason.most_common()),
+        "by_format": dict(tally.formats),
+        "chars_in": tally.chars_in,
+        "chars_out": tally.chars_out,
+    }
+
+
+def _filter_stats(cfg: RunConfig, tally: _Tally) -> dict:
+    return {
+        "lang": list(cfg.filters.lang),
+        "min_lang_score": cfg.filters.min_lang_score,
+        "quality": cfg.filters.quality.enabled,
+        "removed_by_rule": {
+            code: n
+            for code, n in tally.reason.most_common()
+            if reason_family(code) in RULE_FAMILIES
+        },
+        "languages": dict(tally.langs.most_common()),
+        "languages_kept": dict(tally.langs_kept.most_common()),
+    }
+
+
+def _dedup_stats(cfg: RunConfig, tally: _Tally, lsh_shape, near_info: dict, clusters: dict) -> dict:
+    return {
+        "exact": {"enabled": cfg.dedup.exact, "duplicates": tally.reason.get(EXACT_DUPLICATE, 0)},
+        "near": {
+            "enabled": cfg.dedup.near,
+            "duplicates": tally.reason.get(NEAR_DUPLICATE, 0),
+            "threshold": cfg.dedup.threshold,
+            "ngram": cfg.dedup.ngram,
+            "num_perm": cfg.dedup.num_perm,
+            "bands": lsh_shape[0] if lsh_shape else None,
+            "rows": lsh_shape[1] if lsh_shape else None,
+            **near_info,
+        },
+        "clusters": clusters,
+    }
 
 
 # a story's summary as one list per field of its ``Sentence``s, in the dataclass's order
