@@ -135,7 +135,9 @@ def _plain(text: str, i: int, words: set[str]) -> bool:
     """Whether ``text[i]`` stands where an otherwise ASCII text holds it: a sign of ``_PLAIN``,
     é, or a letter of a name (a word that begins with a capital); never in a word that the text
     (lower-cased ``words``) or news (``vocabulary``) writes without it, as a stray byte in a
-    word would be. An apostrophe between letters is a word's own ("Jum’at")."""
+    word would be. An apostrophe before an English contraction's end is the word's own
+    ("don’t"); one inside a word news writes without it is taken for a stray byte ("ak’an"),
+    which also takes an Arabic loan's ("Al-Qur’an", "quran"): measured in bench_decode.py."""
     c = text[i]
     start, end = i, i + 1
     while start and text[start - 1].isalpha():
