@@ -42,7 +42,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from shared_data import AEB, CRAWL, CRAWL_DAYS, FUNDUS, INDOSUM
+from shared_data import AEB, CRAWL, CRAWL_DAYS, FUNDUS, INDOSUM, indosum_dev
 
 OUT = Path(__file__).resolve().parent / ".cache" / "warc" / "news.warc.gz"
 SEED = 17
@@ -140,20 +140,16 @@ def real_pages() -> list[tuple[str, bytes]]:
 
 def synthetic_articles() -> list[dict]:
     """IndoSum dev articles and the unique crawl bodies: url, title, paragraphs, site."""
-    out, seen = [], set()
-    for path in sorted(INDOSUM.glob("dev.0*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if item["id"] in seen:
-                continue
-            seen.add(item["id"])
-            paras = []
-            for p in item["paragraphs"]:
-                t = " ".join(" ".join(s) for s in p)
-                paras.append(re.sub(r" ([.,:;!?)%])", r"\1", t).replace("( ", "("))
-            title = " ".join(paras[0].split()[:9]).rstrip(".,")
-            url = item.get("source_url") or f"https://{item['source']}.example/{item['id']}"
-            out.append({"url": url, "title": title, "paras": paras, "site": item["source"]})
+    out: list[dict] = []
+    for item in indosum_dev():
+        paras = []
+        for p in item["paragraphs"]:
+            t = " ".join(" ".join(s) for s in p)
+            paras.append(re.sub(r" ([.,:;!?)%])", r"\1", t).replace("( ", "("))
+        title = " ".join(paras[0].split()[:9]).rstrip(".,")
+        url = item.get("source_url") or f"https://{item['source']}.example/{item['id']}"
+        out.append({"url": url, "title": title, "paras": paras, "site": item["source"]})
+    seen: set[str] = set()  # crawl addresses taken
     bodies = set()
     for day in CRAWL_DAYS:
         with open(CRAWL / day, encoding="utf-8-sig", newline="") as fh:

@@ -6,8 +6,10 @@ folder on the import path); it reads data only when a function is called.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,25 +48,29 @@ def crawl_options() -> list[str]:
     return [x for k, v in CRAWL_COLUMNS.items() for x in (f"--{k.replace('_', '-')}", v)]
 
 
-def indosum_items(n: int = 1000) -> list[dict]:
-    """The first ``n`` distinct IndoSum dev articles: ``text`` (paragraphs on lines, punctuation
-    rejoined) and ``summary`` (the reference summary's tokens)."""
+def indosum_dev() -> Iterator[dict]:
+    """The distinct IndoSum dev articles (its JSON objects, tokenised), folds in order; an id met
+    in an earlier fold is skipped."""
     seen: set[str] = set()
-    out: list[dict] = []
     for path in sorted(INDOSUM.glob("dev.0*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
-            if item["id"] in seen:
-                continue
-            seen.add(item["id"])
-            text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
-            # IndoSum is tokenised: put punctuation back against its word
-            text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
-            out.append(
-                {"id": item["id"], "text": text, "summary": [t for s in item["summary"] for t in s]}
-            )
-            if len(out) == n:
-                return out
+            if item["id"] not in seen:
+                seen.add(item["id"])
+                yield item
+
+
+def indosum_items(n: int = 1000) -> list[dict]:
+    """The first ``n`` distinct IndoSum dev articles: ``text`` (paragraphs on lines, punctuation
+    rejoined) and ``summary`` (the reference summary's tokens)."""
+    out: list[dict] = []
+    for item in itertools.islice(indosum_dev(), n):
+        text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
+        # IndoSum is tokenised: put punctuation back against its word
+        text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
+        out.append(
+            {"id": item["id"], "text": text, "summary": [t for s in item["summary"] for t in s]}
+        )
     return out
 
 
