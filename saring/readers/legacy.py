@@ -10,11 +10,9 @@ why a guessed decoding looks wrong. Nothing here decodes or picks the order of t
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 # at most this many bytes that are not UTF-8, in text otherwise ASCII, may be stray bytes
 FEW_STRAY = 3
@@ -73,17 +71,13 @@ _PLAIN = {
 @cache
 def vocabulary() -> frozenset[str]:
     """Words of Indonesian and English news, lower case: the content words of the stories'
-    background (IndoSum's 3,463 articles, ``stories/data/background_df.tsv.gz``) and the
-    function-word lists of the cleaning step. A byte inside a word that is a known word without
-    it ("Kñebetulan", "ma\xa0nfaat") is a stray byte, not a letter of a name."""
-    root = Path(__file__).resolve().parents[1]
-    words: set[str] = set()
-    with gzip.open(root / "stories" / "data" / "background_df.tsv.gz", "rt", encoding="utf-8") as f:
-        words.update(line.split("\t", 1)[0] for line in f if not line.startswith("#"))
-    for lang in ("id", "en"):
-        text = (root / "clean" / "data" / f"function_words_{lang}.txt").read_text(encoding="utf-8")
-        words.update(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(words)
+    background (IndoSum's 3,463 articles, ``saring.stories.background``) and the function-word
+    lists of the cleaning step. A byte inside a word that is a known word without it
+    ("Kñebetulan", "ma\xa0nfaat") is a stray byte, not a letter of a name."""
+    from saring.clean.rules import function_words
+    from saring.stories.background import background
+
+    return frozenset(background()[1]) | function_words("id") | function_words("en")
 
 
 class Cp1252Reading:

@@ -15,15 +15,13 @@ article of one topic (a war, a league) into one group.
 
 from __future__ import annotations
 
-import gzip
 import math
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import islice
-from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -31,6 +29,7 @@ from scipy import sparse
 
 from saring.clean.rules import function_words
 from saring.dedup.normalize import words
+from saring.stories.background import background
 from saring.stories.events import EventRules, leads, names, unglue
 from saring.stories.wordbytes import LETTER, classes, numbered, runs, spellings
 
@@ -233,16 +232,6 @@ class _Judge(dict):
 
     def __call__(self, forms: pa.Array) -> np.ndarray:
         return np.fromiter(map(self.__getitem__, forms.to_pylist()), bool, len(forms))
-
-
-@cache
-def background() -> tuple[int, dict[str, int]]:
-    """Document frequencies of content words in a bundled news corpus (IndoSum's 3,463 dev
-    articles, ``data/background_df.tsv.gz``): (number of articles, word -> articles holding it)."""
-    path = Path(__file__).parent / "data" / "background_df.tsv.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
-    return int(rows[0][1]), {w: int(n) for w, n in rows[1:]}
 
 
 def vectors(
