@@ -6,6 +6,7 @@ full-width letters, entities, line breaks and Unicode normal forms stay as the s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MOJIBAKE_REPAIRED = "mojibake repaired"
 
@@ -19,6 +20,7 @@ _SUSPECT = re.compile(
 )
 
 
+@cache
 def _config():
     from ftfy import TextFixerConfig
 
@@ -34,19 +36,13 @@ def _config():
     )
 
 
-_CONFIG = None
-
-
 def repair(text: str | None) -> tuple[str | None, bool]:
     """``text`` with its mojibake repaired (ftfy's encoding fixes only), and whether it changed."""
-    global _CONFIG
     if not text or text.isascii() or not _SUSPECT.search(text):
         return text, False
     import ftfy
 
-    if _CONFIG is None:
-        _CONFIG = _config()
-    fixed = ftfy.fix_text(text, _CONFIG)
+    fixed = ftfy.fix_text(text, _config())
     return fixed, fixed != text
 
 
