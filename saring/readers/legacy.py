@@ -50,21 +50,23 @@ _NAME_LETTERS = "áíóúñüöäçãøÁÓÖÜØ"
 # Where a text that is otherwise ASCII (English, Indonesian) holds a sign outside ASCII:
 # (sign, what may stand before it, what may follow it); "a": a letter or digit, "0": a digit,
 # " ": white space or the text's end, "*": anything, other characters themselves. Any other
-# character there is more likely a stray byte.
+# character there is more likely a stray byte. Quotes are judged in their line too.
 _PLAIN = {
-    **dict.fromkeys("“‘", ("*", "a'\"(“‘")),
-    **dict.fromkeys("”’", ("*", "*")),
-    **dict.fromkeys("–—\xa0", ("*", "*")),
-    "…": ("a.", " "),
+    **dict.fromkeys("“‘”’", ("*", "*")),  # judged by _quote_plain
+    **dict.fromkeys("–—", ("*", "*")),
+    "\xa0": ("*", " a!?()[]/'\"“”‘’—–-\xa0"),  # not before a comma or a full stop
+    "…": ("a. ", " "),
     "•": (" ", " "),
-    **dict.fromkeys("½¼¾", ("0 ", "0 ")),
+    **dict.fromkeys("½¼¾", ("0 ", " .,;:)-")),
     "°": ("0 ", "0 CF.,;:)"),
     "×": ("0 ", "0 "),
     "²": ("a", " .,;:)"),  # also Indonesian's sign of a doubled word: "teman²"
-    "³": ("0m", " .,;:)"),
-    **dict.fromkeys("€£¥¢", ("*", "0 ")),
-    "±": ("* (", "0"),
-    **dict.fromkeys("©®™", ("* ", " .,;:)")),
+    "³": ("m", " .,;:)"),
+    **dict.fromkeys("€£¥", ("0 (", "0 .,;:)")),
+    "¢": ("0", " .,;:)"),
+    "±": (" (", "0 "),
+    "©": (" (", "0 "),
+    **dict.fromkeys("®™", ("a", " .,;:)")),
 }
 
 
@@ -126,48 +128,133 @@ class Cp1252Reading:
 
 
 def _plain(text: str, i: int, words: set[str]) -> bool:
-    """Whether ``text[i]`` stands where an otherwise ASCII text holds it: a sign of ``_PLAIN``,
-    é, or a letter of a name (a word that begins with a capital); never in a word that the text
-    (lower-cased ``words``) or news (``vocabulary``) writes without it, as a stray byte in a
-    word would be. An apostrophe before an English contraction's end is the word's own
-    ("don’t"); one inside a word news writes without it is taken for a stray byte ("ak’an"),
-    which also takes an Arabic loan's ("Al-Qur’an", "quran"): measured in bench_decode.py."""
-    c = text[i]
+    """Whether ``text[i]`` stands where an otherwise ASCII text holds it: a sign of ``_PLAIN``
+    in its place, é, or a letter of a name (a word that begins with a capital); never in a word
+    that the text (lower-cased ``words``) or news (``vocabulary``) writes without it, as a
+    stray byte in a word would be (``_known_without``)."""
     start, end = i, i + 1
     while start and text[start - 1].isalpha():
         start -= 1
     while end < len(text) and text[end].isalpha():
         end += 1
-    left, right = text[start:i].lower(), text[i + 1 : end].lower()
-    if _known_without(c, left, right, words):
+    if _known_without(text[start:end], i - start, words):
         return False
-    if c.isalpha():
-        if c in "éÉ":
-            return True
-        return c in _NAME_LETTERS and text[start].isupper() and end - start >= 2
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i].isalpha():
+        return _letter_plain(text, i, start, end)
+    return _sign_plain(text, i)
+
+
+# what may follow these letters inside a word in the languages that write them: "João",
+# "mães", "Camões", "Barça", "Françoise"
+_FOLLOWED_BY = {"ã": "oes", "õ": "es", "ç": "aou"}
+
+
+def _around(text: str, i: int) -> tuple[str, str]:
+    return text[i - 1] if i else " ", text[i + 1] if i + 1 < len(text) else " "
+
+
+def _letter_plain(text: str, i: int, start: int, end: int) -> bool:
+    """A letter outside ASCII in an otherwise ASCII text: é, or a letter of a name where such a
+    letter goes: not between digits ("20É25"), not a small one glued to a capital after it
+    ("JakartaáJadwal") or after capitals ("SCROLLã"), not a capital between a capital and a
+    small letter ("TÉujuannya"), ã õ ç only before the letters their languages put there."""
+    c = text[i]
+    prev, nxt = _around(text, i)
+    if prev.isdigit() and nxt.isdigit():
+        return False
+    if c.islower() and (nxt.isupper() or (i - start >= 2 and text[i - 2 : i].isupper())):
+        return False
+    if c.isupper() and prev.isupper() and nxt.islower():
+        return False
+    follow = _FOLLOWED_BY.get(c.lower())
+    if follow and nxt.isalpha() and nxt.lower() not in follow:
+        return False
+    if c in "éÉ":
+        return True
+    return c in _NAME_LETTERS and text[start].isupper() and end - start >= 2
+
+
+def _sign_plain(text: str, i: int) -> bool:
+    """A sign outside ASCII where ``_PLAIN`` puts it; a quote also where its line says it
+    belongs (``_quote_plain``); ™ and ® not after a small word of the language ("rumah™").
+    Dashes are not judged by their spacing: Indonesian news opens asides with " –julukan" and
+    ends datelines with "JAKARTA– " (tried on bench_decode.py: it cost more real texts than it
+    caught stray bytes)."""
+    c = text[i]
+    prev, nxt = _around(text, i)
     if c not in _PLAIN:
         return False
     before, after = _PLAIN[c]
-    return _fits(prev, before) and _fits(nxt, after)
+    if not (_fits(prev, before) and _fits(nxt, after)):
+        return False
+    if c in "“‘”’":
+        return _quote_plain(text, i)
+    if c in "™®":
+        word = _WORD_BEFORE.search(text, 0, i)
+        return not (word and word.group()[0].islower() and word.group() in vocabulary())
+    return True
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+
+
+def _line(text: str, i: int) -> tuple[str, str]:
+    """The line around ``text[i]``: what stands before it and after it."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    return text[start:i], text[i + 1 : end if end >= 0 else len(text)]
+
+
+def _quote_plain(text: str, i: int) -> bool:
+    """Indonesian news opens quotes with ” as often as with “ and glues them to a full stop
+    ("Jakarta.“Ya"). A quote that opens is not glued to a word before it; before a small
+    letter mid-line it is “ or ‘ with a closing quote later in its line ("secara “efisien" and
+    "mendalam ”dan" are stray bytes). One that closes follows an opening one earlier in its
+    line ("Suasana’ alami" does not), an English plural ("players’") or a number ("(54’)")."""
+    c = text[i]
+    prev, nxt = _around(text, i)
+    before, after = _line(text, i)
+    if c == "’" and prev.isalpha() and nxt.isalpha():
+        return True  # an apostrophe
+    opens = c in "“‘" or (not prev.isalnum() and prev not in ".,!?;:)" and nxt.isalnum())
+    if opens:
+        if prev.isalnum() or prev == "-" or not (nxt.isalnum() or nxt in "'\"(“‘"):
+            return False
+        if c == "”" and nxt.islower() and prev in " \t":
+            return False  # "mendalam ”dan"
+        if c in "’‘" and nxt.islower() and prev.isspace():
+            following = _WORD.match(text, i + 1)
+            if c == "’" and following and following.group() in _CONTRACTIONS:
+                return True  # a misplaced apostrophe: "the Senate ’s"
+            return "’" in after or "'" in after
+        return not nxt.islower() or not before.strip() or any(q in after for q in "”’\"'")
+    if c == "’" and (prev in "sS" or prev.isdigit()):
+        return True  # "the players’ union"
+    return any(q in before for q in "“‘”\"'")
 
 
 # what follows an apostrophe in English: "don’t", "it’s", "we’re", "I’m", "we’ll", "I’ve", "I’d"
 _CONTRACTIONS = frozenset(("t", "s", "re", "m", "ll", "ve", "d"))
 
 
-def _known_without(c: str, left: str, right: str, words: set[str]) -> bool:
-    """Whether the word around ``c`` (``left`` and ``right`` of it, lower case) is a word the
-    text or news writes without ``c``: then ``c`` is a stray byte ("Kñebetulan", "ma\xa0nfaat").
-    A sign between two words that are words themselves ("di\xa0bidang") is a real one; é is
-    judged by the text alone (news writes "Estee Lauder" too); a crawl glues words where a link
-    was ("memintaPrabowo") and prints a no-break space there elsewhere, so the text's words do
-    not judge that space."""
+def _known_without(word: str, k: int, words: set[str]) -> bool:
+    """Whether ``word`` without its character ``k`` is a word the text (``words``) or news
+    writes: then that character is a stray byte ("Kñebetulan", "menécari", "ma\xa0nfaat").
+    A sign between two words that are words themselves ("di\xa0bidang") is a real one. A letter
+    at a word's end is a name's ("Gardaí", not "garda"), so is é inside a capitalised word
+    (news writes "Estee Lauder" too); a crawl glues words where a link was ("memintaPrabowo")
+    and prints a no-break space there elsewhere, so the text's words do not judge that space.
+    An apostrophe before an English contraction's end is the word's own ("don’t"); one inside
+    a word news writes without it is taken for a stray byte ("ak’an"), which also takes an
+    Arabic loan's ("Al-Qur’an", "quran"): measured in bench_decode.py."""
+    c = word[k]
+    left, right = word[:k].lower(), word[k + 1 :].lower()
     joined = left + right
-    if c.isalpha():  # a letter inside a word; at its ends, a name's ("Gardaí", not "garda")
-        inside = bool(left and right) and c not in "éÉ"
-        return joined in words or (inside and joined in vocabulary())
+    if c.isalpha():
+        if joined in words:
+            return True
+        name_e = c in "éÉ" and k and word[0].isupper() and not word.isupper()
+        return bool(right) and len(joined) >= 3 and not name_e and joined in vocabulary()
     if not (left and right) or (c in "’‘" and right in _CONTRACTIONS):
         return False
     vocab = vocabulary()
