@@ -208,3 +208,41 @@ def test_site_repeat_helpers():
     out, removed = strip_lines(text, {h})
     assert out == "Isi berita pertama.\n\nIsi kedua."
     assert [r.reason for r in removed] == ["site_boilerplate"]
+
+
+_ARTICLE = [
+    "Chargers coach Anthony Lynn recognizes that his team's playoff hopes are somewhere between "
+    "slim and none after Monday night's loss to the Chiefs in Mexico City.",
+    "Lynn said after the game that the Chargers saw winning Monday night as the most important "
+    "step toward getting back into the playoff race. Instead, they fell to 4-7.",
+    "At 4-7, the Chargers would probably not make the playoffs even if they win out.",
+    "Philip Rivers threw four interceptions, his most in a game since 2016, and the Chiefs turned "
+    "two of them into touchdowns before the half. The last one ended the game.",
+]
+
+
+def test_readers_comments_after_a_flattened_article_go():
+    # article-extraction-benchmark pages flattened to text: WordPress prints "<name> says:"
+    # above each reader's comment, and the comments read like the article's prose (the page
+    # scored 0.30 with them)
+    comments = [
+        "joetoronto says:",
+        "As usual too many mistakes by Rivers. With Hill out the Kansas City offense was not as "
+        "dynamic, and the Chargers still could not stop them when it mattered.",
+        "margoadams says:",
+        "Rivers is done. Get a new quarterback, Chargers.",
+        "lonespeed says:",
+        "Philip Rivers looked like an aging quarterback. He seemed to project confidence, but he "
+        "did not seem to have confidence in his arm any more, and it showed on every deep ball.",
+    ]
+    page = "\n".join(["Home", "NFL", "Scores", *_ARTICLE, *comments])
+    cleaned = TextCleaner()(page)
+    assert cleaned.text.split("\n")[-1] == _ARTICLE[-1]
+    gone = {r.text: r.reason for r in cleaned.removed}
+    assert all(gone[c] == "comments" for c in comments)
+
+
+def test_one_quote_introduced_by_said_is_not_a_comment_section():
+    quote = ["The league said:", "We are reviewing the play and will announce a decision soon."]
+    page = "\n".join(["Home", "NFL", *_ARTICLE[:2], *quote, *_ARTICLE[2:]])
+    assert TextCleaner()(page).text.split("\n")[-1] == _ARTICLE[-1]

@@ -52,6 +52,17 @@ AFTER = "after_article"
 TITLE = "title"  # the page's headline: it becomes the document's title
 DATE_LINE = "date_line"
 NON_TEXT = "non_text"
+COMMENTS = "comments"  # the furniture table's reason for a comment section
+BOILERPLATE = "boilerplate"  # extract.content.INSIDE: the model dropped it amid the article
+# The header a blog or news theme prints above each reader's comment ("joetoronto says:",
+# "Alex on September 17, 2018 at 6:34 am said:", WordPress's Indonesian "Budi berkata:"). An
+# article may introduce a quote so ("The minister said:"), so a comment section needs two.
+_COMMENT_HEADER = re.compile(
+    r"^(?:\S+ ){0,3}\S+ (?:says|said|wrote|berkata|menulis)\s*:$"
+    r"|^(?:\S+ ){1,4}on \w+ \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}"
+    r"\s*(?:[ap]\.?m\.?)?\s*(?:said\s*:?)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -292,6 +303,8 @@ class TextCleaner:
                 keep.add(j)
             elif ln.kind not in ("removed", "tail", "junk"):  # a line no rule names
                 ln.reason = chosen.reasons[k] or NON_TEXT
+        if not fill:
+            _cut_comments(lines, keep)
         return lines, keep
 
     def _finish(self, lines: list[Line], keep: set[int], title: str | None) -> Cleaned:
@@ -521,3 +534,21 @@ class TextCleaner:
         return Cleaned(
             "\n".join(out), title, removed, lines=explained, scores=scores if judged else None
         )
+
+
+def _cut_comments(lines: list[Line], keep: set[int]) -> None:
+    """Readers' comments after the article go as ``comments``, from the first of two comment
+    headers after its first paragraph on: prose like the article's, which the model keeps on
+    a page flattened to text (the HTML path knows them by their markup)."""
+    first = min((j for j in keep if lines[j].kind == "body"), default=len(lines))
+    heads = [
+        j
+        for j in range(first + 1, len(lines))
+        if len(lines[j].text) <= 120 and _COMMENT_HEADER.match(lines[j].text.strip())
+    ]
+    if len(heads) < 2:
+        return
+    for j in range(heads[0], len(lines)):  # every line no furniture rule names
+        if j in keep or lines[j].reason in (None, AFTER, NON_TEXT, BOILERPLATE):
+            keep.discard(j)
+            lines[j].kind, lines[j].reason = "removed", COMMENTS
