@@ -1,11 +1,15 @@
-"""``saring run`` as a Daft plan: read, per-document stages, exact and near dedup, outputs.
+"""``saring run`` as a Daft plan: ``run`` is the list of its phases, each a function below it.
 
-Phase 1 streams the inputs through the per-document stages (``process.process_record`` in a
-UDF: a pool of worker processes, or saring's own process for one worker), into a staging Parquet
-folder; the per-site pass and Daft's native MinHash follow. Phases 2 and 3 find
-exact and near duplicates with Daft group-bys; only the buckets holding several documents reach
-the driver, for scipy's connected components. Phase 4 joins the verdicts back and writes
-``documents.parquet`` (one row per input document, in input order) and ``stats.json``.
+1. ``_extract_and_clean`` streams the inputs through the per-document stages
+   (``process.process_record`` in a UDF: a pool of worker processes, or saring's own process
+   for one worker) into a staging Parquet folder.
+2. ``_site_lines_and_signatures``: lines a site repeats on many pages, and Daft's native MinHash.
+3. ``_deduplicate``: exact and near duplicates with Daft group-bys (only the buckets holding
+   several documents reach the driver, for scipy's connected components), then the store.
+4. ``_group_stories``: the kept documents into stories.
+5. ``_write_outputs``: ``documents.parquet`` (one row per input document, in input order),
+   ``stories.parquet``; then ``stats.json`` (``_run_stats``) and the report.
+
 Nothing here assumes one process: the same plan runs on Daft's local runner or on Ray.
 """
 
@@ -594,6 +598,36 @@ def _documents_done(path: str | None, known: int | None):
     return done
 
 
+@dataclasses.dataclass
+class _Run:
+    """What the phases of one run share: its settings and inputs, the folder it writes, the
+    documents a store already holds, and how long each phase took."""
+
+    cfg: RunConfig
+    show: Progress
+    files: list
+    skipped: list
+    tables: TablePlan
+    staging: Path
+    store: Store | None
+    command: list[str] | None
+    started: datetime
+    t_start: float
+    stored: frozenset[str] = frozenset()
+    workers: int = 1
+    phase: dict[str, float] = dataclasses.field(default_factory=dict)
+
+    @property
+    def work(self) -> Path:
+        return self.staging / "_work"
+
+    @contextlib.contextmanager
+    def timed(self, name: str):
+        t = time.perf_counter()
+        yield
+        self.phase[name] = time.perf_counter() - t
+
+
 def run(
     inputs: list[str],
     out: str | Path | None,
@@ -617,137 +651,158 @@ def run(
     cfg = cfg or RunConfig()
     show = progress or Progress(log)
     use_runner(cfg)
-    started = datetime.now(UTC)
-    t_start = time.perf_counter()
+    started, t_start = datetime.now(UTC), time.perf_counter()
     show.phase("finding the inputs", "")  # said only if it takes a while (a big folder)
     files, skipped = resolve_inputs(list(inputs), cfg.format)
     tables = plan_tables(files, cfg.reader)
-    files = tables.files
     _say_tables(tables, show.log)
-    lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
-    phase: dict[str, float] = {}
     st = Store(store) if store is not None else None
     entry: dict = {}
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
-        # read under the store's lock: no other run can commit these ids meanwhile; a document
-        # stored from the same file named another way counts as stored too
-        stored = (
-            frozenset(st.ids().to_pylist()) | st.stored_as(files) if st is not None else frozenset()
-        )
-        work = staging / "_work"
-        work.mkdir()
-        counts = None if cfg.runner == "ray" else str(work / "progress")  # one machine's file
-        show.phase(
-            "extracting and cleaning",
-            f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...",
-            _documents_done(counts, _known_total(files)),
-        )
-        t = time.perf_counter()
-        workers = local_workers(files, cfg)
-        _phase1(files, cfg, work, stored, counts, workers)
-        phase["read_extract_clean"] = time.perf_counter() - t
-        n_stored = (
-            daft.read_parquet(str(work / "docs1")).where(col("status") == STORED).count_rows()
-            if stored
-            else 0
-        )
-        if st is not None:
-            _origins(files, work / "docs1", staging / ORIGINS)
-        t = time.perf_counter()
-        site = cfg.clean.site.enabled
-        if site:
-            start = "saring: removing lines repeated across a site's pages ..."
-            show.phase("lines repeated across a site", start)
-        else:
-            show.phase("signatures for near duplicates")
-        site_info = _phase_site_and_signatures(cfg, work, workers)
-        phase["site_repeats_and_signatures"] = time.perf_counter() - t
-
-        docs = daft.read_parquet(str(work / "docs"))
-        t = time.perf_counter()
-        show.phase("near duplicates", "saring: looking for exact and near duplicates ...")
-        exact = _exact(docs) if cfg.dedup.exact else _EXACT.empty_table()
-        phase["exact_dedup"] = time.perf_counter() - t
-        show.note(f"{counted(exact.num_rows, 'exact duplicate')}; looking for near duplicates ...")
-
-        t = time.perf_counter()
-        near, near_info = _near(docs, exact.column("id"), cfg) if cfg.dedup.near else ({}, {})
-        phase["near_dedup"] = time.perf_counter() - t
-
-        verdicts, cluster_info = _verdicts(exact, near)
-        store_info: dict = {}
-        if st is not None:
-            t = time.perf_counter()
-            verdicts, store_info = _against_store(st, docs, verdicts, cfg)
-            phase["store_dedup"] = time.perf_counter() - t
+        r = _Run(cfg, show, tables.files, skipped, tables, staging, st, command, started, t_start)
+        n_stored = _extract_and_clean(r)
+        site_info = _site_lines_and_signatures(r)
+        docs = daft.read_parquet(str(r.work / "docs"))
+        verdicts, dedup = _deduplicate(r, docs)
         fault("deduplicated")
-        t = time.perf_counter()
-        if cfg.stories.enabled:
-            show.phase("stories", "saring: grouping stories ...")
-        story_of, story_rows = (
-            _stories(docs, verdicts, cfg, st) if cfg.stories.enabled else ({}, [])
-        )
-        phase["stories"] = time.perf_counter() - t
-        t = time.perf_counter()
-        tally, n_docs = _Tally(), docs.count_rows()
-        show.phase("writing", "saring: writing the outputs ...", lambda: (tally.rows, n_docs))
-        _write_documents(docs, verdicts, story_of, staging / "documents.parquet", tally)
-        pq.write_table(
-            pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),
-            staging / "stories.parquet",
-            compression="zstd",
-        )
-        phase["write"] = time.perf_counter() - t
-        total = time.perf_counter() - t_start
-
-        stats = {
-            "saring": {
-                "version": __version__,
-                "daft": daft.__version__,
-                "command": command,
-                "started": started.isoformat(timespec="seconds"),
-                "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-            },
-            "inputs": _inputs_stats(files, skipped, tables),
-            "documents": _documents_stats(tally),
-            "stages": tally.stages(phase),
-            "clean": {
-                "site_repeats": site_info,
-                "documents_changed": tally.changed,
-                "removed_pieces": dict(tally.removed.most_common()),
-            },
-            "filter": _filter_stats(cfg, tally),
-            "dedup": _dedup_stats(cfg, tally, lsh_shape, near_info, cluster_info),
-            "stories": {
-                "enabled": cfg.stories.enabled,
-                **story_counts(story_rows),
-                "threshold": cfg.stories.threshold,
-                "neighbours": cfg.stories.neighbours,
-            },
-            "timing": {
-                "total_seconds": round(total, 3),
-                "phase_seconds": {k: round(v, 3) for k, v in phase.items()},
-                "documents_per_second": round(tally.rows / total, 1) if total > 0 else None,
-            },
-            "config": dataclasses.asdict(cfg),
-        }
+        story_of, story_rows = _group_stories(r, docs, verdicts)
+        tally = _write_outputs(r, docs, verdicts, story_of, story_rows)
+        stats = _run_stats(r, tally, site_info, dedup, story_rows)
         if st is not None:
             stats["store"] = {
                 "store": str(st.root),
                 "already_stored": n_stored,
-                "duplicates_of_stored": store_info,
+                "duplicates_of_stored": dedup["store"],
                 "stories_changed_or_new": len(story_rows),
             }
             entry.update(_index(docs, verdicts, staging / "index.parquet"))
             entry.update(documents=tally.rows, already_stored=n_stored, command=command)
             entry["finished"] = stats["saring"]["finished"]
-        shutil.rmtree(work)
+        shutil.rmtree(r.work)
         write_json(staging / "stats.json", stats)
         if cfg.report and st is None:
             t = time.perf_counter()
             report_html(staging)
             show.note(f"report.html written in {time.perf_counter() - t:.1f} s")
     return stats
+
+
+# -- the phases of ``run`` --------------------------------------------------------------------
+
+
+def _extract_and_clean(r: _Run) -> int:
+    """Phase 1: every input document through ``process_record`` into ``work/docs1``; the
+    documents a store already holds only get their row. Returns how many it held."""
+    st, files = r.store, r.files
+    # read under the store's lock: no other run can commit these ids meanwhile; a document
+    # stored from the same file named another way counts as stored too
+    r.stored = frozenset(st.ids().to_pylist()) | st.stored_as(files) if st else frozenset()
+    r.work.mkdir()
+    counts = None if r.cfg.runner == "ray" else str(r.work / "progress")  # one machine's file
+    r.show.phase(
+        "extracting and cleaning",
+        f"saring: reading {counted(len(files), 'file')}, extracting and cleaning ...",
+        _documents_done(counts, _known_total(files)),
+    )
+    with r.timed("read_extract_clean"):
+        r.workers = local_workers(files, r.cfg)
+        _phase1(files, r.cfg, r.work, r.stored, counts, r.workers)
+    docs1 = r.work / "docs1"
+    if st is not None:
+        _origins(files, docs1, r.staging / ORIGINS)
+    if not r.stored:
+        return 0
+    return daft.read_parquet(str(docs1)).where(col("status") == STORED).count_rows()
+
+
+def _site_lines_and_signatures(r: _Run) -> dict:
+    """Phase 2: lines repeated across a site's pages, and the near-duplicate signatures."""
+    if r.cfg.clean.site.enabled:
+        start = "saring: removing lines repeated across a site's pages ..."
+        r.show.phase("lines repeated across a site", start)
+    else:
+        r.show.phase("signatures for near duplicates")
+    with r.timed("site_repeats_and_signatures"):
+        return _phase_site_and_signatures(r.cfg, r.work, r.workers)
+
+
+def _deduplicate(r: _Run, docs: daft.DataFrame) -> tuple[pa.Table, dict]:
+    """Phase 3: exact and near duplicates, then the batch against the store. Returns the
+    verdicts and what stats.json says of them."""
+    cfg = r.cfg
+    r.show.phase("near duplicates", "saring: looking for exact and near duplicates ...")
+    with r.timed("exact_dedup"):
+        exact = _exact(docs) if cfg.dedup.exact else _EXACT.empty_table()
+    r.show.note(f"{counted(exact.num_rows, 'exact duplicate')}; looking for near duplicates ...")
+    with r.timed("near_dedup"):
+        near, near_info = _near(docs, exact.column("id"), cfg) if cfg.dedup.near else ({}, {})
+    verdicts, clusters = _verdicts(exact, near)
+    store_info: dict = {}
+    if r.store is not None:
+        with r.timed("store_dedup"):
+            verdicts, store_info = _against_store(r.store, docs, verdicts, cfg)
+    return verdicts, {"near": near_info, "clusters": clusters, "store": store_info}
+
+
+def _group_stories(r: _Run, docs: daft.DataFrame, verdicts: pa.Table) -> tuple[dict, list[dict]]:
+    """Phase 4: the kept documents grouped into stories (joined to the store's open ones)."""
+    with r.timed("stories"):
+        if not r.cfg.stories.enabled:
+            return {}, []
+        r.show.phase("stories", "saring: grouping stories ...")
+        return _stories(docs, verdicts, r.cfg, r.store)
+
+
+def _write_outputs(r: _Run, docs, verdicts, story_of: dict, story_rows: list[dict]) -> _Tally:
+    """Phase 5: documents.parquet (one row per input document) and stories.parquet."""
+    with r.timed("write"):
+        tally, n_docs = _Tally(), docs.count_rows()
+        r.show.phase("writing", "saring: writing the outputs ...", lambda: (tally.rows, n_docs))
+        _write_documents(docs, verdicts, story_of, r.staging / "documents.parquet", tally)
+        pq.write_table(
+            pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),
+            r.staging / "stories.parquet",
+            compression="zstd",
+        )
+    return tally
+
+
+def _run_stats(r: _Run, tally: _Tally, site_info: dict, dedup: dict, story_rows) -> dict:
+    """stats.json, but for a store's section."""
+    cfg = r.cfg
+    total = time.perf_counter() - r.t_start
+    lsh_shape = bands_rows(cfg.dedup) if cfg.dedup.near else None
+    return {
+        "saring": {
+            "version": __version__,
+            "daft": daft.__version__,
+            "command": r.command,
+            "started": r.started.isoformat(timespec="seconds"),
+            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+        "inputs": _inputs_stats(r.files, r.skipped, r.tables),
+        "documents": _documents_stats(tally),
+        "stages": tally.stages(r.phase),
+        "clean": {
+            "site_repeats": site_info,
+            "documents_changed": tally.changed,
+            "removed_pieces": dict(tally.removed.most_common()),
+        },
+        "filter": _filter_stats(cfg, tally),
+        "dedup": _dedup_stats(cfg, tally, lsh_shape, dedup["near"], dedup["clusters"]),
+        "stories": {
+            "enabled": cfg.stories.enabled,
+            **story_counts(story_rows),
+            "threshold": cfg.stories.threshold,
+            "neighbours": cfg.stories.neighbours,
+        },
+        "timing": {
+            "total_seconds": round(total, 3),
+            "phase_seconds": {k: round(v, 3) for k, v in r.phase.items()},
+            "documents_per_second": round(tally.rows / total, 1) if total > 0 else None,
+        },
+        "config": dataclasses.asdict(cfg),
+    }
 
 
 # -- stats.json: the sections that count documents -------------------------------------------
