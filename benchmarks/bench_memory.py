@@ -101,9 +101,7 @@ def measure(path: Path, out: Path, workers: int) -> dict:
         "seconds": time.perf_counter() - t,
         "peak_gib": peak / 2**30,
         "largest_gib": peak_one / 2**30,
-        "docs_out": stats["documents"]["out"],
         "kept": stats["documents"]["by_status"].get("kept", 0),
-        "stories": stats["stories"].get("stories"),
     }
 
 

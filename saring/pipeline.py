@@ -605,7 +605,6 @@ class _Run:
 
     cfg: RunConfig
     show: Progress
-    files: list
     skipped: list
     tables: TablePlan
     staging: Path
@@ -616,6 +615,10 @@ class _Run:
     stored: frozenset[str] = frozenset()
     workers: int = 1
     phase: dict[str, float] = dataclasses.field(default_factory=dict)
+
+    @property
+    def files(self) -> list:
+        return self.tables.files
 
     @property
     def work(self) -> Path:
@@ -659,7 +662,7 @@ def run(
     st = Store(store) if store is not None else None
     entry: dict = {}
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
-        r = _Run(cfg, show, tables.files, skipped, tables, staging, st, command, started, t_start)
+        r = _Run(cfg, show, skipped, tables, staging, st, command, started, t_start)
         n_stored = _extract_and_clean(r)
         site_info = _site_lines_and_signatures(r)
         docs = daft.read_parquet(str(r.work / "docs"))

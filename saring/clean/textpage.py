@@ -53,7 +53,6 @@ TITLE = "title"  # the page's headline: it becomes the document's title
 DATE_LINE = "date_line"
 NON_TEXT = "non_text"
 COMMENTS = "comments"  # the furniture table's reason for a comment section
-BOILERPLATE = "boilerplate"  # extract.content.INSIDE: the model dropped it amid the article
 # The header a blog or news theme prints above each reader's comment ("joetoronto says:",
 # "Alex on September 17, 2018 at 6:34 am said:", WordPress's Indonesian "Budi berkata:"). An
 # article may introduce a quote so ("The minister said:"), so a comment section needs two.
@@ -540,6 +539,8 @@ def _cut_comments(lines: list[Line], keep: set[int]) -> None:
     """Readers' comments after the article go as ``comments``, from the first of two comment
     headers after its first paragraph on: prose like the article's, which the model keeps on
     a page flattened to text (the HTML path knows them by their markup)."""
+    from saring.extract.content import INSIDE  # the model's reason for a unit amid the article
+
     first = min((j for j in keep if lines[j].kind == "body"), default=len(lines))
     heads = [
         j
@@ -549,6 +550,6 @@ def _cut_comments(lines: list[Line], keep: set[int]) -> None:
     if len(heads) < 2:
         return
     for j in range(heads[0], len(lines)):  # every line no furniture rule names
-        if j in keep or lines[j].reason in (None, AFTER, NON_TEXT, BOILERPLATE):
+        if j in keep or lines[j].reason in (None, AFTER, NON_TEXT, INSIDE):
             keep.discard(j)
             lines[j].kind, lines[j].reason = "removed", COMMENTS
