@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -353,3 +354,18 @@ def test_quiet_run_prints_nothing_but_errors(tmp_path, capsys, monkeypatch):
     # an error still shows
     assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "o2"), "-q"]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_daft_sends_nothing_over_the_network_from_a_saring_process():
+    """Daft's import and each run start a thread that calls its makers' servers unless the user
+    opted out; saring opts out for them (a user's own setting of the variable still wins)."""
+    code = (
+        "import saring.pipeline, threading, daft.scarf_telemetry as t;"
+        "print(t.opted_out(), t.track_runner_on_scarf('native')[0])"
+    )
+    quiet = ("DAFT_ANALYTICS_ENABLED", "DO_NOT_TRACK", "SCARF_NO_ANALYTICS")
+    env = {k: v for k, v in os.environ.items() if k not in quiet}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.split() == ["True", "None"]
