@@ -20,6 +20,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from datetime import datetime, timedelta
@@ -84,24 +85,43 @@ def tree_rss(root: int) -> tuple[int, int]:
     return total, largest
 
 
+def _log_lines(stream, lines: list[tuple[float, str]]) -> None:
+    for line in stream:
+        lines.append((time.perf_counter(), line.rstrip()))
+
+
 def measure(path: Path, out: Path, workers: int) -> dict:
-    cmd = [sys.executable, "-m", "saring", "run", str(path), "-o", str(out), "--no-report", "-q"]
+    """Run saring on ``path``; ``phases``: each line of its log (a phase's start) with the peak
+    of the process tree from that line to the next."""
+    cmd = [sys.executable, "-m", "saring", "run", str(path), "-o", str(out), "--no-report"]
     cmd += ["--workers", str(workers)]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = [(t, "start")]
+    reader = threading.Thread(target=_log_lines, args=(proc.stderr, lines), daemon=True)
+    reader.start()
     peak = peak_one = 0
+    samples: list[tuple[float, int]] = []
     while proc.poll() is None:
         total, largest = tree_rss(proc.pid)
+        samples.append((time.perf_counter(), total))
         peak, peak_one = max(peak, total), max(peak_one, largest)
         time.sleep(0.2)
+    reader.join()
     if proc.returncode:
         raise SystemExit(f"saring run failed ({proc.returncode})")
+    phases = []
+    for (t0, line), (t1, _) in zip(lines, [*lines[1:], (float("inf"), "")], strict=True):
+        during = [m for s, m in samples if t0 <= s < t1]
+        if during:
+            phases.append((round(t0 - t, 1), line[:70], max(during) / 2**30))
     stats = json.loads((out / "stats.json").read_text())
     return {
         "seconds": time.perf_counter() - t,
         "peak_gib": peak / 2**30,
         "largest_gib": peak_one / 2**30,
         "kept": stats["documents"]["by_status"].get("kept", 0),
+        "phases": phases,
     }
 
 
@@ -109,9 +129,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[100_000])
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--phases", action="store_true", help="the peak of each phase of the log")
     args = ap.parse_args()
     print("| documents | input MB | seconds | docs/s | peak RSS, all processes | largest | kept |")
     print("|---|---|---|---|---|---|---|")
+    (ROOT / "out").mkdir(exist_ok=True)  # not in a fresh clone
     for n in args.docs:
         with tempfile.TemporaryDirectory(dir=ROOT / "out") as tmp:
             path = Path(tmp) / "docs.jsonl"
@@ -123,6 +145,9 @@ def main() -> None:
                 f"{r['peak_gib']:.2f} GiB | {r['largest_gib']:.2f} GiB | {r['kept']:,} |",
                 flush=True,
             )
+            if args.phases:
+                for at, line, gib in r["phases"]:
+                    print(f"    {at:>8.1f} s  {gib:5.2f} GiB  {line}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import dataclasses
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -753,7 +754,7 @@ def _group_stories(r: _Run, docs: daft.DataFrame, verdicts: pa.Table) -> tuple[d
         if not r.cfg.stories.enabled:
             return {}, []
         r.show.phase("stories", "saring: grouping stories ...")
-        return _stories(docs, verdicts, r.cfg, r.store)
+        return _stories(docs, verdicts, r.cfg, r.store, r.work)
 
 
 def _write_outputs(r: _Run, docs, verdicts, story_of: dict, story_rows: list[dict]) -> _Tally:
@@ -893,39 +894,69 @@ class StorySummarizer:
         return pa.array(out, type=self.arrow_type)
 
 
-def _summaries(stories: list[list[tuple[str, str]]], cfg: RunConfig) -> list[list[Sentence]]:
+def _summaries(
+    stories: list[list[tuple[str, str]]], cfg: RunConfig, work: Path | None = None
+) -> list[list[Sentence]]:
     """The summary of each story (its ``(id, text)`` pairs), on the engine: in one Python
     thread, 19,348 one-article stories took 11.7 s to summarise, more than grouping them. Below
     ``ENGINE_SUMMARIES`` stories, or with one worker, they are made here: starting the worker
     processes costs more than it saves (measured on 2 cores: the crawl's 2,146 stories 1.2 s
-    here, 2.9 s on Daft; 19,348 stories 11.7 s here, 8.7 s on Daft)."""
+    here, 2.9 s on Daft; 19,348 stories 11.7 s here, 8.7 s on Daft). The stories reach the
+    engine through a Parquet file in ``work`` written ``SUMMARY_CHUNK`` stories at a time, not
+    as one Arrow table: the texts are in the driver's rows already, and a table of them all
+    would hold them twice (``benchmarks/bench_memory.py``)."""
     if not stories or (
         cfg.runner != "ray" and (cfg.workers <= 1 or len(stories) < ENGINE_SUMMARIES)
     ):
         return [summarize(s, cfg.summary) for s in stories]
-    table = pa.table(
-        {
-            "k": pa.array(range(len(stories)), pa.int64()),
-            "ids": [[i for i, _ in s] for s in stories],
-            "texts": [[t for _, t in s] for s in stories],
-        }
-    )
-    summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
-    df = daft.from_arrow(table).into_batches(256)
-    got = df.select("k", summarizer(col("ids"), col("texts")).alias("s")).sort("k").to_pydict()
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        path = Path(tmp) / "stories.parquet"
+        _write_story_texts(stories, path)
+        summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
+        df = daft.read_parquet(str(path)).into_batches(256)
+        got = df.select("k", summarizer(col("ids"), col("texts")).alias("s")).sort("k")
+        got = got.to_pydict()
     return [
         [Sentence(*f) for f in zip(*(s[k] for k in _SUMMARY_FIELDS), strict=True)] for s in got["s"]
     ]
 
 
+SUMMARY_CHUNK = 10_000
+_STORY_TEXTS = pa.schema(
+    [("k", pa.int64()), ("ids", pa.list_(pa.string())), ("texts", pa.list_(pa.string()))]
+)
+
+
+def _write_story_texts(stories: list[list[tuple[str, str]]], path: Path) -> None:
+    """Each story's number ``k``, member ids and texts into ``path``, a chunk at a time."""
+    with pq.ParquetWriter(path, _STORY_TEXTS) as out:
+        for at in range(0, len(stories), SUMMARY_CHUNK):
+            chunk = stories[at : at + SUMMARY_CHUNK]
+            out.write_table(
+                pa.table(
+                    {
+                        "k": pa.array(range(at, at + len(chunk)), pa.int64()),
+                        "ids": [[i for i, _ in s] for s in chunk],
+                        "texts": [[t for _, t in s] for s in chunk],
+                    },
+                    schema=_STORY_TEXTS,
+                )
+            )
+
+
 def _stories(
-    docs: daft.DataFrame, verdicts: pa.Table, cfg: RunConfig, store: Store | None = None
+    docs: daft.DataFrame,
+    verdicts: pa.Table,
+    cfg: RunConfig,
+    store: Store | None = None,
+    work: Path | None = None,
 ) -> tuple[dict, list]:
     """Story ids for the kept documents (``stories.build``); a duplicate gets its canonical
     document's story. The kept texts are grouped in the driver, in publication order."""
     dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
     kept = _deduplicated(docs, verdicts).select("id", "title", "text", "published", "site")
-    rows = kept.to_arrow().to_pylist()
+    # batch by batch: the whole Arrow table beside its rows would hold every text twice
+    rows = [row for batch in kept.to_arrow_iter() for row in batch.to_pylist()]
     rows.sort(key=lambda r: r["id"])
     prior, prior_story = [], {}
     if store is not None:  # the store's stories still open to this batch's articles
@@ -936,7 +967,7 @@ def _stories(
         cfg.stories,
         cfg.summary,
         prior_story,
-        lambda stories: _summaries(stories, cfg),
+        lambda stories: _summaries(stories, cfg, work),
     )
     pairs = list(zip(dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True))
     if store is not None:  # copies of stored documents join their stories
