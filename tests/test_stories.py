@@ -587,3 +587,18 @@ def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypat
     assert frozenset(FLOOD) in stories
     eruption = next(s for s in stories if "text/kabarnusantara-bandara-maumere.txt" in s)
     assert asked and all(x in eruption and y in eruption for x, y in asked)
+
+
+def test_vectors_weighed_in_blocks_of_articles_equal_the_matrix_made_at_once(
+    articles, monkeypatch
+):
+    cfg = StoryConfig()
+    docs = group_module.documents(articles, cfg, events.leads(articles, cfg))
+    found = names(articles, cfg)
+    whole = group_module.vectors(docs, cfg, found)
+    monkeypatch.setattr(group_module, "_ROWS", 3)  # blocks of 3 articles, one short at the end
+    assert len(articles) % 3
+    blocks = group_module.vectors(docs, cfg, found)
+    assert whole.nnz > 10 * len(articles)
+    assert (whole.indptr == blocks.indptr).all() and (whole.indices == blocks.indices).all()
+    assert whole.data.tobytes() == blocks.data.tobytes()  # bit for bit

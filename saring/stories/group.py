@@ -243,26 +243,47 @@ def vectors(
     word's document frequency counts the batch and the bundled background together: a small
     batch (the five seeds) cannot tell from itself that Aleppo is a rare word, and a large one
     still weighs its own news."""
-    vocab, ids = docs.vocab, docs.ids
-    n_title, sizes = docs.title_sizes, docs.sizes
-    rows = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
-    # a word's place in its lead (negative in the title)
-    at = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes + n_title, sizes)
-    along = 1.0 / (1.0 + np.maximum(at, 0) / cfg.lead_decay) if cfg.lead_decay > 0 else 1.0
-    weight = np.where(at < 0, float(cfg.title_weight), along)
+    vocab = docs.vocab
+    is_name = None
     if name_words and cfg.name_weight != 1.0:
         is_name = np.fromiter((w in name_words for w in vocab), dtype=bool, count=len(vocab))
-        weight = weight * np.where(is_name[ids], cfg.name_weight, 1.0)
-    # each (row, word) pair summed at once: a coo matrix adds its repeats on conversion
-    shape = (len(docs), len(vocab))
-    tf = sparse.coo_matrix((weight, (rows, ids)), shape=shape).tocsr()
-    tf.eliminate_zeros()  # a title weight of 0
+    blocks = [
+        _weights(docs, cfg, is_name, lo, min(lo + _ROWS, len(docs)))
+        for lo in range(0, len(docs), _ROWS)
+    ]
+    tf = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, len(vocab)))
     tf.data = np.where(tf.data >= 1.0, 1.0 + np.log(np.maximum(tf.data, 1.0)), tf.data)
     n_bg, df_bg = background()
     df = np.bincount(tf.indices, minlength=len(vocab)).astype(float)
     df += np.fromiter((df_bg.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
     idf = np.log((1.0 + len(docs) + n_bg) / (1.0 + df)) + 1.0
     return l2(tf @ sparse.diags(idf)).tocsr()
+
+
+# articles weighed at a time: the arrays of one value per word of every lead (1,000,000
+# articles: some 130 million words, a dozen float and int arrays) took GBs at once
+_ROWS = 32768
+
+
+def _weights(docs: Documents, cfg: StoryConfig, is_name, lo: int, hi: int) -> sparse.csr_matrix:
+    """Articles ``lo`` to ``hi``: each word's weight summed per article (``vectors``, before
+    the sublinear step); words of weight 0 dropped. Rows are independent, so the blocks stacked
+    equal the matrix made at once, bit for bit."""
+    sizes, n_title = docs.sizes[lo:hi], docs.title_sizes[lo:hi]
+    start = int(docs.starts[lo])
+    ids = docs.ids[start : start + int(sizes.sum())]
+    rows = np.repeat(np.arange(hi - lo, dtype=np.int64), sizes)
+    # a word's place in its lead (negative in the title)
+    at = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes + n_title, sizes)
+    along = 1.0 / (1.0 + np.maximum(at, 0) / cfg.lead_decay) if cfg.lead_decay > 0 else 1.0
+    weight = np.where(at < 0, float(cfg.title_weight), along)
+    if is_name is not None:
+        weight = weight * np.where(is_name[ids], cfg.name_weight, 1.0)
+    # each (row, word) pair summed at once: a coo matrix adds its repeats on conversion
+    shape = (hi - lo, len(docs.vocab))
+    tf = sparse.coo_matrix((weight, (rows, ids)), shape=shape).tocsr()
+    tf.eliminate_zeros()  # a title weight of 0
+    return tf
 
 
 def _hours(t: datetime | None) -> float:
