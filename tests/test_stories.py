@@ -589,9 +589,7 @@ def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypat
     assert asked and all(x in eruption and y in eruption for x, y in asked)
 
 
-def test_vectors_weighed_in_blocks_of_articles_equal_the_matrix_made_at_once(
-    articles, monkeypatch
-):
+def test_vectors_weighed_in_blocks_of_articles_equal_the_matrix_made_at_once(articles, monkeypatch):
     cfg = StoryConfig()
     docs = group_module.documents(articles, cfg, events.leads(articles, cfg))
     found = names(articles, cfg)
