@@ -193,6 +193,9 @@ def local_workers(files, cfg: RunConfig) -> int:
     return cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
 
 
+READ_AHEAD = 4  # reader batches a file may be ahead of the workers, besides two per worker
+
+
 def _phase1(
     files,
     cfg: RunConfig,
@@ -206,7 +209,9 @@ def _phase1(
     progress.CountFile that the reader and the workers add to)."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
-    df = InputSource(files, cfg.reader, counts=counts).read().into_batches(cfg.batch_size)
+    # the reader keeps at most a few of its batches (2,048 documents or 32 MB) past the workers
+    source = InputSource(files, cfg.reader, counts=counts, ahead=READ_AHEAD + 2 * workers)
+    df = source.read().into_batches(cfg.batch_size)
     processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())

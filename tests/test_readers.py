@@ -646,3 +646,45 @@ def test_a_long_quoted_body_with_commas_is_one_row(tmp_path):
         w.writerow(["b.com", "https://b.id/2", "Dua", BODY])
     recs = records(path, ReaderOptions(text_col="isi_berita"))
     assert len(recs) == 2 and recs[0].raw_text == body and recs[0].error is None
+
+
+def test_a_large_file_is_read_no_further_ahead_of_the_workers_than_its_limit(tmp_path):
+    """Daft drains a source task into a queue without a limit: before the reader held itself
+    back, it yielded every batch of a file at once, whatever the workers had processed."""
+    import asyncio
+
+    from saring.progress import CountFile
+    from saring.readers.source import InputSource
+
+    path = tmp_path / "feed.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(40):
+            fh.write(json.dumps({"id": f"d{k}", "text": f"{BODY} ({k})"}) + "\n")
+    files, _ = resolve_inputs([str(path)])
+    counts = str(tmp_path / "progress")
+    source = InputSource(files, ReaderOptions(), batch_rows=4, counts=counts, ahead=3)
+
+    async def scenario() -> tuple[int, int, int]:
+        task = [t async for t in source.get_tasks(None)][0]
+        it, got, pending = task.read(), [], None
+
+        async def until_it_waits() -> int:  # the batches it yields before it waits 1 s
+            nonlocal pending
+            while True:
+                pending = pending or asyncio.ensure_future(anext(it))
+                done, _ = await asyncio.wait({pending}, timeout=1.0)  # not cancelled
+                if not done or pending.exception():
+                    return len(got)
+                got.append(pending.result())
+                pending = None
+
+        first = await until_it_waits()
+        CountFile.add(counts, "processed", 8)  # the workers finish the first two batches
+        second = await until_it_waits()
+        CountFile.add(counts, "processed", 40)
+        await until_it_waits()
+        return first, second, sum(len(b) for b in got)
+
+    first, second, rows = asyncio.run(scenario())
+    assert (first, second) == (3, 5)  # three ahead, then two more once two are processed
+    assert rows == 40  # and every record in the end
