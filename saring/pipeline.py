@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import daft
@@ -1028,7 +1029,8 @@ def _write_documents(
     tally: _Tally | None = None,
 ) -> _Tally:
     """Join the dedup verdicts and story ids onto every document and stream them, in input
-    order, into one Parquet file; tally the statistics on the way."""
+    order, into one Parquet file; tally the statistics on the way. The documents are put in
+    order a slice of ``WRITE_SORT_ROWS`` at a time (``_order_slices``), not all at once."""
     v = daft.from_arrow(verdicts)
     final = docs.join(v, on="id", how="left")
     if story_of:
@@ -1041,13 +1043,32 @@ def _write_documents(
             "status": col("v_status").fill_null(col("status")),
             "reason": col("v_reason").fill_null(col("reason")),
         }
-    ).sort("order")
+    )
     columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *_TIMERS]
-    final = final.with_column("format", col("fmt")).select(*dict.fromkeys(columns))
     tally = tally if tally is not None else _Tally()
     with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
-        for batch in final.to_arrow_iter():
-            table = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])
-            tally.add(table)
-            writer.write_table(table.select(DOCUMENTS_SCHEMA.names).cast(DOCUMENTS_SCHEMA))
+        for part in _order_slices(final, docs):
+            part = part.sort("order").with_column("format", col("fmt"))
+            for batch in part.select(*dict.fromkeys(columns)).to_arrow_iter():
+                table = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])
+                tally.add(table)
+                writer.write_table(table.select(DOCUMENTS_SCHEMA.names).cast(DOCUMENTS_SCHEMA))
     return tally
+
+
+# documents put in input order at a time when documents.parquet is written: sorting them all at
+# once held every text of the run in the engine's memory
+WRITE_SORT_ROWS = 100_000
+
+
+def _order_slices(final: daft.DataFrame, docs: daft.DataFrame) -> list[daft.DataFrame]:
+    """``final`` cut into consecutive slices of input order of at most ``WRITE_SORT_ROWS``
+    documents, found from ``docs``' ``order`` column alone (each document's own value)."""
+    if docs.count_rows() <= WRITE_SORT_ROWS:
+        return [final]
+    keys = docs.select("order").to_arrow().column("order")
+    keys = keys.take(pc.sort_indices(keys))
+    cuts = [keys[i].as_py() for i in range(WRITE_SORT_ROWS, len(keys), WRITE_SORT_ROWS)]
+    slices = [final.where(col("order") < cuts[0])]
+    slices += [final.where((col("order") >= a) & (col("order") < b)) for a, b in pairwise(cuts)]
+    return [*slices, final.where(col("order") >= cuts[-1])]

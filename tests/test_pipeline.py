@@ -541,3 +541,13 @@ def test_the_examples_readme_says_what_the_demo_does(demo):
             m = re.match(r"duplicate, `(\w+)`", says)
             assert m, (name, says)
             assert (r["status"], r["reason"]) == ("duplicate", m.group(1)), (name, r["reason"])
+
+
+def test_documents_put_in_order_a_slice_at_a_time_equal_one_sort(demo, tmp_path, monkeypatch):
+    out, want, _ = demo
+    assert len(want) > 7
+    monkeypatch.setattr(pipeline, "WRITE_SORT_ROWS", 3)  # slices of 3, the last one shorter
+    run([str(EXAMPLES)], tmp_path / "out", **QUIET)
+    got = rows(tmp_path / "out")
+    assert [r["source"] for r in got] == [r["source"] for r in want]  # input order
+    assert got == want
