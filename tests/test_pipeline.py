@@ -544,7 +544,7 @@ def test_the_examples_readme_says_what_the_demo_does(demo):
 
 
 def test_documents_put_in_order_a_slice_at_a_time_equal_one_sort(demo, tmp_path, monkeypatch):
-    out, want, _ = demo
+    _, want, _ = demo
     assert len(want) > 7
     monkeypatch.setattr(pipeline, "WRITE_SORT_ROWS", 3)  # slices of 3, the last one shorter
     run([str(EXAMPLES)], tmp_path / "out", **QUIET)

@@ -665,7 +665,7 @@ def test_a_large_file_is_read_no_further_ahead_of_the_workers_than_its_limit(tmp
     source = InputSource(files, ReaderOptions(), batch_rows=4, counts=counts, ahead=3)
 
     async def scenario() -> tuple[int, int, int]:
-        task = [t async for t in source.get_tasks(None)][0]
+        (task,) = [t async for t in source.get_tasks(None)]  # one file, one task
         it, got, pending = task.read(), [], None
 
         async def until_it_waits() -> int:  # the batches it yields before it waits 1 s
