@@ -68,7 +68,7 @@ from saring.process import (
 )
 from saring.progress import CountFile, Progress
 from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
-from saring.readers.source import InputSource
+from saring.readers.source import InputSource, ReadAhead
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
@@ -194,7 +194,7 @@ def local_workers(files, cfg: RunConfig) -> int:
     return cfg.workers if sum(f.size for f in files) >= cfg.in_process_below else 1
 
 
-READ_AHEAD = 4  # reader batches a file may be ahead of the workers, besides two per worker
+READ_AHEAD = 4  # reader batches a task may be ahead of the workers, besides two per worker
 
 
 def _phase1(
@@ -210,8 +210,10 @@ def _phase1(
     progress.CountFile that the reader and the workers add to)."""
     # into_batches: without it Daft merges the source's small batches into large morsels and one
     # worker process gets them all (measured: 181 HTML pages took as long on 2 workers as on 1).
-    # the reader keeps at most a few of its batches (2,048 documents or 32 MB) past the workers
-    source = InputSource(files, cfg.reader, counts=counts, ahead=READ_AHEAD + 2 * workers)
+    # the reader keeps a few of its batches (2,048 documents or 32 MB each) past the workers,
+    # and at least a few of the workers' batches
+    ahead = ReadAhead(READ_AHEAD + 2 * workers, 4 * (workers + 1) * cfg.batch_size)
+    source = InputSource(files, cfg.reader, counts=counts, ahead=ahead)
     df = source.read().into_batches(cfg.batch_size)
     processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
@@ -1071,4 +1073,4 @@ def _order_slices(final: daft.DataFrame, docs: daft.DataFrame) -> list[daft.Data
     cuts = [keys[i].as_py() for i in range(WRITE_SORT_ROWS, len(keys), WRITE_SORT_ROWS)]
     slices = [final.where(col("order") < cuts[0])]
     slices += [final.where((col("order") >= a) & (col("order") < b)) for a, b in pairwise(cuts)]
-    return [*slices, final.where(col("order") >= cuts[-1])]
+    return [*slices, final.where((col("order") >= cuts[-1]) | col("order").is_null())]

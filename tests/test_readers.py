@@ -654,7 +654,7 @@ def test_a_large_file_is_read_no_further_ahead_of_the_workers_than_its_limit(tmp
     import asyncio
 
     from saring.progress import CountFile
-    from saring.readers.source import InputSource
+    from saring.readers.source import InputSource, ReadAhead
 
     path = tmp_path / "feed.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
@@ -662,7 +662,8 @@ def test_a_large_file_is_read_no_further_ahead_of_the_workers_than_its_limit(tmp
             fh.write(json.dumps({"id": f"d{k}", "text": f"{BODY} ({k})"}) + "\n")
     files, _ = resolve_inputs([str(path)])
     counts = str(tmp_path / "progress")
-    source = InputSource(files, ReaderOptions(), batch_rows=4, counts=counts, ahead=3)
+    ahead = ReadAhead(batches=3, rows=4)  # the documents floor below the batches' 12
+    source = InputSource(files, ReaderOptions(), batch_rows=4, counts=counts, ahead=ahead)
 
     async def scenario() -> tuple[int, int, int]:
         (task,) = [t async for t in source.get_tasks(None)]  # one file, one task
@@ -683,8 +684,30 @@ def test_a_large_file_is_read_no_further_ahead_of_the_workers_than_its_limit(tmp
         second = await until_it_waits()
         CountFile.add(counts, "processed", 40)
         await until_it_waits()
-        return first, second, sum(len(b) for b in got)
+        waited = sum(sum(b.to_pydict()["t_read"]) for b in got)
+        return first, second, sum(len(b) for b in got), waited
 
-    first, second, rows = asyncio.run(scenario())
+    first, second, rows, read_seconds = asyncio.run(scenario())
     assert (first, second) == (3, 5)  # three ahead, then two more once two are processed
     assert rows == 40  # and every record in the end
+    assert read_seconds < 0.5  # the 2 s spent waiting are not reading time
+
+    # with a floor of documents above the file's 40, nothing waits
+    ahead = ReadAhead(batches=1, rows=100)
+    source = InputSource(files, ReaderOptions(), batch_rows=4, counts=counts + "2", ahead=ahead)
+    (task,) = asyncio.run(_tasks(source))
+    assert sum(len(b) for b in asyncio.run(_drained(task.read(), 5.0))) == 40
+
+
+async def _tasks(source) -> list:
+    return [t async for t in source.get_tasks(None)]
+
+
+async def _drained(it, seconds: float) -> list:
+    import asyncio
+
+    return await asyncio.wait_for(_all(it), seconds)
+
+
+async def _all(it) -> list:
+    return [b async for b in it]

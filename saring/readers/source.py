@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -24,7 +25,17 @@ from saring.readers.inputs import InputFile
 from saring.readers.options import ReaderOptions
 
 _SCHEMA = Schema.from_pyarrow_schema(RAW_SCHEMA)
-STALL_S = 10.0  # seconds without a processed document after which the reader reads on
+STALL_S = 30.0  # seconds without a processed document after which the reader reads on
+
+
+@dataclass(frozen=True)
+class ReadAhead:
+    """How far a task may read past the documents processed: it waits only while both limits
+    are reached. ``batches`` bounds memory (a batch is at most ``batch_rows`` documents or
+    ``batch_bytes``); ``rows`` keeps enough documents coming for every worker's next batch."""
+
+    batches: int
+    rows: int
 
 
 class FileTask(DataSourceTask):
@@ -36,7 +47,7 @@ class FileTask(DataSourceTask):
         batch_rows: int,
         batch_bytes: int,
         counts: str | None = None,
-        ahead: int | None = None,
+        ahead: ReadAhead | None = None,
     ):
         self.file = file
         self.opts = opts
@@ -51,21 +62,24 @@ class FileTask(DataSourceTask):
         return _SCHEMA
 
     async def _hold(self, seen: CountFile, ends: list[int]) -> None:
-        """Wait while ``self.ahead`` of this task's batches are still unprocessed (a batch is
-        done once the documents processed reach the documents read when it was made: exact for
-        one file, close enough for several). Daft 0.7.26 drains a source task into an unbounded
-        queue (``daft.io.__internal._drain_async_iter``), so the reader ran ahead of the workers
-        and held the input in memory: 1,000,000 JSONL documents of 3 KB were all read when
-        315,584 were processed, the driver at 4.3 GiB. Workers that process nothing for
-        ``STALL_S`` seconds are not waited for, so a wrong count can slow a run, not stop it."""
-        last, idle = -1, 0.0
+        """Wait while this task has ``self.ahead.batches`` batches unprocessed and the run
+        ``self.ahead.rows`` documents read and unprocessed (a batch is done once the documents
+        processed reach the documents read when it was made: exact while one task reads, close
+        enough for several). Daft 0.7.26 drains a source task into an unbounded queue
+        (``daft.io.__internal._drain_async_iter``), so the reader ran ahead of the workers and
+        held the input in memory: 1,000,000 JSONL documents of 3 KB were all read when 315,584
+        were processed, the driver at 4.3 GiB. Workers that process nothing for ``STALL_S``
+        seconds are not waited for, so a wrong count can slow a run, never stop it."""
+        last, since = -1, time.monotonic()
         while True:
-            done = seen.sums().get("processed", 0)
+            got = seen.sums()
+            done = got.get("processed", 0)
             ends[:] = [e for e in ends if e > done]
-            if len(ends) < self.ahead:
+            if len(ends) < self.ahead.batches or got.get("read", 0) - done < self.ahead.rows:
                 return
-            last, idle = done, (idle + 0.05 if done == last else 0.0)
-            if idle >= STALL_S:
+            if done != last:
+                last, since = done, time.monotonic()
+            elif time.monotonic() - since >= STALL_S:
                 return
             await asyncio.sleep(0.05)
 
@@ -87,9 +101,10 @@ class FileTask(DataSourceTask):
             rows.append(rec.as_row())
             size += len(rec.raw or b"") + len(rec.raw_text or "")
             if len(rows) >= self.batch_rows or size >= self.batch_bytes:
+                seconds = time.perf_counter() - t  # reading, not the wait below
                 if held:
                     await self._hold(seen, ends)
-                batch = self._batch(rows, time.perf_counter() - t)
+                batch = self._batch(rows, seconds)
                 if held:  # the documents read, all tasks together, once this batch is done
                     ends.append(seen.sums().get("read", 0))
                 yield batch
@@ -110,15 +125,15 @@ class InputSource(DataSource):
         batch_rows: int = 2048,
         batch_bytes: int = 32 << 20,
         counts: str | None = None,
-        ahead: int | None = None,
+        ahead: ReadAhead | None = None,
     ):
         self.files = files
         self.opts = opts
         self.batch_rows = batch_rows
         self.batch_bytes = batch_bytes
         self.counts = counts  # a progress.CountFile: documents read, tasks planned and done
-        # with ``counts``: the most batches a task reads past those the workers have processed
-        # (``FileTask._hold``); None reads on regardless (Ray: the counts are one machine's file)
+        # how far each task reads past the documents processed (``FileTask._hold``); only with
+        # ``counts``, which the pipeline gives on one machine only (Ray: no shared file)
         self.ahead = ahead
 
     @property

@@ -252,6 +252,7 @@ def vectors(
         for lo in range(0, len(docs), _ROWS)
     ]
     tf = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, len(vocab)))
+    del blocks  # not held through the products below
     tf.data = np.where(tf.data >= 1.0, 1.0 + np.log(np.maximum(tf.data, 1.0)), tf.data)
     n_bg, df_bg = background()
     df = np.bincount(tf.indices, minlength=len(vocab)).astype(float)
