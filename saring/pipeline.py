@@ -770,7 +770,7 @@ def _write_outputs(r: _Run, docs, verdicts, story_of: dict, story_rows: list[dic
     with r.timed("write"):
         tally, n_docs = _Tally(), docs.count_rows()
         r.show.phase("writing", "saring: writing the outputs ...", lambda: (tally.rows, n_docs))
-        _write_documents(docs, verdicts, story_of, r.staging / "documents.parquet", tally)
+        _write_documents(docs, verdicts, story_of, r.staging / "documents.parquet", tally, n_docs)
         pq.write_table(
             pa.Table.from_pylist(story_rows, schema=STORIES_SCHEMA),
             r.staging / "stories.parquet",
@@ -922,8 +922,8 @@ def _summaries(
         _write_story_texts(stories, path)
         summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
         df = daft.read_parquet(str(path)).into_batches(256)
-        got = df.select("k", summarizer(col("ids"), col("texts")).alias("s")).sort("k")
-        got = got.to_pydict()
+        summaries = df.select("k", summarizer(col("ids"), col("texts")).alias("s"))
+        got = summaries.sort("k").to_pydict()
     return [
         [Sentence(*f) for f in zip(*(s[k] for k in _SUMMARY_FIELDS), strict=True)] for s in got["s"]
     ]
@@ -1029,10 +1029,12 @@ def _write_documents(
     story_of: dict[str, str],
     path: Path,
     tally: _Tally | None = None,
+    n_docs: int | None = None,
 ) -> _Tally:
     """Join the dedup verdicts and story ids onto every document and stream them, in input
     order, into one Parquet file; tally the statistics on the way. The documents are put in
-    order a slice of ``WRITE_SORT_ROWS`` at a time (``_order_slices``), not all at once."""
+    order a slice of ``WRITE_SORT_ROWS`` at a time (``_order_slices``), not all at once;
+    ``n_docs``: how many ``docs`` holds, where the caller has counted them already."""
     v = daft.from_arrow(verdicts)
     final = docs.join(v, on="id", how="left")
     if story_of:
@@ -1049,7 +1051,8 @@ def _write_documents(
     columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *_TIMERS]
     tally = tally if tally is not None else _Tally()
     with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
-        for part in _order_slices(final, docs):
+        n = docs.count_rows() if n_docs is None else n_docs
+        for part in _order_slices(final, docs, n):
             part = part.sort("order").with_column("format", col("fmt"))
             for batch in part.select(*dict.fromkeys(columns)).to_arrow_iter():
                 table = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])
@@ -1063,10 +1066,10 @@ def _write_documents(
 WRITE_SORT_ROWS = 100_000
 
 
-def _order_slices(final: daft.DataFrame, docs: daft.DataFrame) -> list[daft.DataFrame]:
+def _order_slices(final: daft.DataFrame, docs: daft.DataFrame, n: int) -> list[daft.DataFrame]:
     """``final`` cut into consecutive slices of input order of at most ``WRITE_SORT_ROWS``
-    documents, found from ``docs``' ``order`` column alone (each document's own value)."""
-    if docs.count_rows() <= WRITE_SORT_ROWS:
+    documents, found from the ``order`` column alone of ``docs`` (its ``n`` documents)."""
+    if n <= WRITE_SORT_ROWS:
         return [final]
     keys = docs.select("order").to_arrow().column("order")
     keys = keys.take(pc.sort_indices(keys))

@@ -95,7 +95,7 @@ class FileTask(DataSourceTask):
         rows: list[dict] = []
         size = 0
         held = self.counts is not None and self.ahead is not None
-        seen, ends = (CountFile(self.counts), []) if held else (None, [])
+        seen, ends = CountFile(self.counts) if held else None, []
         t = time.perf_counter()
         for rec in read_file(self.file, self.opts, self.row_groups):
             rows.append(rec.as_row())
