@@ -44,6 +44,7 @@ from saring.dedup.near import add_bands, bands_rows, cluster_summary, near_dupli
 from saring.dedup.normalize import normalize, text_hash
 from saring.engine import udf_class
 from saring.filters import FilterConfig, judge
+from saring.memory import give_back
 from saring.model import (
     DOCUMENTS_SCHEMA,
     DUPLICATE,
@@ -635,8 +636,10 @@ class _Run:
 
     @contextlib.contextmanager
     def timed(self, name: str):
+        """Times the phase ``name``; what it freed is given back before the next one starts."""
         t = time.perf_counter()
         yield
+        give_back()
         self.phase[name] = time.perf_counter() - t
 
 

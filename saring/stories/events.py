@@ -19,8 +19,8 @@ from saring.stories.wordbytes import (
     LETTER,
     SPACE,
     WIDE,
+    Numbering,
     classes,
-    numbered,
     runs,
     spellings,
 )
@@ -79,20 +79,29 @@ def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
     all digits), and how often capitalised neither at a text's start nor after a sentence's
     end (``wordbytes.ENDS`` and up to two spaces). The words are found and counted as bytes
     in NumPy and Arrow (``wordbytes``), not one Python object each."""
-    chunks = [_spellings(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+    numbering = Numbering()
+    found, opened = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    for i in range(0, len(texts), _CHUNK):  # a chunk's words let go once counted
+        words, opening = _spellings(texts[i : i + _CHUNK])
+        ids = numbering.add(words)
+        found = _added(found, np.bincount(ids, minlength=len(numbering)))
+        opened = _added(opened, np.bincount(ids[opening], minlength=len(numbering)))
     uses: Counter[str] = Counter()
     caps: Counter[str] = Counter()
-    forms, ids = numbered([words for words, _ in chunks])
-    opening = np.concatenate([at_start for _, at_start in chunks] or [np.zeros(0, bool)])
-    found = np.bincount(ids, minlength=len(forms)).tolist()
-    opened = np.bincount(ids[opening], minlength=len(forms)).tolist()
-    for raw, n, n_opening in zip(forms, found, opened, strict=True):
+    for raw, n, n_opening in zip(numbering.forms(), found.tolist(), opened.tolist(), strict=True):
         w = raw.decode("utf-8", "surrogatepass")
         if len(w) > 2 and not w.isdigit():
             uses[w.lower()] += n
             if w[0].isupper():
                 caps[w.lower()] += n - n_opening
     return uses, caps
+
+
+def _added(total: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """Counts per spelling summed; ``more`` may count spellings ``total`` has not seen."""
+    out = more.copy()
+    out[: len(total)] += total
+    return out
 
 
 def _spellings(texts: list[str]) -> tuple[pa.Array, np.ndarray]:

@@ -29,9 +29,10 @@ from scipy import sparse
 
 from saring.clean.rules import function_words
 from saring.dedup.normalize import words
+from saring.memory import give_back
 from saring.stories.background import background
 from saring.stories.events import EventRules, leads, names, unglue
-from saring.stories.wordbytes import LETTER, classes, numbered, runs, spellings
+from saring.stories.wordbytes import LETTER, Numbering, classes, runs, spellings
 
 
 @dataclass(frozen=True)
@@ -153,18 +154,17 @@ def documents(
     by Arrow, not made one Python object each; each distinct word is judged once."""
     judge = _Judge(function_words("id"))
     firsts = lead_texts if cfg.events and lead_texts else None
-    parts = [
-        _chunk_words(articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge)
-        for i in range(0, len(articles), _CHUNK)
-    ]
+    numbering, parts = Numbering(), []
+    for i in range(0, len(articles), _CHUNK):  # a chunk's words let go once numbered
+        words, n_title, n_lead = _chunk_words(
+            articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge
+        )
+        parts.append((numbering.add(words), n_title, n_lead))
     if not parts:
         return Documents([], [], [], [])
-    forms, ids = numbered([p[0] for p in parts])
     return Documents(
-        [w.decode("utf-8", "surrogatepass") for w in forms],
-        ids,
-        np.concatenate([p[1] for p in parts]),
-        np.concatenate([p[2] for p in parts]),
+        [w.decode("utf-8", "surrogatepass") for w in numbering.forms()],
+        *(np.concatenate([p[k] for p in parts]) for k in range(3)),
     )
 
 
@@ -251,18 +251,22 @@ def vectors(
         _weights(docs, cfg, is_name, lo, min(lo + _ROWS, len(docs)))
         for lo in range(0, len(docs), _ROWS)
     ]
-    tf = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, len(vocab)))
-    del blocks  # not held through the products below
-    tf.data = np.where(tf.data >= 1.0, 1.0 + np.log(np.maximum(tf.data, 1.0)), tf.data)
+    if not blocks:
+        return sparse.csr_matrix((0, len(vocab)))
+    df = sum(np.bincount(b.indices, minlength=len(vocab)) for b in blocks).astype(float)
     n_bg, df_bg = background()
-    df = np.bincount(tf.indices, minlength=len(vocab)).astype(float)
     df += np.fromiter((df_bg.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
-    idf = np.log((1.0 + len(docs) + n_bg) / (1.0 + df)) + 1.0
-    return l2(tf @ sparse.diags(idf)).tocsr()
+    idf = sparse.diags(np.log((1.0 + len(docs) + n_bg) / (1.0 + df)) + 1.0)
+    for k, tf in enumerate(blocks):  # each block replaced by its rows' vectors in turn
+        tf.data = np.where(tf.data >= 1.0, 1.0 + np.log(np.maximum(tf.data, 1.0)), tf.data)
+        blocks[k] = l2(tf @ idf).tocsr()
+    del tf
+    return sparse.vstack(blocks, format="csr")
 
 
 # articles weighed at a time: the arrays of one value per word of every lead (1,000,000
-# articles: some 130 million words, a dozen float and int arrays) took GBs at once
+# articles: some 130 million words, a dozen float and int arrays) took GBs at once; each row's
+# vector depends on its own weights and the words' document frequency only
 _ROWS = 32768
 
 
@@ -492,6 +496,8 @@ def group(
     found: frozenset[str] = frozenset()
     if lead_texts is not None:
         found = names(articles, cfg, lead_texts)
+    del lead_texts
+    give_back()  # the words found as Arrow arrays: the matrices below are NumPy's
     if len(docs.ids):
         profile = _profiles(vectors(docs, cfg, found), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()

@@ -78,11 +78,29 @@ def spellings(raw: bytes, mask: np.ndarray, starts: np.ndarray, ends: np.ndarray
     return pa.Array.from_buffers(pa.large_binary(), len(starts), buffers)
 
 
-def numbered(words: list[pa.Array]) -> tuple[list[bytes], np.ndarray]:
-    """The distinct spellings of ``words`` (arrays of ``spellings``, in order), each once in
-    order of first use, and each word's place among them."""
-    coded = pa.chunked_array(words, pa.large_binary()).dictionary_encode()
-    if not coded.num_chunks:  # no word at all
-        return [], np.zeros(0, np.int64)
-    ids = np.concatenate([c.indices.to_numpy() for c in coded.chunks]).astype(np.int64)
-    return coded.chunk(0).dictionary.to_pylist(), ids  # the chunks share one dictionary
+class Numbering:
+    """The distinct spellings of arrays of words (``spellings``), each numbered in order of
+    first use over all the arrays added, one array at a time: a caller lets each array go once
+    it is numbered instead of holding every word of a batch at once (1,000,000 leads are some
+    200 million words)."""
+
+    def __init__(self) -> None:
+        self._index: dict[bytes, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, words: pa.Array) -> np.ndarray:
+        """The place of each word of ``words`` among the spellings seen so far (int64)."""
+        coded = words.dictionary_encode()
+        index = self._index
+        places = np.fromiter(
+            (index.setdefault(w, len(index)) for w in coded.dictionary.to_pylist()),
+            np.int64,
+            len(coded.dictionary),
+        )
+        return places[coded.indices.to_numpy(zero_copy_only=False)]
+
+    def forms(self) -> list[bytes]:
+        """The spellings, each once, in order of first use."""
+        return list(self._index)
