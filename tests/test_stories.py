@@ -570,6 +570,23 @@ def test_content_words_found_as_bytes_equal_those_of_each_text(articles, monkeyp
             assert docs.vocab == list(dict.fromkeys(words))  # in order of first use
 
 
+def test_words_and_names_in_one_pass_over_chunks_equal_them_found_apart(articles, monkeypatch):
+    # group() makes each chunk's leads, reads words and names from them and lets them go; the
+    # same words, numbers and names as documents() and names() over every lead at once
+    cfg = StoryConfig()
+    arts = articles * 3  # names used in several chunks
+    want_docs = documents(arts, cfg, events.leads(arts, cfg))
+    want_names = names(arts, cfg)
+    assert len(want_names) > 5
+    for chunk in (16384, 4):
+        monkeypatch.setattr(group_module, "_CHUNK", chunk)
+        docs, found = group_module.words_and_names(arts, cfg)
+        assert found == want_names
+        assert docs.vocab == want_docs.vocab and (docs.ids == want_docs.ids).all()
+        assert (docs.title_sizes == want_docs.title_sizes).all()
+        assert (docs.lead_sizes == want_docs.lead_sizes).all()
+
+
 def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypatch):
     # of the example articles' stories, only the eruption and the airport it closed name two
     # subjects in their titles (Lewotobi, Maumere): the rules are asked there and nowhere else

@@ -70,7 +70,11 @@ def names(articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | Non
     word) in at least ``cfg.name_ratio`` of their uses in the leads, and used twice or more.
     Titles are not read (headlines capitalise every word)."""
     lead_texts = leads(articles, cfg) if lead_texts is None else lead_texts
-    uses, caps = name_counts(lead_texts)
+    return named(*name_counts(lead_texts), cfg)
+
+
+def named(uses: Counter[str], caps: Counter[str], cfg: StoryConfig) -> frozenset[str]:
+    """``names`` from the counts of ``name_counts``."""
     return frozenset(w for w, n in uses.items() if n >= 2 and caps[w] >= cfg.name_ratio * n)
 
 
@@ -79,22 +83,37 @@ def name_counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
     all digits), and how often capitalised neither at a text's start nor after a sentence's
     end (``wordbytes.ENDS`` and up to two spaces). The words are found and counted as bytes
     in NumPy and Arrow (``wordbytes``), not one Python object each."""
-    numbering = Numbering()
-    found, opened = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    counts = NameCounts()
     for i in range(0, len(texts), _CHUNK):  # a chunk's words let go once counted
-        words, opening = _spellings(texts[i : i + _CHUNK])
-        ids = numbering.add(words)
-        found = _added(found, np.bincount(ids, minlength=len(numbering)))
-        opened = _added(opened, np.bincount(ids[opening], minlength=len(numbering)))
-    uses: Counter[str] = Counter()
-    caps: Counter[str] = Counter()
-    for raw, n, n_opening in zip(numbering.forms(), found.tolist(), opened.tolist(), strict=True):
-        w = raw.decode("utf-8", "surrogatepass")
-        if len(w) > 2 and not w.isdigit():
-            uses[w.lower()] += n
-            if w[0].isupper():
-                caps[w.lower()] += n - n_opening
-    return uses, caps
+        counts.add(texts[i : i + _CHUNK])
+    return counts.counts()
+
+
+class NameCounts:
+    """``name_counts`` of texts given a chunk at a time (the same counts however cut)."""
+
+    def __init__(self) -> None:
+        self.numbering = Numbering()
+        self.found, self.opened = np.zeros(0, np.int64), np.zeros(0, np.int64)
+
+    def add(self, texts: list[str]) -> None:
+        words, opening = _spellings(texts)
+        ids = self.numbering.add(words)
+        n = len(self.numbering)
+        self.found = _added(self.found, np.bincount(ids, minlength=n))
+        self.opened = _added(self.opened, np.bincount(ids[opening], minlength=n))
+
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        uses: Counter[str] = Counter()
+        caps: Counter[str] = Counter()
+        forms = self.numbering.forms()
+        for raw, n, n_opening in zip(forms, self.found.tolist(), self.opened.tolist(), strict=True):
+            w = raw.decode("utf-8", "surrogatepass")
+            if len(w) > 2 and not w.isdigit():
+                uses[w.lower()] += n
+                if w[0].isupper():
+                    caps[w.lower()] += n - n_opening
+        return uses, caps
 
 
 def _added(total: np.ndarray, more: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from saring.clean.rules import function_words
 from saring.dedup.normalize import words
 from saring.memory import give_back
 from saring.stories.background import background
-from saring.stories.events import EventRules, leads, names, unglue
+from saring.stories.events import EventRules, NameCounts, leads, named, unglue
 from saring.stories.wordbytes import LETTER, Numbering, classes, runs, spellings
 
 
@@ -152,14 +152,39 @@ def documents(
     together parted first). ``lead_texts``: the bodies' beginnings, unglued, as
     ``events.leads`` reads them. The words are found as bytes (``wordbytes``) and numbered
     by Arrow, not made one Python object each; each distinct word is judged once."""
-    judge = _Judge(function_words("id"))
+    judge, numbering = _Judge(function_words("id")), Numbering()
     firsts = lead_texts if cfg.events and lead_texts else None
-    numbering, parts = Numbering(), []
-    for i in range(0, len(articles), _CHUNK):  # a chunk's words let go once numbered
-        words, n_title, n_lead = _chunk_words(
-            articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge
+    parts = [
+        _numbered_words(
+            articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge, numbering
         )
-        parts.append((numbering.add(words), n_title, n_lead))
+        for i in range(0, len(articles), _CHUNK)
+    ]
+    return _documents(numbering, parts)
+
+
+def words_and_names(articles: list[Article], cfg: StoryConfig) -> tuple[Documents, frozenset]:
+    """``documents`` and ``events.names`` in one pass over chunks of articles: each chunk's
+    leads are made, read by both and let go (1,000,000 leads held at once were 2 GB)."""
+    judge, numbering, counts = _Judge(function_words("id")), Numbering(), NameCounts()
+    parts = []
+    for i in range(0, len(articles), _CHUNK):
+        chunk = articles[i : i + _CHUNK]
+        lead_texts = leads(chunk, cfg)
+        parts.append(
+            _numbered_words(chunk, lead_texts if cfg.events else None, cfg, judge, numbering)
+        )
+        counts.add(lead_texts)
+    return _documents(numbering, parts), named(*counts.counts(), cfg)
+
+
+def _numbered_words(articles, lead_texts, cfg, judge, numbering):
+    """``_chunk_words`` of one chunk, its words numbered (and let go)."""
+    words, n_title, n_lead = _chunk_words(articles, lead_texts, cfg, judge)
+    return numbering.add(words), n_title, n_lead
+
+
+def _documents(numbering: Numbering, parts: list) -> Documents:
     if not parts:
         return Documents([], [], [], [])
     return Documents(
@@ -490,14 +515,12 @@ def group(
     fixed = fixed or [None] * len(articles)
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
     n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
-    lead_texts = leads(articles, cfg) if cfg.events or cfg.name_weight != 1.0 else None
-    docs = documents(articles, cfg, lead_texts)
-    hours = np.array([_hours(a.published) for a in articles])
-    found: frozenset[str] = frozenset()
-    if lead_texts is not None:
-        found = names(articles, cfg, lead_texts)
-    del lead_texts
+    if cfg.events or cfg.name_weight != 1.0:
+        docs, found = words_and_names(articles, cfg)
+    else:
+        docs, found = documents(articles, cfg), frozenset()
     give_back()  # the words found as Arrow arrays: the matrices below are NumPy's
+    hours = np.array([_hours(a.published) for a in articles])
     if len(docs.ids):
         profile = _profiles(vectors(docs, cfg, found), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
