@@ -23,12 +23,13 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
 import daft
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -73,6 +74,7 @@ from saring.readers.source import InputSource, ReadAhead
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
+from saring.stories.group import Bodies
 from saring.stories.summary import Sentence, SummaryConfig, summarize
 
 _REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
@@ -906,7 +908,7 @@ class StorySummarizer:
 
 
 def _summaries(
-    stories: list[list[tuple[str, str]]], cfg: RunConfig, work: Path | None = None
+    stories: Sequence[list[tuple[str, str]]], cfg: RunConfig, work: Path | None = None
 ) -> list[list[Sentence]]:
     """The summary of each story (its ``(id, text)`` pairs), on the engine: in one Python
     thread, 19,348 one-article stories took 11.7 s to summarise, more than grouping them. Below
@@ -914,8 +916,9 @@ def _summaries(
     processes costs more than it saves (measured on 2 cores: the crawl's 2,146 stories 1.2 s
     here, 2.9 s on Daft; 19,348 stories 11.7 s here, 8.7 s on Daft). The stories reach the
     engine through a Parquet file in ``work`` written ``SUMMARY_CHUNK`` stories at a time, not
-    as one Arrow table: the texts are in the driver's rows already, and a table of them all
-    would hold them twice (``benchmarks/bench_memory.py``)."""
+    as one Arrow table: ``stories`` makes each story's texts when asked (``build``'s
+    ``_StoryTexts``), and a table of them all would hold every text a second time
+    (``benchmarks/bench_memory.py``)."""
     if not stories or (
         cfg.runner != "ray" and (cfg.workers <= 1 or len(stories) < ENGINE_SUMMARIES)
     ):
@@ -938,7 +941,7 @@ _STORY_TEXTS = pa.schema(
 )
 
 
-def _write_story_texts(stories: list[list[tuple[str, str]]], path: Path) -> None:
+def _write_story_texts(stories: Sequence[list[tuple[str, str]]], path: Path) -> None:
     """Each story's number ``k``, member ids and texts into ``path``, a chunk at a time."""
     with pq.ParquetWriter(path, _STORY_TEXTS) as out:
         for at in range(0, len(stories), SUMMARY_CHUNK):
@@ -963,22 +966,32 @@ def _stories(
     work: Path | None = None,
 ) -> tuple[dict, list]:
     """Story ids for the kept documents (``stories.build``); a duplicate gets its canonical
-    document's story. The kept texts are grouped in the driver, in publication order."""
+    document's story. The kept documents are grouped in the driver, in order of id; their
+    texts are held as Arrow strings there (``Bodies``), not as Python strings."""
     dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
-    kept = _deduplicated(docs, verdicts).select("id", "title", "text", "published", "site")
-    # batch by batch: the whole Arrow table beside its rows would hold every text twice
-    rows = [row for batch in kept.to_arrow_iter() for row in batch.to_pylist()]
-    rows.sort(key=lambda r: r["id"])
+    kept = _deduplicated(docs, verdicts).select("id", "title", "published", "site", "text")
+    # the texts stay Arrow strings (``Bodies``), the rest become rows, batch by batch
+    rows, texts = [], []
+    for batch in kept.to_arrow_iter():
+        texts.append(batch.column("text").cast(pa.large_string()))
+        rows.extend(batch.drop_columns(["text"]).to_pylist())
     prior, prior_story = [], {}
     if store is not None:  # the store's stories still open to this batch's articles
         since = min((r["published"] for r in rows if r["published"]), default=None)
         prior, prior_story = store.open_stories(since, cfg.stories.window_days)
+    texts.insert(0, pa.array([p.pop("text", None) for p in prior], pa.large_string()))
+    at = sorted(range(len(rows)), key=lambda i: rows[i]["id"])
+    bodies = Bodies(
+        pa.chunked_array(texts, pa.large_string()),
+        np.concatenate([np.arange(len(prior)), len(prior) + np.array(at, np.int64)]),
+    )
     story_of, story_rows = build_stories(
-        prior + rows,
+        prior + [rows[i] for i in at],
         cfg.stories,
         cfg.summary,
         prior_story,
         lambda stories: _summaries(stories, cfg, work),
+        bodies,
     )
     pairs = list(zip(dups.column("id").to_pylist(), dups.column("dup_of").to_pylist(), strict=True))
     if store is not None:  # copies of stored documents join their stories

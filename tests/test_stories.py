@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -14,10 +15,11 @@ from saring.clean.rules import function_words
 from saring.pipeline import run
 from saring.stories import events
 from saring.stories import group as group_module
-from saring.stories.build import label_and_keywords
+from saring.stories.build import _opening, build_stories, label_and_keywords
 from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
     Article,
+    Bodies,
     Documents,
     StoryConfig,
     _hours,
@@ -585,6 +587,33 @@ def test_words_and_names_in_one_pass_over_chunks_equal_them_found_apart(articles
         assert docs.vocab == want_docs.vocab and (docs.ids == want_docs.ids).all()
         assert (docs.title_sizes == want_docs.title_sizes).all()
         assert (docs.lead_sizes == want_docs.lead_sizes).all()
+
+
+def test_stories_from_bodies_held_as_arrow_strings_equal_stories_from_texts_in_rows(
+    articles, monkeypatch
+):
+    # the pipeline keeps a large batch's texts as Arrow strings (Bodies), in the order they
+    # were read, and the rows without them: same stories, labels (one from an untitled
+    # article's body) and summaries as with the texts in the rows
+    monkeypatch.setattr(group_module, "_CHUNK", 4)  # bodies made strings over several chunks
+    docs = [
+        {"id": a.id, "title": a.title, "text": a.text, "published": a.published, "site": ""}
+        for a in articles
+    ]
+    docs[0]["title"] = ""
+    want = build_stories(docs)
+    assert any(row["label"] == _opening(docs[0]["text"]) for row in want[1])
+    read = sorted(range(len(docs)), key=lambda i: docs[i]["text"])  # another order
+    array = pa.chunked_array(
+        [
+            pa.array([docs[i]["text"] for i in part], pa.large_string())
+            for part in (read[:5], read[5:])
+        ]
+    )
+    at = np.empty(len(docs), np.int64)
+    at[read] = np.arange(len(docs))
+    rows = [{k: v for k, v in d.items() if k != "text"} for d in docs]
+    assert build_stories(rows, bodies=Bodies(array, at)) == want
 
 
 def test_rules_are_asked_only_where_they_could_refuse_a_join(articles, monkeypatch):

@@ -8,13 +8,13 @@ joins the ids back and gives duplicates their canonical document's story. Holds 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import pyarrow as pa
 
 from saring.clean.rules import function_words
-from saring.stories.group import Article, StoryConfig, group, tokens
+from saring.stories.group import Article, Bodies, StoryConfig, group, tokens
 from saring.stories.sentences import sentences
 from saring.stories.summary import Sentence, SummaryConfig, strip_dateline, summarize
 
@@ -61,13 +61,18 @@ def _opening(text: str, limit: int = 160) -> str:
     return first[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def label_and_keywords(ms: list[dict], stop: frozenset[str]) -> tuple[str, list[str]]:
+def label_and_keywords(
+    ms: list[dict], stop: frozenset[str], text_of: Callable[[int], str] | None = None
+) -> tuple[str, list[str]]:
     """A story's label and keywords from its members ``ms`` (earliest first). The label is the
     title holding the most keywords (the earliest on ties); an untitled article counts by its
     first sentence, which is the label only when no member has a title. The keywords are the
-    words in the most titles, or the label's own words when no word is in two titles."""
+    words in the most titles, or the label's own words when no word is in two titles.
+    ``text_of(k)``: member k's body, when the members do not hold it."""
     titles = [(d.get("title") or "").strip() for d in ms]
-    heads = [t or _opening(d.get("text") or "") for t, d in zip(titles, ms, strict=True)]
+    if text_of is None:
+        text_of = lambda k: ms[k].get("text") or ""  # noqa: E731
+    heads = [t or _opening(text_of(k)) for k, t in enumerate(titles)]
     words = [tokens(h, stop) for h in heads]
     keys = _keywords([set(w) for w in words], list(dict.fromkeys(x for w in words for x in w)))
     titled = [i for i, t in enumerate(titles) if t] or list(range(len(ms)))
@@ -75,12 +80,29 @@ def label_and_keywords(ms: list[dict], stop: frozenset[str]) -> tuple[str, list[
     return heads[best], keys or list(dict.fromkeys(words[best]))[:5]
 
 
+class _StoryTexts(Sequence):
+    """Each story's ``(id, text)`` pairs, for its summary, made when asked for: the bodies
+    stay in ``body``'s keeping (``Bodies``) until a chunk of stories is summarised."""
+
+    def __init__(self, stories: list[list[tuple[str, int]]], body: Callable[[int], str]):
+        self.stories, self.body = stories, body
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        return [(doc_id, self.body(i)) for doc_id, i in self.stories[k]]
+
+
 def build_stories(
     docs: list[dict],
     cfg: StoryConfig | None = None,
     summary: SummaryConfig | None = None,
     prior: dict[str, str] | None = None,
-    summarize_all: Callable[[list[list[tuple[str, str]]]], list[list[Sentence]]] | None = None,
+    summarize_all: Callable[[Sequence[list[tuple[str, str]]]], list[list[Sentence]]] | None = None,
+    bodies: Bodies | None = None,
 ) -> tuple[dict[str, str], list[dict]]:
     """``docs``: the kept documents (``id``, ``title``, ``text``, ``published``, ``site``).
     Returns ``{document id: story_id}`` and the rows of ``stories.parquet``.
@@ -91,9 +113,15 @@ def build_stories(
 
     ``summarize_all``: given each story's ``(id, text)`` pairs in story order, the summary of
     each (``summarize`` with ``summary``); the default is a loop here, and the pipeline passes
-    one that runs on its engine."""
+    one that runs on its engine. ``bodies``: the documents' texts in ``docs``' order, when
+    ``docs`` do not hold them (``group.Bodies``: held as Arrow strings, made Python strings a
+    few at a time)."""
     cfg = cfg or StoryConfig()
     prior = prior or {}
+
+    def body(i: int) -> str:
+        return bodies.body(i) if bodies is not None else docs[i].get("text") or ""
+
     arts = [
         Article(
             d["id"], d.get("title") or "", d.get("text") or "", d["published"], d.get("site") or ""
@@ -102,28 +130,34 @@ def build_stories(
     ]
     number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
     fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
-    labels = group(arts, cfg, fixed if prior else None)
+    labels = group(arts, cfg, fixed if prior else None, bodies)
+    del arts
     earlier = {k: sid for sid, k in number.items()}
-    members: dict[int, list[dict]] = {}
-    for d, g in zip(docs, labels, strict=True):
-        members.setdefault(g, []).append(d)
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(labels):
+        members.setdefault(g, []).append(i)
     stop = function_words("id")
     story_of: dict[str, str] = {}
     rows = []
-    members_text: list[list[tuple[str, str]]] = []  # each row's (id, text) pairs, for its summary
+    members_text: list[list[tuple[str, int]]] = []  # each row's (id, place in docs) pairs
     far = datetime.max  # stands in for a missing date; only ever compared with itself
     for g in sorted(members):
-        if all(d["id"] in prior for d in members[g]):
+        if all(docs[i]["id"] in prior for i in members[g]):
             continue  # an earlier story that gained nothing: its row stands
-        ms = sorted(
+        order = sorted(
             members[g],
-            key=lambda d: (d["published"] is None, d["published"] or far, d["id"]),
+            key=lambda i: (
+                docs[i]["published"] is None,
+                docs[i]["published"] or far,
+                docs[i]["id"],
+            ),
         )
+        ms = [docs[i] for i in order]
         sid = earlier.get(g, ms[0]["id"])
         for d in ms:
             story_of[d["id"]] = sid
-        label, keys = label_and_keywords(ms, stop)
-        members_text.append([(d["id"], d.get("text") or "") for d in ms])
+        label, keys = label_and_keywords(ms, stop, lambda k, order=order: body(order[k]))
+        members_text.append([(docs[i]["id"], i) for i in order])
         dates = [d["published"] for d in ms if d["published"] is not None]
         rows.append(
             {
@@ -136,10 +170,11 @@ def build_stories(
                 "last_published": max(dates) if dates else None,
             }
         )
+    texts = _StoryTexts(members_text, body)
     if summarize_all is None:
-        summaries = [summarize(m, summary) for m in members_text]
+        summaries = [summarize(m, summary) for m in texts]
     else:
-        summaries = summarize_all(members_text)
+        summaries = summarize_all(texts)
     for row, sents in zip(rows, summaries, strict=True):
         row["summary"] = [s.text for s in sents]
         row["summary_sources"] = [s.source for s in sents]

@@ -95,6 +95,47 @@ class Article:
     site: str = ""
 
 
+class Bodies:
+    """The articles' bodies held as one Arrow string array (UTF-8, no Python object each) and
+    made Python strings a chunk at a time: a million 3 KB bodies as Python strings were some
+    6 GB, most of them two bytes a character (one curly quote makes a string so). Article
+    ``i``'s body is ``array[at[i]]``; a null is an empty body."""
+
+    def __init__(self, array: pa.ChunkedArray, at: np.ndarray) -> None:
+        self.chunks = array.chunks
+        sizes = np.array([len(c) for c in self.chunks], np.int64)
+        at = np.asarray(at, np.int64)
+        # each body's chunk and place in it: ChunkedArray.take copied every chunk for each call
+        self.chunk_of = np.searchsorted(np.cumsum(sizes), at, side="right")
+        self.place = at - (np.cumsum(sizes) - sizes)[self.chunk_of]
+
+    def __len__(self) -> int:
+        return len(self.place)
+
+    def body(self, i: int) -> str:
+        """Article ``i``'s body."""
+        return self.chunks[int(self.chunk_of[i])][int(self.place[i])].as_py() or ""
+
+    def texts(self, lo: int, hi: int) -> list[str]:
+        """The bodies of articles ``lo`` to ``hi``."""
+        chunks = self.chunks
+        return [
+            chunks[c][k].as_py() or ""
+            for c, k in zip(self.chunk_of[lo:hi].tolist(), self.place[lo:hi].tolist(), strict=True)
+        ]
+
+
+def _chunk(articles: list[Article], bodies: Bodies | None, lo: int) -> list[Article]:
+    """Articles ``lo`` to ``lo + _CHUNK``, with their bodies when ``bodies`` holds them."""
+    part = articles[lo : lo + _CHUNK]
+    if bodies is None:
+        return part
+    texts = bodies.texts(lo, lo + len(part))
+    return [
+        Article(a.id, a.title, t, a.published, a.site) for a, t in zip(part, texts, strict=True)
+    ]
+
+
 def tokens(text: str, stop: frozenset[str]) -> list[str]:
     """The content words of ``text``: normalised words of three characters or more, not all
     digits, not in ``stop``."""
@@ -145,31 +186,37 @@ _CHUNK = 16384  # articles whose words are found at a time (memory: some 50 MB a
 
 
 def documents(
-    articles: list[Article], cfg: StoryConfig, lead_texts: list[str] | None = None
+    articles: list[Article],
+    cfg: StoryConfig,
+    lead_texts: list[str] | None = None,
+    bodies: Bodies | None = None,
 ) -> Documents:
     """Each article's words: its title's content words (``tokens``), and the first
     ``cfg.lead_words`` content words of its body (with ``cfg.events``, words a link ran
     together parted first). ``lead_texts``: the bodies' beginnings, unglued, as
     ``events.leads`` reads them. The words are found as bytes (``wordbytes``) and numbered
-    by Arrow, not made one Python object each; each distinct word is judged once."""
+    by Arrow, not made one Python object each; each distinct word is judged once.
+    ``bodies``: the bodies, when the articles do not hold them (``Bodies``)."""
     judge, numbering = _Judge(function_words("id")), Numbering()
     firsts = lead_texts if cfg.events and lead_texts else None
     parts = [
         _numbered_words(
-            articles[i : i + _CHUNK], firsts and firsts[i : i + _CHUNK], cfg, judge, numbering
+            _chunk(articles, bodies, i), firsts and firsts[i : i + _CHUNK], cfg, judge, numbering
         )
         for i in range(0, len(articles), _CHUNK)
     ]
     return _documents(numbering, parts)
 
 
-def words_and_names(articles: list[Article], cfg: StoryConfig) -> tuple[Documents, frozenset]:
+def words_and_names(
+    articles: list[Article], cfg: StoryConfig, bodies: Bodies | None = None
+) -> tuple[Documents, frozenset]:
     """``documents`` and ``events.names`` in one pass over chunks of articles: each chunk's
     leads are made, read by both and let go (1,000,000 leads held at once were 2 GB)."""
     judge, numbering, counts = _Judge(function_words("id")), Numbering(), NameCounts()
     parts = []
     for i in range(0, len(articles), _CHUNK):
-        chunk = articles[i : i + _CHUNK]
+        chunk = _chunk(articles, bodies, i)
         lead_texts = leads(chunk, cfg)
         parts.append(
             _numbered_words(chunk, lead_texts if cfg.events else None, cfg, judge, numbering)
@@ -500,7 +547,10 @@ def _join_in_order(a, b, known, n_fixed, inside, rules) -> np.ndarray:
 
 
 def group(
-    articles: list[Article], cfg: StoryConfig | None = None, fixed: list[int | None] | None = None
+    articles: list[Article],
+    cfg: StoryConfig | None = None,
+    fixed: list[int | None] | None = None,
+    bodies: Bodies | None = None,
 ) -> list[int]:
     """The story number of each article (0, 1, ...: in order of each story's first article).
 
@@ -508,7 +558,10 @@ def group(
     earlier, None for the new ones. New articles join those stories or make new ones (numbered
     after the largest fixed one), the fixed articles keep their numbers, and two fixed stories
     are never joined. That is how a new batch is attached to the stories of a store without
-    grouping the archive again."""
+    grouping the archive again.
+
+    ``bodies``: the articles' bodies, when the articles themselves do not hold them
+    (``Bodies``: a large batch's bodies as Arrow strings)."""
     cfg = cfg or StoryConfig()
     if not articles:
         return []
@@ -516,9 +569,9 @@ def group(
     known = np.array([-1 if f is None else f for f in fixed], dtype=np.int64)
     n_fixed = int(known.max()) + 1 if (known >= 0).any() else 0
     if cfg.events or cfg.name_weight != 1.0:
-        docs, found = words_and_names(articles, cfg)
+        docs, found = words_and_names(articles, cfg, bodies)
     else:
-        docs, found = documents(articles, cfg), frozenset()
+        docs, found = documents(articles, cfg, bodies=bodies), frozenset()
     give_back()  # the words found as Arrow arrays: the matrices below are NumPy's
     hours = np.array([_hours(a.published) for a in articles])
     if len(docs.ids):
