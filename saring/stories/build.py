@@ -80,6 +80,37 @@ def label_and_keywords(
     return heads[best], keys or list(dict.fromkeys(words[best]))[:5]
 
 
+def _grouped(
+    docs: list[dict], cfg: StoryConfig, prior: dict[str, str], bodies: Bodies | None
+) -> tuple[list[int], dict[int, str]]:
+    """``group``'s story number of each document, and the earlier story id of the numbers
+    that stand for a store's stories (``prior``)."""
+    arts = [
+        Article(
+            d["id"], d.get("title") or "", d.get("text") or "", d["published"], d.get("site") or ""
+        )
+        for d in docs
+    ]
+    number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
+    fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
+    labels = group(arts, cfg, fixed if prior else None, bodies)
+    return labels, {k: sid for sid, k in number.items()}
+
+
+def _story_row(ms: list[dict], sid: str, label: str, keys: list[str]) -> dict:
+    """A row of ``stories.parquet`` but its summary, from the members ``ms`` (in order)."""
+    dates = [d["published"] for d in ms if d["published"] is not None]
+    return {
+        "story_id": sid,
+        "label": label,
+        "keywords": keys,
+        "size": len(ms),
+        "sites": sorted({d["site"] for d in ms if d.get("site")}),
+        "first_published": min(dates) if dates else None,
+        "last_published": max(dates) if dates else None,
+    }
+
+
 class _StoryTexts(Sequence):
     """Each story's ``(id, text)`` pairs, for its summary, made when asked for: the bodies
     stay in ``body``'s keeping (``Bodies``) until a chunk of stories is summarised."""
@@ -122,17 +153,7 @@ def build_stories(
     def body(i: int) -> str:
         return bodies.body(i) if bodies is not None else docs[i].get("text") or ""
 
-    arts = [
-        Article(
-            d["id"], d.get("title") or "", d.get("text") or "", d["published"], d.get("site") or ""
-        )
-        for d in docs
-    ]
-    number = {sid: k for k, sid in enumerate(dict.fromkeys(prior.values()))}
-    fixed = [number[prior[d["id"]]] if d["id"] in prior else None for d in docs]
-    labels = group(arts, cfg, fixed if prior else None, bodies)
-    del arts
-    earlier = {k: sid for sid, k in number.items()}
+    labels, earlier = _grouped(docs, cfg, prior, bodies)
     members: dict[int, list[int]] = {}
     for i, g in enumerate(labels):
         members.setdefault(g, []).append(i)
@@ -158,18 +179,7 @@ def build_stories(
             story_of[d["id"]] = sid
         label, keys = label_and_keywords(ms, stop, lambda k, order=order: body(order[k]))
         members_text.append([(docs[i]["id"], i) for i in order])
-        dates = [d["published"] for d in ms if d["published"] is not None]
-        rows.append(
-            {
-                "story_id": sid,
-                "label": label,
-                "keywords": keys,
-                "size": len(ms),
-                "sites": sorted({d["site"] for d in ms if d.get("site")}),
-                "first_published": min(dates) if dates else None,
-                "last_published": max(dates) if dates else None,
-            }
-        )
+        rows.append(_story_row(ms, sid, label, keys))
     texts = _StoryTexts(members_text, body)
     if summarize_all is None:
         summaries = [summarize(m, summary) for m in texts]
