@@ -5,8 +5,9 @@ import numpy as np
 import pytest
 
 from saring.config import DedupConfig
+from saring.dedup import near as near_module
 from saring.dedup.lsh import bucket_pairs, collision_probability, components, optimal_bands
-from saring.dedup.near import add_bands, bands_rows, near_duplicates
+from saring.dedup.near import add_bands, bands_rows, buckets, near_duplicates
 from saring.dedup.normalize import normalize, text_hash
 from saring.dedup.similarity import jaccard, shingles
 from saring.process import rank_key, rerank
@@ -155,3 +156,25 @@ def test_near_duplicates_same_clusters_on_any_partitioning():
     assert one.canonical == many.canonical
     assert len(one.canonical) == 20  # ten pairs
     assert all(v.endswith("|a") for v in one.canonical.values())
+
+
+def test_buckets_grouped_a_few_bands_at_a_time_equal_every_band_at_once(monkeypatch):
+    # near dedup groups the bands BANDS_AT_ONCE at a time (memory: every band exploded at once
+    # was 16 rows a document in one group-by); the buckets are the same
+    rng = np.random.default_rng(2)
+    words = [f"w{i}" for i in range(3000)]
+    texts = {}
+    for i in range(60):
+        base = list(rng.choice(words, 120))
+        texts[f"{i:03d}|a"] = " ".join(base)
+        for k in range(i % 3):  # copies with one, two words changed: they share some bands
+            base[10 + 30 * k] = "beda"
+            texts[f"{i:03d}|{k}"] = " ".join(base)
+    cfg = DedupConfig()
+    df = _frame(texts, cfg)
+    whole = sorted(sorted(m) for m in buckets(df, "rank"))
+    assert len(whole) > 60
+    for bands_at_once in (1, 3, 4):  # 16 bands: 3 leaves a last group of one
+        monkeypatch.setattr(near_module, "BANDS_AT_ONCE", bands_at_once)
+        parts = sorted(sorted(m) for m in buckets(df, "rank", bands_rows(cfg)[0]))
+        assert parts == whole
