@@ -105,9 +105,10 @@ class Bodies:
         self.chunks = array.chunks
         sizes = np.array([len(c) for c in self.chunks], np.int64)
         at = np.asarray(at, np.int64)
+        ends = np.cumsum(sizes)
         # each body's chunk and place in it: ChunkedArray.take copied every chunk for each call
-        self.chunk_of = np.searchsorted(np.cumsum(sizes), at, side="right")
-        self.place = at - (np.cumsum(sizes) - sizes)[self.chunk_of]
+        self.chunk_of = np.searchsorted(ends, at, side="right")
+        self.place = at - (ends - sizes)[self.chunk_of]
 
     def __len__(self) -> int:
         return len(self.place)
