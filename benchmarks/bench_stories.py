@@ -152,7 +152,10 @@ def main() -> None:
     ]
     streams += [("synthetic, dense", dense_articles(n)) for n in args.dense]
     base = StoryConfig()
-    old = replace(base, threshold=0.75, name_weight=1.0, events=False)  # before issue 19
+    # the grouping before this session's attach and split (groups of one story's angles not
+    # attached by name, topics' groups not cut)
+    last = replace(base, attach_size=0, topic_size=len(articles) + 1)
+    old = replace(last, threshold=0.75, name_weight=1.0, events=False)  # before issue 19
     for name, arts in streams:
         n = len(arts)
         for label, cfg in (("events", base), ("before issue 19", old)):
@@ -178,14 +181,16 @@ def main() -> None:
 
     settings = (
         (
-            f"default (threshold {base.threshold}, names x{base.name_weight:g}, event rules)",
+            f"default (threshold {base.threshold}, names x{base.name_weight:g}, event rules, "
+            "attach by name, topics cut)",
             base,
         ),
+        ("event rules without attach and cut (the default of 2026-11-27)", last),
         ("before issue 19 (threshold 0.75, no names, no event rules)", old),
     )
     for name, cfg in settings:
         got = group(articles, cfg)
-        for part in ("held", "tune", None):
+        for part in ("held2", "held", "tune", None):
             line(name, score(articles, labels, cfg, got=got, part=part), part or "whole")
     if not args.sweep:
         return

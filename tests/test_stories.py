@@ -646,3 +646,137 @@ def test_vectors_weighed_in_blocks_of_articles_equal_the_matrix_made_at_once(art
     assert whole.nnz > 10 * len(articles)
     assert (whole.indptr == blocks.indptr).all() and (whole.indices == blocks.indices).all()
     assert whole.data.tobytes() == blocks.data.tobytes()  # bit for bit
+
+
+def _wedding(t: datetime) -> list[Article]:
+    """Three reports of one wedding (Al Ghazali and Alyssa Daguise) and a guest's piece whose
+    only tie to them is the couple's name, as in the crawl (June 2025)."""
+    lead = (
+        "Pernikahan Al Ghazali dan Alyssa Daguise digelar di Jakarta. Keluarga Ahmad Dhani "
+        "menyambut tamu, dan Al Ghazali tampak bahagia bersama Alyssa Daguise di pelaminan. "
+    )
+    return [
+        Article(
+            "w1", "Sah! Al Ghazali dan Alyssa Daguise Menikah", lead + "Akad berjalan lancar.", t
+        ),
+        Article("w2", "Air Mata Al Ghazali Usai Ucap Ijab Kabul", lead + "Ia menangis haru.", t),
+        Article(
+            "w3", "Al Ghazali Pinang Alyssa dengan Mahar Emas", lead + "Maharnya emas.", t, "b"
+        ),
+        Article(
+            "guest",
+            "Pinkan Mambo Gak Diundang ke Pernikahan Al Ghazali, Lagi Sibuk Bikin Donat",
+            "Penyanyi Pinkan Mambo mengaku sibuk membuat donat di rumahnya. Pinkan Mambo "
+            "menjual donat itu secara daring sejak awal tahun.",
+            t + timedelta(days=1),
+        ),
+    ]
+
+
+def test_a_small_group_naming_a_storys_own_subject_joins_it():
+    t = datetime(2025, 6, 16, 3, tzinfo=UTC)
+    arts = _wedding(t)
+    rules = _rules(arts)
+    assert "ghazali" in rules.titled[3]
+    hours = np.array([_hours(a.published) for a in arts])
+    known = np.full(len(arts), -1)
+    labels = np.array([0, 0, 0, 3])
+    assert events.attach_named(labels, rules, hours, known, StoryConfig()).tolist() == [0] * 4
+    # not when the story is smaller than the owner size, nor outside the window, nor when the
+    # small group's title holds an earlier story's article (a store's stories are not moved)
+    small = StoryConfig(owner_size=4)
+    assert events.attach_named(labels, rules, hours, known, small).tolist() == [0, 0, 0, 3]
+    late = hours.copy()
+    late[3] += 24 * 6
+    assert events.attach_named(labels, rules, late, known, StoryConfig()).tolist() == [0, 0, 0, 3]
+    assert events.attach_named(
+        labels, rules, hours, np.array([-1, -1, -1, 0]), StoryConfig()
+    ).tolist() == [0, 0, 0, 3]
+
+
+def test_a_name_common_in_the_background_or_another_storys_subject_attaches_nothing():
+    t = datetime(2025, 6, 16, 3, tzinfo=UTC)
+    arts = _wedding(t)
+    # Bali is named by 117 of the background's articles: a place, not one event's subject
+    for a in arts[:3]:
+        a.title = a.title.replace("Al Ghazali", "Bali")
+        a.text = a.text.replace("Al Ghazali", "Bali")
+    arts[3].title = arts[3].title.replace("Al Ghazali", "Bali")
+    rules = _rules(arts)
+    hours = np.array([_hours(a.published) for a in arts])
+    known, labels = np.full(len(arts), -1), np.array([0, 0, 0, 3])
+    assert "bali" in rules.titled[3]
+    assert events.attach_named(labels, rules, hours, known, StoryConfig()).tolist() == [0, 0, 0, 3]
+    # Ghazali is the wedding's own, but the guest's title also names Raung, another story's
+    # subject
+    arts = _wedding(t) + [
+        Article("r" + str(k), "Gunung Raung Erupsi Lagi", "Gunung Raung di Jawa Timur erupsi.", t)
+        for k in range(3)
+    ]
+    arts[3].title = "Al Ghazali Batal ke Gunung Raung"
+    rules = _rules(arts)
+    hours = np.array([_hours(a.published) for a in arts])
+    labels = np.array([0, 0, 0, 3, 4, 4, 4])
+    assert {"ghazali", "raung"} <= rules.titled[3]
+    got = events.attach_named(labels, rules, hours, np.full(len(arts), -1), StoryConfig())
+    assert got.tolist() == labels.tolist()
+    arts[3].title = "Al Ghazali Batal ke Gunung"  # naming the wedding's subject alone, it joins
+    rules = _rules(arts)
+    got = events.attach_named(labels, rules, hours, np.full(len(arts), -1), StoryConfig())
+    assert got.tolist() == [0, 0, 0, 0, 4, 4, 4]
+
+
+def _war(t: datetime, others_name_iran: bool) -> list[Article]:
+    """Four pieces on the Iran-Israel war's effects that only the beat's words join, and five
+    other articles of the same days whose titles name both (or a city that is not a name of
+    the four)."""
+    lead = "Perang antara Iran dan Israel terus memanas. Dampak konflik Iran dan Israel terasa. "
+    titles = [
+        "Iran Vs Israel Makin Panas, Harga Minyak Naik Terus",
+        "Mengapa Harga Minyak Dunia Naik Imbas Konflik Iran Israel?",
+        "Menperin Ingatkan Industri Hadapi Dampak Perang Iran-Israel",
+        "Kemenhub: Perang Iran Vs Israel Belum Ganggu Perdagangan Laut",
+    ]
+    place = "Iran dan Israel" if others_name_iran else "Surabaya"
+    arts = [Article(f"w{k}", title, lead, t + timedelta(hours=k)) for k, title in enumerate(titles)]
+    arts += [
+        Article(f"o{k}", f"Warga {place} Bersiap Hadapi Hari Ke-{k}", lead, t) for k in range(5)
+    ]
+    return arts
+
+
+def test_a_topics_group_sharing_only_the_beats_names_is_cut_into_its_events():
+    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
+    arts = _war(t, others_name_iran=True)
+    rules = _rules(arts)
+    assert all({"iran", "israel"} <= rules.titled[k] for k in range(4))
+    hours = np.array([_hours(a.published) for a in arts])
+    known = np.full(len(arts), -1)
+    labels = np.array([0, 0, 0, 0, 4, 5, 6, 7, 8])
+    # the oil-price pair is close, the industry and shipping pair too; oil and industry are not
+    pairs = (np.array([0, 1, 2]), np.array([1, 2, 3]), np.array([0.9, 0.7, 0.85]))
+    got = events.split_topics(labels, pairs, rules, hours, known, StoryConfig()).tolist()
+    assert got[0] == got[1] and got[2] == got[3] and got[0] != got[2]
+    assert len(set(got)) == 7 and got[4:] == [4, 5, 6, 7, 8]
+    # a group holding an earlier story's articles is left whole
+    known[0] = 0
+    assert events.split_topics(labels, pairs, rules, hours, known, StoryConfig()).tolist() == (
+        labels.tolist()
+    )
+
+
+def test_a_group_whose_titles_own_their_names_is_left_whole():
+    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
+    arts = _war(t, others_name_iran=False)  # no other title names Iran or Israel
+    rules = _rules(arts)
+    hours = np.array([_hours(a.published) for a in arts])
+    labels = np.array([0, 0, 0, 0, 4, 5, 6, 7, 8])
+    pairs = (np.array([0, 1, 2]), np.array([1, 2, 3]), np.array([0.9, 0.7, 0.85]))
+    got = events.split_topics(labels, pairs, rules, hours, np.full(9, -1), StoryConfig())
+    assert got.tolist() == labels.tolist()
+    # and so is a group smaller than ``topic_size``
+    arts = _war(t, others_name_iran=True)
+    rules = _rules(arts)
+    small = StoryConfig(topic_size=5)
+    got = events.split_topics(labels, pairs, rules, hours, np.full(9, -1), small)
+    assert got.tolist() == labels.tolist()

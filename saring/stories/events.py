@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from saring.stories.wordbytes import (
     END,
@@ -304,3 +306,123 @@ def _column_pairs(articles, docs, hours, cfg: StoryConfig):
                 shared = len(words[k] & words[m])
                 if shared >= cfg.column_overlap * (len(words[k]) + len(words[m]) - shared):
                     yield x, y
+
+
+def attach_named(
+    labels: np.ndarray, rules: EventRules, hours: np.ndarray, known: np.ndarray, cfg: StoryConfig
+) -> np.ndarray:
+    """``labels`` with each small group (``cfg.attach_size`` articles or fewer) moved into the
+    larger story whose subject its titles name: one event's many angles ("6 Potret BCL dan Tiko
+    Kondangan Nikahan Al Ghazali", "Pinkan Mambo Gak Diundang ke Pernikahan Al Ghazali") share
+    the couple's name with the wedding's story but few other words, so their profiles never
+    reach it. A story of ``cfg.owner_size`` articles or more owns a name that half its titles or
+    more hold and that no other such story has so (``EventRules.core``), and that is specific:
+    at most ``cfg.name_background_df`` of the background's articles use it (Ghazali, Putin and
+    Khamenei; not Rusia, Bali or Thailand). A small group joins the story owning a name of its
+    titles when none of its title names is another story's core, it lies within the window of
+    the story's articles, and neither a title day nor a column's issue keeps them apart. A
+    group holding an earlier story's articles (``known``) is not moved."""
+    from saring.stories.background import background
+
+    keys, group_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+    order = np.argsort(group_of, kind="stable")
+    members = np.split(order, np.cumsum(sizes)[:-1])
+    _n, df_bg = background()
+    holders: dict[str, list[int]] = {}
+    for g in np.flatnonzero(sizes >= cfg.owner_size).tolist():
+        counts = Counter(w for i in members[g].tolist() for w in rules.titled[i])
+        for w, n in counts.items():
+            if 2 * n >= sizes[g]:
+                holders.setdefault(w, []).append(g)
+    owner = {
+        w: gs[0]
+        for w, gs in holders.items()
+        if len(gs) == 1 and df_bg.get(w, 0) <= cfg.name_background_df
+    }
+    if not owner:
+        return labels
+    out = labels.copy()
+    for g in np.flatnonzero(sizes <= cfg.attach_size).tolist():
+        ids = members[g].tolist()
+        said = set().union(*(rules.titled[i] for i in ids))
+        targets = {owner[w] for w in said if w in owner}
+        if len(targets) != 1 or (known[ids] >= 0).any():
+            continue
+        t = targets.pop()
+        if sizes[t] <= sizes[g] or any(h != t for w in said for h in holders.get(w, ())):
+            continue  # a title naming another story's subject too
+        if _fits(ids, members[t].tolist(), rules, hours, cfg):
+            out[ids] = keys[t]
+    return out
+
+
+def _fits(ids: list[int], story: list[int], rules: EventRules, hours: np.ndarray, cfg) -> bool:
+    """May articles ``ids`` join the articles ``story``: within the window of its dated
+    articles, no title day apart from its days, no column's issue of it."""
+    when, window = hours[story], cfg.window_days * 24
+    if not np.isnan(when).all():
+        lo, hi = np.nanmin(when) - window, np.nanmax(when) + window
+        if any(not lo <= hours[i] <= hi for i in ids if not math.isnan(hours[i])):
+            return False
+    days = set().union(*(rules.day[j] for j in story))
+    mine = set().union(*(rules.day[i] for i in ids))
+    if days and mine and not days & mine:
+        return False
+    members = set(story)
+    return all(rules.blocked.get(i, _NONE).isdisjoint(members) for i in ids)
+
+
+def split_topics(labels, pairs, rules: EventRules, hours, known, cfg: StoryConfig) -> np.ndarray:
+    """``labels`` with each topic's group cut into its events: a group of ``cfg.topic_size``
+    articles or more whose titles share no specific subject (no name half its titles hold, or
+    only names whose title uses within its window are mostly, ``1 - cfg.topic_share``,
+    outside it: Iran and Israel in a war) was joined by the beat's vocabulary, not by one
+    event; its articles are joined again by their pairs (``pairs``: a, b, profile cosine) at
+    ``cfg.topic_threshold`` or more. A group holding an earlier story's articles (``known``)
+    is left whole."""
+    keys, group_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+    order = np.argsort(group_of, kind="stable")
+    members = np.split(order, np.cumsum(sizes)[:-1])
+    cores = {}
+    for g in np.flatnonzero(sizes >= cfg.topic_size).tolist():
+        if not (known[members[g]] >= 0).any():
+            cores[g] = _core(members[g].tolist(), rules)
+    needed = {w for core in cores.values() for w in core}
+    used: dict[str, list[int]] = {}  # the articles whose titles name each needed name
+    for i, names in enumerate(rules.titled):
+        for w in needed.intersection(names):
+            used.setdefault(w, []).append(i)
+    window = cfg.window_days * 24
+    cut = np.zeros(len(keys), bool)
+    for g, core in cores.items():
+        near = (_share_near(used[w], members[g], group_of, hours, window) for w in core)
+        cut[g] = all(share < cfg.topic_share for share in near)
+    if not cut.any():
+        return labels
+    a, b, sim = pairs
+    keep = cut[group_of[a]] & (group_of[a] == group_of[b]) & (sim >= cfg.topic_threshold)
+    n = len(labels)
+    graph = sparse.coo_matrix((np.ones(keep.sum()), (a[keep], b[keep])), shape=(n, n))
+    n_comp, comp = connected_components(graph, directed=False)
+    first = np.full(n_comp, n, np.int64)
+    np.minimum.at(first, comp, np.arange(n))
+    out = labels.copy()
+    inside = cut[group_of]
+    out[inside] = int(labels.max()) + 1 + first[comp[inside]]  # keys no other group has
+    return out
+
+
+def _core(ids: list[int], rules: EventRules) -> set[str]:
+    """The names half the titles of articles ``ids`` or more hold."""
+    counts = Counter(w for i in ids for w in rules.titled[i])
+    return {w for w, n in counts.items() if 2 * n >= len(ids)}
+
+
+def _share_near(users: list[int], ids: np.ndarray, group_of, hours, window: float) -> float:
+    """The share of articles ``users`` within ``window`` hours of articles ``ids`` (undated
+    articles are near everything) that are in the group of ``ids``."""
+    when, at = hours[ids], np.asarray(users)
+    if not np.isnan(when).all():
+        t = hours[at]
+        at = at[np.isnan(t) | ((t >= np.nanmin(when) - window) & (t <= np.nanmax(when) + window))]
+    return np.count_nonzero(group_of[at] == group_of[ids[0]]) / max(1, len(at))

@@ -31,7 +31,15 @@ from saring.clean.rules import function_words
 from saring.dedup.normalize import words
 from saring.memory import give_back
 from saring.stories.background import background
-from saring.stories.events import EventRules, NameCounts, leads, named, unglue
+from saring.stories.events import (
+    EventRules,
+    NameCounts,
+    attach_named,
+    leads,
+    named,
+    split_topics,
+    unglue,
+)
 from saring.stories.wordbytes import LETTER, Numbering, classes, runs, spellings
 
 
@@ -63,6 +71,11 @@ class StoryConfig:
     events : two articles that each name in their title a subject the other never names
         (Raung and Semeru; PSG-Botafogo and Seattle-Atletico; two companies' dividends) are
         not joined directly, whatever their neighbours share.
+    owner_size, attach_size, name_background_df : with ``events``, a group of ``attach_size``
+        articles or fewer whose titles name the subject of one story of ``owner_size`` articles
+        or more joins it, the subject being a name that story's titles hold and no other's, and
+        used by at most ``name_background_df`` of the background's 3,463 articles
+        (``events.attach_named``: the guests, outfits and gifts of one wedding).
     half_life_hours : time after which the similarity of two articles has halved.
     window_days : articles further apart than this are never neighbours.
     block : articles compared with their window at a time (memory: ``block`` x the articles
@@ -81,6 +94,12 @@ class StoryConfig:
     name_ratio: float = 0.7
     events: bool = True
     column_overlap: float = 0.6
+    owner_size: int = 3
+    attach_size: int = 2
+    name_background_df: int = 10
+    topic_size: int = 4
+    topic_share: float = 0.5
+    topic_threshold: float = 0.8
     half_life_hours: float = 48.0
     window_days: float = 4.0
     block: int = 256
@@ -585,6 +604,8 @@ def group(
     if cfg.events and len(pairs[0]):
         rules = EventRules(articles, docs, found, hours, cfg)
         labels = _join(pairs, known, n_fixed, rules)
+        labels = attach_named(labels, rules, hours, known, cfg)
+        labels = split_topics(labels, pairs, rules, hours, known, cfg)
     else:
         labels = _join(pairs, known, n_fixed)
     # number stories in order of their first article (undated last); fixed stories keep theirs
