@@ -20,6 +20,7 @@ from saring.stories.events import _GLUED, EventRules, names, unglue
 from saring.stories.group import (
     Article,
     Bodies,
+    BodyWriter,
     Documents,
     StoryConfig,
     _hours,
@@ -780,3 +781,41 @@ def test_a_group_whose_titles_own_their_names_is_left_whole():
     small = StoryConfig(topic_size=5)
     got = events.split_topics(labels, pairs, rules, hours, np.full(9, -1), small)
     assert got.tolist() == labels.tolist()
+
+
+def test_bodies_written_to_disk_read_through_a_map_opened_again_equal_bodies_in_memory(
+    articles, tmp_path, monkeypatch
+):
+    texts = [a.text for a in articles] + [None]
+    parts = [pa.array(texts[:4], pa.large_string()), pa.array(texts[4:], pa.string())]
+    at = np.array(list(range(len(texts)))[::-1])  # read in another order than written
+    in_memory, on_disk = BodyWriter(), BodyWriter(tmp_path / "texts.arrow")
+    for part in parts:
+        in_memory.add(part)
+        on_disk.add(part)
+    want, got = in_memory.bodies(at), on_disk.bodies(at)
+    assert got.path is not None and got.chunks[0].buffers()[2].address != 0
+    # the map opened again after every 1,000 characters read: the same bodies in any order
+    monkeypatch.setattr(Bodies, "MAPPED", 1000)
+    opened = []
+    mapped = group_module._mapped
+    monkeypatch.setattr(group_module, "_mapped", lambda path: opened.append(path) or mapped(path))
+    for i in [*range(len(texts)), *range(len(texts) - 1, -1, -1)]:
+        assert got.body(i) == want.body(i) == (texts[at[i]] or "")
+    assert len(opened) > 3 and set(opened) == {tmp_path / "texts.arrow"}
+    assert got.texts(2, 9) == want.texts(2, 9)
+    stories = build_stories(
+        [{"id": a.id, "title": a.title, "published": a.published, "site": ""} for a in articles],
+        bodies=_written(articles, tmp_path),
+    )
+    want_rows = [
+        {"id": a.id, "title": a.title, "text": a.text, "published": a.published, "site": ""}
+        for a in articles
+    ]
+    assert stories == build_stories(want_rows)
+
+
+def _written(articles, tmp_path) -> Bodies:
+    writer = BodyWriter(tmp_path / "stories.arrow")
+    writer.add(pa.array([a.text for a in articles]))
+    return writer.bodies(np.arange(len(articles)))

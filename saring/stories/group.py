@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from itertools import islice
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -118,9 +119,16 @@ class Bodies:
     """The articles' bodies held as one Arrow string array (UTF-8, no Python object each) and
     made Python strings a chunk at a time: a million 3 KB bodies as Python strings were some
     6 GB, most of them two bytes a character (one curly quote makes a string so). Article
-    ``i``'s body is ``array[at[i]]``; a null is an empty body."""
+    ``i``'s body is ``array[at[i]]``; a null is an empty body.
 
-    def __init__(self, array: pa.ChunkedArray, at: np.ndarray) -> None:
+    With ``path`` (``BodyWriter``), the array is read through a memory map of that Arrow file
+    (3 GB for a million bodies), opened again after every ``MAPPED`` characters read, so the
+    pages read stay the kernel's cache, not this process's memory."""
+
+    MAPPED = 1 << 28
+
+    def __init__(self, array: pa.ChunkedArray, at: np.ndarray, path: Path | None = None) -> None:
+        self.path, self.read = path, 0
         self.chunks = array.chunks
         sizes = np.array([len(c) for c in self.chunks], np.int64)
         at = np.asarray(at, np.int64)
@@ -132,17 +140,61 @@ class Bodies:
     def __len__(self) -> int:
         return len(self.place)
 
+    def _reading(self, n: int) -> None:
+        self.read += n
+        if self.path is not None and self.read > self.MAPPED:
+            self.chunks, self.read = None, 0  # the old map goes with the last of its buffers
+            self.chunks = _mapped(self.path).chunks
+
     def body(self, i: int) -> str:
         """Article ``i``'s body."""
-        return self.chunks[int(self.chunk_of[i])][int(self.place[i])].as_py() or ""
+        text = self.chunks[int(self.chunk_of[i])][int(self.place[i])].as_py() or ""
+        self._reading(len(text))
+        return text
 
     def texts(self, lo: int, hi: int) -> list[str]:
         """The bodies of articles ``lo`` to ``hi``."""
         chunks = self.chunks
-        return [
+        out = [
             chunks[c][k].as_py() or ""
             for c, k in zip(self.chunk_of[lo:hi].tolist(), self.place[lo:hi].tolist(), strict=True)
         ]
+        self._reading(sum(map(len, out)))
+        return out
+
+
+class BodyWriter:
+    """Bodies taken as they are read (``add``, in order), kept in memory or, with ``path``,
+    written to an Arrow file there as they come; ``bodies`` gives them as ``Bodies``."""
+
+    _SCHEMA = pa.schema([("text", pa.large_string())])
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path, self.arrays = path, []
+        if path is not None:
+            self.sink = pa.OSFile(str(path), "wb")
+            self.out = pa.ipc.new_file(self.sink, self._SCHEMA)
+
+    def add(self, array: pa.Array) -> None:
+        array = array.cast(pa.large_string())
+        if self.path is None:
+            self.arrays.append(array)
+        else:
+            self.out.write_batch(pa.record_batch([array], schema=self._SCHEMA))
+
+    def bodies(self, at: np.ndarray) -> Bodies:
+        """The bodies added, article ``i``'s the ``at[i]``-th of them."""
+        if self.path is None:
+            return Bodies(pa.chunked_array(self.arrays, pa.large_string()), at)
+        self.out.close()
+        self.sink.close()
+        return Bodies(_mapped(self.path), at, self.path)
+
+
+def _mapped(path: Path) -> pa.ChunkedArray:
+    """The ``text`` column of the Arrow file at ``path``, read through a memory map."""
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all().column("text")
 
 
 def _chunk(articles: list[Article], bodies: Bodies | None, lo: int) -> list[Article]:
@@ -168,7 +220,9 @@ class Documents:
     (each word once, in order of first use)."""
 
     def __init__(self, vocab: list[str], ids, title_sizes, lead_sizes) -> None:
-        self.vocab, self.ids = vocab, np.asarray(ids, np.int64)
+        # int32 where the words allow it: 1,000,000 leads are some 120 million words
+        self.vocab = vocab
+        self.ids = ids if isinstance(ids, np.ndarray) else np.asarray(ids, np.int64)
         self.title_sizes = np.asarray(title_sizes, np.int64)
         self.lead_sizes = np.asarray(lead_sizes, np.int64)
         self.sizes = self.title_sizes + self.lead_sizes
@@ -248,7 +302,8 @@ def words_and_names(
 def _numbered_words(articles, lead_texts, cfg, judge, numbering):
     """``_chunk_words`` of one chunk, its words numbered (and let go)."""
     words, n_title, n_lead = _chunk_words(articles, lead_texts, cfg, judge)
-    return numbering.add(words), n_title, n_lead
+    ids = numbering.add(words)
+    return ids.astype(np.int32) if len(numbering) < 2**31 else ids, n_title, n_lead
 
 
 def _documents(numbering: Numbering, parts: list) -> Documents:
@@ -327,14 +382,15 @@ class _Judge(dict):
 
 
 def vectors(
-    docs: Documents, cfg: StoryConfig, name_words: frozenset[str] = frozenset()
+    docs: Documents, cfg: StoryConfig, name_words: frozenset[str] = frozenset(), dtype=np.float64
 ) -> sparse.csr_matrix:
     """Unit TF-IDF rows of the articles' words (``documents``). A title word counts
     ``cfg.title_weight``, the lead's words less and less along the lead (``cfg.lead_decay``); a
     word's summed weight w counts 1 + log(w) when it is 1 or more (sublinear tf), w below. A
     word's document frequency counts the batch and the bundled background together: a small
     batch (the five seeds) cannot tell from itself that Aleppo is a rare word, and a large one
-    still weighs its own news."""
+    still weighs its own news. ``dtype``: the values' type, each block cast to it as it is made
+    (float32: the matrix of the whole batch is not held in float64 first)."""
     vocab = docs.vocab
     is_name = None
     if name_words and cfg.name_weight != 1.0:
@@ -344,14 +400,14 @@ def vectors(
         for lo in range(0, len(docs), _ROWS)
     ]
     if not blocks:
-        return sparse.csr_matrix((0, len(vocab)))
+        return sparse.csr_matrix((0, len(vocab)), dtype=dtype)
     df = sum(np.bincount(b.indices, minlength=len(vocab)) for b in blocks).astype(float)
     n_bg, df_bg = background()
     df += np.fromiter((df_bg.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
     idf = sparse.diags(np.log((1.0 + len(docs) + n_bg) / (1.0 + df)) + 1.0)
     for k, tf in enumerate(blocks):  # each block replaced by its rows' vectors in turn
         tf.data = np.where(tf.data >= 1.0, 1.0 + np.log(np.maximum(tf.data, 1.0)), tf.data)
-        blocks[k] = l2(tf @ idf).tocsr()
+        blocks[k] = l2(tf @ idf).tocsr().astype(dtype, copy=False)
     del tf
     return sparse.vstack(blocks, format="csr")
 
@@ -418,7 +474,7 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     n = x.shape[0]
     # single precision: the products are most of the time, and the hours are counted from the
     # first article, so they stay exact to a minute or so
-    x = x.astype(np.float32)
+    x = x.astype(np.float32, copy=False)
     t0 = np.nanmin(hours) if (~np.isnan(hours)).any() else 0.0
     hours = (hours - t0).astype(np.float32)
     decay = math.log(2) / cfg.half_life_hours
@@ -595,7 +651,7 @@ def group(
     give_back()  # the words found as Arrow arrays: the matrices below are NumPy's
     hours = np.array([_hours(a.published) for a in articles])
     if len(docs.ids):
-        profile = _profiles(vectors(docs, cfg, found), hours, cfg)
+        profile = _profiles(vectors(docs, cfg, found, np.float32), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
         keep = shared.data >= cfg.threshold
         pairs = (shared.row[keep], shared.col[keep], shared.data[keep])
