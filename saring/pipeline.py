@@ -986,20 +986,21 @@ def _stories(
     dups = verdicts.filter(pc.equal(verdicts.column("v_status"), DUPLICATE))
     kept = _deduplicated(docs, verdicts).select("id", "title", "published", "site", "text")
     # the texts stay Arrow strings (``Bodies``; in ``work``, on disk), the rest become rows
-    rows, texts = [], BodyWriter(None if work is None else work / "story_texts.arrow")
-    for batch in kept.to_arrow_iter():
-        texts.add(batch.column("text"))
-        rows.extend(batch.drop_columns(["text"]).to_pylist())
-    prior, prior_story = [], {}
-    if store is not None:  # the store's stories still open to this batch's articles
-        since = min((r["published"] for r in rows if r["published"]), default=None)
-        prior, prior_story = store.open_stories(since, cfg.stories.window_days)
-    texts.add(pa.array([p.pop("text", None) for p in prior], pa.large_string()))
-    order = sorted(range(len(rows)), key=lambda i: rows[i]["id"])
-    # the prior articles first, then this batch's in order of id; their texts were added last
-    bodies = texts.bodies(
-        np.concatenate([len(rows) + np.arange(len(prior)), np.array(order, np.int64)])
-    )
+    rows: list[dict] = []
+    with BodyWriter(None if work is None else work / "story_texts.arrow") as texts:
+        for batch in kept.to_arrow_iter():
+            texts.add(batch.column("text"))
+            rows.extend(batch.drop_columns(["text"]).to_pylist())
+        prior, prior_story = [], {}
+        if store is not None:  # the store's stories still open to this batch's articles
+            since = min((r["published"] for r in rows if r["published"]), default=None)
+            prior, prior_story = store.open_stories(since, cfg.stories.window_days)
+        texts.add(pa.array([p.pop("text", None) for p in prior], pa.large_string()))
+        order = sorted(range(len(rows)), key=lambda i: rows[i]["id"])
+        # the prior articles first, then this batch's in order of id; their texts came last
+        bodies = texts.bodies(
+            np.concatenate([len(rows) + np.arange(len(prior)), np.array(order, np.int64)])
+        )
     story_of, story_rows = build_stories(
         prior + [rows[i] for i in order],
         cfg.stories,

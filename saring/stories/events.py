@@ -1,6 +1,8 @@
-"""What tells one event from another of its kind: the names a batch writes, and the rules that
-keep groups of articles apart (different subjects, different days of one column).
-Used by ``saring.stories.group``; the checks run only inside groups where one could refuse.
+"""What tells one event from another of its kind: the names a batch writes; the rules that
+keep groups of articles apart (different subjects, different days of one column), checked only
+inside groups where one could refuse; and the two steps after the joins that read the names in
+titles (a small group naming one story's own subject joins it, a topic's group is cut).
+Used by ``saring.stories.group``; finds no neighbours and compares no texts itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyarrow as pa
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from saring.stories.background import background
 from saring.stories.wordbytes import (
     END,
     ENDS,
@@ -322,18 +325,12 @@ def attach_named(
     titles when none of its title names is another story's core, it lies within the window of
     the story's articles, and neither a title day nor a column's issue keeps them apart. A
     group holding an earlier story's articles (``known``) is not moved."""
-    from saring.stories.background import background
-
-    keys, group_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
-    order = np.argsort(group_of, kind="stable")
-    members = np.split(order, np.cumsum(sizes)[:-1])
+    keys, _of, sizes, members = _groups(labels)
     _n, df_bg = background()
     holders: dict[str, list[int]] = {}
     for g in np.flatnonzero(sizes >= cfg.owner_size).tolist():
-        counts = Counter(w for i in members[g].tolist() for w in rules.titled[i])
-        for w, n in counts.items():
-            if 2 * n >= sizes[g]:
-                holders.setdefault(w, []).append(g)
+        for w in _core(members[g].tolist(), rules):
+            holders.setdefault(w, []).append(g)
     owner = {
         w: gs[0]
         for w, gs in holders.items()
@@ -342,6 +339,7 @@ def attach_named(
     if not owner:
         return labels
     out = labels.copy()
+    grown: dict[int, list[int]] = {}  # a story's articles with those attached to it so far
     for g in np.flatnonzero(sizes <= cfg.attach_size).tolist():
         ids = members[g].tolist()
         said = set().union(*(rules.titled[i] for i in ids))
@@ -351,15 +349,33 @@ def attach_named(
         t = targets.pop()
         if sizes[t] <= sizes[g] or any(h != t for w in said for h in holders.get(w, ())):
             continue  # a title naming another story's subject too
-        if _fits(ids, members[t].tolist(), rules, hours, cfg):
+        story = grown.setdefault(t, members[t].tolist())
+        if _fits(ids, members[t], story, rules, hours, cfg):
             out[ids] = keys[t]
+            story.extend(ids)  # two attached groups are held to each other's days too
     return out
 
 
-def _fits(ids: list[int], story: list[int], rules: EventRules, hours: np.ndarray, cfg) -> bool:
-    """May articles ``ids`` join the articles ``story``: within the window of its dated
-    articles, no title day apart from its days, no column's issue of it."""
-    when, window = hours[story], cfg.window_days * 24
+def _groups(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]:
+    """The distinct ``labels``, each article's group (a place among them), each group's size
+    and its articles."""
+    keys, group_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+    order = np.argsort(group_of, kind="stable")
+    return keys, group_of, sizes, np.split(order, np.cumsum(sizes)[:-1])
+
+
+def _fits(
+    ids: list[int],
+    first: np.ndarray,
+    story: list[int],
+    rules: EventRules,
+    hours: np.ndarray,
+    cfg: StoryConfig,
+) -> bool:
+    """May articles ``ids`` join the articles ``story``: within the window of its first
+    articles' (``first``; undated articles are near everything), no title day apart from the
+    days of ``story``'s titles, no column's issue of it."""
+    when, window = hours[first], cfg.window_days * 24
     if not np.isnan(when).all():
         lo, hi = np.nanmin(when) - window, np.nanmax(when) + window
         if any(not lo <= hours[i] <= hi for i in ids if not math.isnan(hours[i])):
@@ -372,31 +388,33 @@ def _fits(ids: list[int], story: list[int], rules: EventRules, hours: np.ndarray
     return all(rules.blocked.get(i, _NONE).isdisjoint(members) for i in ids)
 
 
-def split_topics(labels, pairs, rules: EventRules, hours, known, cfg: StoryConfig) -> np.ndarray:
-    """``labels`` with each topic's group cut into its events: a group of ``cfg.topic_size``
-    articles or more whose titles share no specific subject (no name half its titles hold, or
-    only names whose title uses within its window are mostly, ``1 - cfg.topic_share``,
-    outside it: Iran and Israel in a war) was joined by the beat's vocabulary, not by one
-    event; its articles are joined again by their pairs (``pairs``: a, b, profile cosine) at
-    ``cfg.topic_threshold`` or more. A group holding an earlier story's articles (``known``)
-    is left whole."""
-    keys, group_of, sizes = np.unique(labels, return_inverse=True, return_counts=True)
-    order = np.argsort(group_of, kind="stable")
-    members = np.split(order, np.cumsum(sizes)[:-1])
+def split_topics(
+    labels: np.ndarray,
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    rules: EventRules,
+    hours: np.ndarray,
+    known: np.ndarray,
+    cfg: StoryConfig,
+) -> np.ndarray:
+    """``labels`` with each topic's group cut into its events. A group of ``cfg.topic_size``
+    articles or more whose titles share no specific subject was joined by the beat's
+    vocabulary, not by one event: no name half its titles hold, or only names of which it
+    holds under ``cfg.topic_share`` of the titles naming them within its window (Iran and
+    Israel inside a war; ``hours``: each article's, NaN undated, near everything). Its articles
+    are joined again by their ``pairs`` (a, b, profile cosine) at ``cfg.topic_threshold`` or
+    more. ``rules`` gives the names each title holds; a group holding an earlier story's
+    articles (``known`` >= 0) is left whole."""
+    keys, group_of, sizes, members = _groups(labels)
     cores = {}
     for g in np.flatnonzero(sizes >= cfg.topic_size).tolist():
         if not (known[members[g]] >= 0).any():
             cores[g] = _core(members[g].tolist(), rules)
-    needed = {w for core in cores.values() for w in core}
-    used: dict[str, list[int]] = {}  # the articles whose titles name each needed name
-    for i, names in enumerate(rules.titled):
-        for w in needed.intersection(names):
-            used.setdefault(w, []).append(i)
+    used = _TitleUses({w for core in cores.values() for w in core}, rules, hours)
     window = cfg.window_days * 24
     cut = np.zeros(len(keys), bool)
     for g, core in cores.items():
-        near = (_share_near(used[w], members[g], group_of, hours, window) for w in core)
-        cut[g] = all(share < cfg.topic_share for share in near)
+        ids = members[g]
+        cut[g] = all(used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core)
     if not cut.any():
         return labels
     a, b, sim = pairs
@@ -418,11 +436,33 @@ def _core(ids: list[int], rules: EventRules) -> set[str]:
     return {w for w, n in counts.items() if 2 * n >= len(ids)}
 
 
-def _share_near(users: list[int], ids: np.ndarray, group_of, hours, window: float) -> float:
-    """The share of articles ``users`` within ``window`` hours of articles ``ids`` (undated
-    articles are near everything) that are in the group of ``ids``."""
-    when, at = hours[ids], np.asarray(users)
-    if not np.isnan(when).all():
-        t = hours[at]
-        at = at[np.isnan(t) | ((t >= np.nanmin(when) - window) & (t <= np.nanmax(when) + window))]
-    return np.count_nonzero(group_of[at] == group_of[ids[0]]) / max(1, len(at))
+class _TitleUses:
+    """The articles whose titles hold each of some ``names``: the dated ones in time order
+    (with their hours), and the undated ones."""
+
+    def __init__(self, names: set[str], rules: EventRules, hours: np.ndarray) -> None:
+        found: dict[str, list[int]] = {}
+        for i, held in enumerate(rules.titled):
+            for w in names.intersection(held):
+                found.setdefault(w, []).append(i)
+        self.dated: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.undated: dict[str, np.ndarray] = {}
+        for w, ids in found.items():
+            at = np.array(ids, np.int64)
+            dated = at[~np.isnan(hours[at])]
+            dated = dated[np.argsort(hours[dated], kind="stable")]
+            self.dated[w] = (dated, hours[dated])
+            self.undated[w] = at[np.isnan(hours[at])]
+
+    def share(self, w: str, ids: np.ndarray, group_of, hours, window: float) -> float:
+        """The share of the titles naming ``w`` within ``window`` hours of articles ``ids``
+        (undated titles are near everything; every title where ``ids`` are all undated) that
+        are titles of their group."""
+        at, t = self.dated[w]
+        when = hours[ids]
+        if not np.isnan(when).all():
+            lo = np.searchsorted(t, np.nanmin(when) - window)
+            hi = np.searchsorted(t, np.nanmax(when) + window, side="right")
+            at = at[lo:hi]
+        near = np.concatenate([at, self.undated[w]])
+        return np.count_nonzero(group_of[near] == group_of[ids[0]]) / max(1, len(near))
