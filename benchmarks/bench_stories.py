@@ -10,9 +10,9 @@ the part settings are tuned on, and the whole: B-cubed precision, recall and F1,
 for the default, the default without attaching by name and cutting topics (that of
 2026-11-27), and the grouping before issue 19.
 ``--sweep`` scores thresholds and name weights on the tuned-on part and reports the best of
-them on the first held-aside part (``held``). ``--speed N ...`` times the grouping alone (the default and the
-grouping before issue 19) on N articles: the crawl's kept articles copied as often as needed,
-each copy six days after the previous one (so copies never meet).
+them on the first held-aside part (``held``). ``--speed N ...`` times the grouping alone (the
+default and the grouping before issue 19) on N articles: the crawl's kept articles copied as
+often as needed, each copy six days after the previous one (so copies never meet).
 ``--dense N ...`` times it on N synthetic articles of random IndoSum sentences dated over 30
 days (``bench_ray.synthetic_news``): they never group, and 100,000 of them are 3,333 a day,
 each compared with the articles of four days on either side. ``--run N`` times a whole
