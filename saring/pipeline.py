@@ -929,45 +929,56 @@ def _summaries(
     ``ENGINE_SUMMARIES`` stories, or with one worker, they are made here: starting the worker
     processes costs more than it saves (measured on 2 cores: the crawl's 2,146 stories 1.2 s
     here, 2.9 s on Daft; 19,348 stories 11.7 s here, 8.7 s on Daft). The stories reach the
-    engine through Parquet files in ``work``, one per ``SUMMARY_CHUNK`` stories, not as one
-    Arrow table: ``stories`` makes each story's texts when asked (``build``'s
-    ``_StoryTexts``), and a table of them all would hold every text a second time; nor as one
-    file, which Daft's reader took in whole before the workers had summarised much (1,000,000
-    texts: 2.9 GiB at once, ``benchmarks/bench_memory.py``)."""
+    engine through a Parquet file in ``work``, written ``SUMMARY_CHUNK`` stories at a time,
+    not as one Arrow table: ``stories`` makes each story's texts when asked (``build``'s
+    ``_StoryTexts``), and a table of them all would hold every text a second time. And they go
+    ``SUMMARY_JOB`` stories a job: Daft's reader runs ahead of the workers, and of one file of
+    every story it held most at once (1,000,000 texts: 2.9 GiB in the driver,
+    ``benchmarks/bench_memory.py``)."""
     if not stories or (
         cfg.runner != "ray" and (cfg.workers <= 1 or len(stories) < ENGINE_SUMMARIES)
     ):
         return [summarize(s, cfg.summary) for s in stories]
-    with tempfile.TemporaryDirectory(dir=work) as tmp:
-        _write_story_texts(stories, Path(tmp))
-        summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
-        df = daft.read_parquet(str(Path(tmp) / "*.parquet")).into_batches(256)
-        summaries = df.select("k", summarizer(col("ids"), col("texts")).alias("s"))
-        got = summaries.sort("k").to_pydict()
-    return [
-        [Sentence(*f) for f in zip(*(s[k] for k in _SUMMARY_FIELDS), strict=True)] for s in got["s"]
-    ]
+    summarizer = udf_class(StorySummarizer, cfg.workers)(cfg.summary)
+    out: list[list[Sentence]] = []
+    for at in range(0, len(stories), SUMMARY_JOB):
+        with tempfile.TemporaryDirectory(dir=work) as tmp:
+            path = Path(tmp) / "stories.parquet"
+            _write_story_texts(stories, path, at, min(at + SUMMARY_JOB, len(stories)))
+            df = daft.read_parquet(str(path)).into_batches(256)
+            summaries = df.select("k", summarizer(col("ids"), col("texts")).alias("s"))
+            got = summaries.sort("k").to_pydict()["s"]
+        out += [
+            [Sentence(*f) for f in zip(*(s[k] for k in _SUMMARY_FIELDS), strict=True)] for s in got
+        ]
+    return out
 
 
+SUMMARY_JOB = 100_000
 SUMMARY_CHUNK = 10_000
 _STORY_TEXTS = pa.schema(
     [("k", pa.int64()), ("ids", pa.list_(pa.string())), ("texts", pa.list_(pa.string()))]
 )
 
 
-def _write_story_texts(stories: Sequence[list[tuple[str, str]]], folder: Path) -> None:
-    """Each story's number ``k``, member ids and texts into ``folder``, a file a chunk."""
-    for at in range(0, len(stories), SUMMARY_CHUNK):
-        chunk = stories[at : at + SUMMARY_CHUNK]
-        table = pa.table(
-            {
-                "k": pa.array(range(at, at + len(chunk)), pa.int64()),
-                "ids": [[i for i, _ in s] for s in chunk],
-                "texts": [[t for _, t in s] for s in chunk],
-            },
-            schema=_STORY_TEXTS,
-        )
-        pq.write_table(table, folder / f"{at // SUMMARY_CHUNK:06d}.parquet")
+def _write_story_texts(
+    stories: Sequence[list[tuple[str, str]]], path: Path, lo: int, hi: int
+) -> None:
+    """Stories ``lo`` to ``hi``: each one's number ``k`` (from 0), member ids and texts into
+    ``path``, a chunk at a time."""
+    with pq.ParquetWriter(path, _STORY_TEXTS) as out:
+        for at in range(lo, hi, SUMMARY_CHUNK):
+            chunk = stories[at : min(at + SUMMARY_CHUNK, hi)]
+            out.write_table(
+                pa.table(
+                    {
+                        "k": pa.array(range(at - lo, at - lo + len(chunk)), pa.int64()),
+                        "ids": [[i for i, _ in s] for s in chunk],
+                        "texts": [[t for _, t in s] for s in chunk],
+                    },
+                    schema=_STORY_TEXTS,
+                )
+            )
 
 
 def _stories(

@@ -206,8 +206,9 @@ def test_summaries_made_on_daft_worker_processes_equal_those_made_in_the_driver(
     assert sum(len(s) for s in here) > len(members)  # real summaries, several sentences
     monkeypatch.setattr(pipeline, "ENGINE_SUMMARIES", 0)  # the engine even for a few stories
     assert pipeline._summaries(members, RunConfig(workers=2)) == here
-    # the stories' texts reach the engine in several files (one per 3 stories): same order
-    assert len(members) > 6
+    # the stories go 4 a job, written 3 at a time: the same summaries, in the same order
+    assert len(members) > 8 and len(members) % 4
+    monkeypatch.setattr(pipeline, "SUMMARY_JOB", 4)
     monkeypatch.setattr(pipeline, "SUMMARY_CHUNK", 3)
     assert pipeline._summaries(members, RunConfig(workers=2)) == here
 
