@@ -319,7 +319,7 @@ def attach_named(
     Kondangan Nikahan Al Ghazali", "Pinkan Mambo Gak Diundang ke Pernikahan Al Ghazali") share
     the couple's name with the wedding's story but few other words, so their profiles never
     reach it. A story of ``cfg.owner_size`` articles or more owns a name that half its titles or
-    more hold and that no other such story has so (``EventRules.core``), and that is specific:
+    more hold and that no other such story has so (``_core``), and that is specific:
     at most ``cfg.name_background_df`` of the background's articles use it (Ghazali, Putin and
     Khamenei; not Rusia, Bali or Thailand). A small group joins the story owning a name of its
     titles when none of its title names is another story's core, it lies within the window of
@@ -422,12 +422,18 @@ def split_topics(
     n = len(labels)
     graph = sparse.coo_matrix((np.ones(keep.sum()), (a[keep], b[keep])), shape=(n, n))
     n_comp, comp = connected_components(graph, directed=False)
-    first = np.full(n_comp, n, np.int64)
-    np.minimum.at(first, comp, np.arange(n))
+    first = _first_of(comp, n_comp)
     out = labels.copy()
     inside = cut[group_of]
     out[inside] = int(labels.max()) + 1 + first[comp[inside]]  # keys no other group has
     return out
+
+
+def _first_of(comp: np.ndarray, n_comp: int) -> np.ndarray:
+    """The first article of each group."""
+    first = np.full(n_comp, len(comp), dtype=np.int64)
+    np.minimum.at(first, comp, np.arange(len(comp)))
+    return first
 
 
 def _core(ids: list[int], rules: EventRules) -> set[str]:

@@ -36,6 +36,7 @@ from saring.stories.background import background
 from saring.stories.events import (
     EventRules,
     NameCounts,
+    _first_of,
     attach_named,
     leads,
     named,
@@ -588,13 +589,6 @@ def _join(
         order = pick[np.argsort(-sim[pick], kind="stable")]
         labels[inside] = _join_in_order(a[order], b[order], known, n_fixed, inside, rules)
     return labels
-
-
-def _first_of(comp: np.ndarray, n_comp: int) -> np.ndarray:
-    """The first article of each group."""
-    first = np.full(n_comp, len(comp), dtype=np.int64)
-    np.minimum.at(first, comp, np.arange(len(comp)))
-    return first
 
 
 def _contested(
