@@ -105,6 +105,18 @@ def test_the_stories_do_not_depend_on_how_many_articles_are_compared_at_a_time(a
     assert all(partition(articles, StoryConfig(block=b)) == partition(articles) for b in (1, 3, 7))
 
 
+def test_blocks_compared_in_threads_give_the_same_profiles_bit_for_bit(articles):
+    # blocks of 2 articles, so that every thread gets several; each block's rows are its own
+    cfg = StoryConfig(block=2, threads=1)
+    hours = np.array([_hours(a.published) for a in articles])
+    x = vectors(documents(articles, cfg), cfg)
+    one = _profiles(x, hours, cfg)
+    for threads in (2, 3):
+        many = _profiles(x, hours, StoryConfig(block=2, threads=threads))
+        assert (one != many).nnz == 0 and one.nnz == many.nnz
+        assert partition(articles, StoryConfig(block=2, threads=threads)) == partition(articles)
+
+
 def test_articles_further_apart_than_the_window_are_never_one_story(articles):
     later = [
         Article(a.id, a.title, a.text, a.published + timedelta(days=5))

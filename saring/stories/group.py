@@ -17,8 +17,10 @@ article of one topic (a war, a league) into one group.
 from __future__ import annotations
 
 import math
+import os
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -90,7 +92,9 @@ class StoryConfig:
     half_life_hours : time after which the similarity of two articles has halved.
     window_days : articles further apart than this are never neighbours.
     block : articles compared with their window at a time (memory: ``block`` x the articles
-        of the window, as floats).
+        of the window, as floats, a few times over).
+    threads : blocks compared at once, each in a thread (0: one per CPU, at most 4); the
+        memory above is held once per thread. The same stories with any number.
     """
 
     enabled: bool = True
@@ -114,6 +118,7 @@ class StoryConfig:
     half_life_hours: float = 48.0
     window_days: float = 4.0
     block: int = 256
+    threads: int = 0
 
 
 @dataclass
@@ -491,7 +496,8 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     ``cfg.neighbours`` nearest articles within the window (those at ``cfg.floor`` or more), and
     ``cfg.self_weight`` to itself. Articles are taken in blocks in time order, each compared
     only with the articles of its window, so the cost follows the articles per day, not the
-    whole stream.
+    whole stream; ``cfg.threads`` blocks at once (each block's rows are its own: the same
+    profile with any number of threads).
     Undated articles feel no decay and are in every article's window."""
     n = x.shape[0]
     # single precision: the products are most of the time, and the hours are counted from the
@@ -499,39 +505,58 @@ def _profiles(x: sparse.csr_matrix, hours: np.ndarray, cfg: StoryConfig) -> spar
     x = x.astype(np.float32, copy=False)
     t0 = np.nanmin(hours) if (~np.isnan(hours)).any() else 0.0
     hours = (hours - t0).astype(np.float32)
-    decay = math.log(2) / cfg.half_life_hours
-    window = cfg.window_days * 24
     dated = np.flatnonzero(~np.isnan(hours))
     dated = dated[np.argsort(hours[dated], kind="stable")]
-    undated = np.flatnonzero(np.isnan(hours))
-    t_sorted = hours[dated]
-    in_order = np.concatenate([dated, undated])
-    rows, cols, vals = [], [], []
-    for start in range(0, n, cfg.block):
-        block = in_order[start : start + cfg.block]
+    window = _Window(x, hours, dated, hours[dated], np.flatnonzero(np.isnan(hours)), cfg)
+    in_order = np.concatenate([dated, window.undated])
+    blocks = [in_order[start : start + cfg.block] for start in range(0, n, cfg.block)]
+    threads = cfg.threads or min(4, os.cpu_count() or 1)
+    if threads > 1 and len(blocks) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            parts = list(pool.map(window.nearest, blocks))
+    else:
+        parts = [window.nearest(block) for block in blocks]
+    rows, cols, vals = zip(*parts, strict=True)
+    profile = sparse.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+    )
+    return l2(profile).tocsr()
+
+
+@dataclass
+class _Window:
+    """What ``_profiles`` compares a block of articles with: the articles of its window."""
+
+    x: sparse.csr_matrix
+    hours: np.ndarray
+    dated: np.ndarray  # in time order
+    t_sorted: np.ndarray  # their hours
+    undated: np.ndarray
+    cfg: StoryConfig
+
+    def nearest(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of the neighbours of each article of ``block``: its decayed
+        similarity to the nearest articles of its window, ``self_weight`` to itself. SciPy's
+        product and most NumPy steps here let go of the GIL, so blocks can run in threads."""
+        cfg, hours = self.cfg, self.hours
+        window = cfg.window_days * 24
         tb = hours[block]
         if np.isnan(tb).all():
-            cand = np.arange(n)
+            cand = np.arange(self.x.shape[0])
         else:
-            lo = np.searchsorted(t_sorted, np.nanmin(tb) - window)
-            hi = np.searchsorted(t_sorted, np.nanmax(tb) + window, side="right")
-            cand = np.concatenate([dated[lo:hi], undated])
-        sim = (x[block] @ x[cand].T).toarray()
+            lo = np.searchsorted(self.t_sorted, np.nanmin(tb) - window)
+            hi = np.searchsorted(self.t_sorted, np.nanmax(tb) + window, side="right")
+            cand = np.concatenate([self.dated[lo:hi], self.undated])
+        sim = (self.x[block] @ self.x[cand].T).toarray()
         gap = np.nan_to_num(np.abs(tb[:, None] - hours[cand][None, :]), nan=0.0)
-        sim *= np.exp(-decay * gap)
+        sim *= np.exp(-(math.log(2) / cfg.half_life_hours) * gap)
         sim[gap > window] = 0.0
         # itself always (even with no content word, or many copies closer than its weight)
         sim[block[:, None] == cand[None, :]] = np.inf
         k = min(cfg.neighbours + 1, len(cand))  # itself and its neighbours
         at, near, best = _nearest(sim, k, max(cfg.floor, 1e-12))
         best[np.isinf(best)] = cfg.self_weight
-        rows.append(block[at])
-        cols.append(cand[near])
-        vals.append(best)
-    profile = sparse.csr_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    )
-    return l2(profile).tocsr()
+        return block[at], cand[near], best
 
 
 def _nearest(sim: np.ndarray, k: int, floor: float):
