@@ -15,7 +15,9 @@ import base64
 import gzip
 import html
 import json
+import os
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timezone, tzinfo
 from pathlib import Path
 
@@ -51,6 +53,16 @@ DOC_COLUMNS = [
 def _pack(obj) -> str:
     raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+
+
+def _pack_all(parts: list) -> list[str]:
+    """``_pack`` of each part, two at a time when there are several: zlib lets go of the GIL
+    while it compresses, most of the time of a large report's texts (57,740 documents: 2.4 s
+    of 5.1)."""
+    if len(parts) < 2:
+        return [_pack(p) for p in parts]
+    with ThreadPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        return list(pool.map(_pack, parts))
 
 
 # fixed offsets named as Indonesians name them; other offsets are written UTC+hh:mm
@@ -345,7 +357,7 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
         cut = lo
     while True:
         items = whole if cut is None else [_cut(t, rem, cut) for t, rem in whole]
-        chunks = [_pack(items[k : k + CHUNK]) for k in starts]
+        chunks = _pack_all([items[k : k + CHUNK] for k in starts])
         size = sum(len(c) for c in chunks)
         if size <= budget or cut == 1:
             break
