@@ -129,6 +129,25 @@ def test_long_texts_are_cut_to_the_budget_and_the_page_says_so(out, tmp_path):
     assert data["cut"] and sum(len(c) for c in data["texts"]) <= 2_000
 
 
+def test_text_chunks_packed_in_threads_keep_the_documents_order(out, tmp_path, monkeypatch):
+    from saring.report import page as report_page
+
+    monkeypatch.setattr(report_page, "CHUNK", 2)  # many chunks, packed two at a time
+    page = build(out, tmp_path / "chunks.html").read_text(encoding="utf-8")
+    data = json.loads(
+        page.split('<script id="saring-data" type="application/json">')[1].split("</script>")[0]
+    )
+    items = [
+        item
+        for chunk in data["texts"]
+        for item in json.loads(gzip.decompress(base64.b64decode(chunk)))
+    ]
+    texts = pq.read_table(out / "documents.parquet").column("text").to_pylist()
+    assert len(data["texts"]) == -(-len(texts) // 2) > 2
+    # a text seen before travels as the row number of its first holder
+    assert [t if isinstance(t, str) else texts[t] for t, _ in items] == [t or "" for t in texts]
+
+
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
     """Where the browser test saves its screenshots: SARING_SCREENSHOTS when set (as by
