@@ -26,14 +26,21 @@ MAX_CHARS = 2000
 
 @lru_cache(maxsize=1)
 def _model():
+    import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     packed = MODEL_DIR / MODEL_FILE
     unpacked = _unpacked(packed)
     if unpacked is None:
-        return LanguageIdentifier.from_model_file(packed, norm_probs=True)
-    ptc, pc, classes, nextmove, row, output = _read_unpacked(unpacked)
-    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+        model = LanguageIdentifier.from_model_file(packed, norm_probs=True)
+    else:
+        ptc, pc, classes, nextmove, row, output = _read_unpacked(unpacked)
+        model = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    # the model's weights come as float16; each text's rows of them were made float32 to be
+    # summed (0.39 of 1.3 ms a text). Made float32 once here: the same sums, bit for bit (the
+    # scores of 1,500 crawl texts compared), for 57 MB more
+    model.nb_ptc = np.asarray(model.nb_ptc, dtype=np.float32)
+    return model
 
 
 def _unpacked(packed: Path) -> Path | None:
