@@ -35,6 +35,18 @@ ARTICLE = (
 )
 
 
+def test_identify_gives_py3langids_own_languages_and_probabilities():
+    # saring loads the model its own way (unpacked once, the weights float32 at load): the
+    # answers must stay those of py3langid's own identifier, to the last bit
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    stock = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    texts = [ARTICLE, ARTICLE[:40], *MALAY_TEXTS[:20], "Kereta api 12:30", "Berita | Foto"]
+    for text in texts:
+        lang, prob = stock.classify(text[:2000])
+        assert identify(text) == (lang, round(float(prob), 4))
+
+
 def test_identify_indonesian_malay_english():
     assert identify(ARTICLE)[0] == "id"
     assert identify(ARTICLE)[1] > 0.9
