@@ -343,10 +343,10 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
     scale = len(starts) / max(1, len(sample))  # no document at all: nothing to scale
 
     def estimate(cut: int | None) -> float:
-        parts = (whole[k : k + CHUNK] for k in sample)
-        if cut is None:
-            return scale * sum(len(_pack(part)) for part in parts)
-        return scale * sum(len(_pack([_cut(t, rem, cut) for t, rem in part])) for part in parts)
+        parts = [whole[k : k + CHUNK] for k in sample]
+        if cut is not None:
+            parts = [[_cut(t, rem, cut) for t, rem in part] for part in parts]
+        return scale * sum(map(len, _pack_all(parts)))
 
     cut = None
     if estimate(None) > budget:
