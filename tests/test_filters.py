@@ -225,6 +225,11 @@ def test_the_language_model_unpacked_once_into_the_cache_gives_the_same_answers(
         assert list((tmp_path / "cache" / "saring").glob("py3langid-*.npz"))
         packed = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
         assert got == [(c, round(float(p), 4)) for c, p in map(packed.classify, texts)]
+        # the weights made float32 once are kept beside it and read back, the same answers
+        assert list((tmp_path / "cache" / "saring").glob("py3langid-*.ptc-float32.npy"))
+        lang._model.cache_clear()
+        assert [lang.identify(t) for t in texts] == got
+        assert lang._model().nb_ptc.dtype == "float32"
         # a cache that cannot be written: py3langid's own file, the same answers
         lang._model.cache_clear()
         monkeypatch.setenv("XDG_CACHE_HOME", "/proc/saring-cannot-write-here")
