@@ -68,7 +68,17 @@ def saring_run(inputs: list[str], extra: list[str]) -> tuple[float, dict]:
             stdout=subprocess.DEVNULL,
         )
         wall = time.perf_counter() - t
-        return wall, json.loads((out / "stats.json").read_text())
+        stats = json.loads((out / "stats.json").read_text())
+        bugs = {k: v for k, v in stats["documents"]["by_reason"].items() if _is_bug(k)}
+        if bugs:
+            # a document that meets a bug leaves early and makes the run look faster (a model
+            # file that no longer fits the code fails every page the model reads)
+            raise SystemExit(f"saring run: documents failed on an internal error: {bugs}")
+        return wall, stats
+
+
+def _is_bug(reason: str | None) -> bool:
+    return bool(reason) and reason.startswith("internal_error")
 
 
 def baseline_indonews(copies: int = 1) -> tuple[float, int]:
@@ -77,7 +87,7 @@ def baseline_indonews(copies: int = 1) -> tuple[float, int]:
     cfg = crawl_config()
     t = time.perf_counter()
     seen: dict[str, int] = {}
-    n = 0
+    n = bugs = 0
     for day in DAYS * copies:
         with open(INDONEWS / day, encoding="utf-8-sig", newline="") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
@@ -94,7 +104,10 @@ def baseline_indonews(copies: int = 1) -> tuple[float, int]:
                 p = process_record(rec, cfg).processed
                 if p.exact_hash:
                     seen.setdefault(p.exact_hash, n)
+                bugs += _is_bug(p.reason)
                 n += 1
+    if bugs:
+        raise SystemExit(f"the process_record loop: {bugs} of {n} documents met an internal error")
     return time.perf_counter() - t, n
 
 
