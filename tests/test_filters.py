@@ -238,6 +238,40 @@ def test_the_language_model_unpacked_once_into_the_cache_gives_the_same_answers(
         lang._model.cache_clear()
 
 
+def test_making_the_cache_entry_removes_other_installs_entries_unused_for_a_month(
+    tmp_path, monkeypatch
+):
+    import os
+    import time
+
+    from saring.filters import lang
+
+    base = tmp_path / "cache" / "saring"
+    base.mkdir(parents=True)
+    stale, recent = base / "py3langid-1-1.npz", base / "py3langid-2-2.npz"
+    for entry in (stale, recent):
+        entry.write_bytes(b"another install's unpacked model")
+        entry.with_suffix(".ptc-float32.npy").write_bytes(b"its float32 table")
+    month_ago = time.time() - (lang.STALE_DAYS + 1) * 86400
+    os.utime(stale, (month_ago, month_ago))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lang._model.cache_clear()
+    try:
+        assert lang.identify("Pemerintah akan menaikkan harga beras bulan depan.")[0] == "id"
+        left = sorted(p.name for p in base.iterdir())
+        assert "py3langid-1-1.npz" not in left and "py3langid-1-1.ptc-float32.npy" not in left
+        assert {"py3langid-2-2.npz", "py3langid-2-2.ptc-float32.npy"} <= set(left)
+        ours = [n for n in left if n.endswith(".npz") and n != "py3langid-2-2.npz"]
+        assert len(ours) == 1  # this install's entry, just made
+        # using an entry again marks it used: it is not the next to go
+        os.utime(base / ours[0], (month_ago, month_ago))
+        lang._model.cache_clear()
+        lang.identify("Harga beras naik.")
+        assert (base / ours[0]).stat().st_mtime > month_ago + 86400
+    finally:
+        lang._model.cache_clear()
+
+
 # Sentences of a Dainik Bhaskar report (fundus-multilingual gold, 2024-09-04): Hindi words carry
 # vowel signs, which Python's \w leaves out, and its sentences end with a danda
 HINDI = (

@@ -14,6 +14,7 @@ import lzma
 import os
 import shutil
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,21 +58,43 @@ def _write_once(path: Path, write) -> bool:
     return True
 
 
+STALE_DAYS = 30  # cache entries of other py3langid installs unused this long are removed
+
+
 def _unpacked(packed: Path) -> Path | None:
     """The model file decompressed once into the user's cache folder (68 MB; unpacking the
     4.6 MB .xz took 0.6 to 1.8 s of every process that identifies a language), or None where
-    the cache cannot be written; then py3langid reads its own file as before."""
+    the cache cannot be written; then py3langid reads its own file as before. One entry per
+    py3langid install (its file's size and time); an entry's time is set when it is used, and
+    making a new one removes those unused for ``STALE_DAYS`` (each virtualenv or clone left
+    behind would otherwise keep 125 MB there for ever)."""
     st = packed.stat()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "saring"
     path = base / f"py3langid-{st.st_size}-{st.st_mtime_ns}.npz"
     if path.exists():
+        with contextlib.suppress(OSError):
+            os.utime(path)
         return path
 
     def unpack(out) -> None:
         with lzma.open(packed) as src:
             shutil.copyfileobj(src, out, length=1 << 20)
 
-    return path if _write_once(path, unpack) else None
+    if not _write_once(path, unpack):
+        return None
+    _remove_stale(base, keep=path.stem)
+    return path
+
+
+def _remove_stale(base: Path, keep: str) -> None:
+    """Remove the cache's entries of other installs (the unpacked model and the float32 table
+    beside it) whose unpacked model has not been used for ``STALE_DAYS``."""
+    old = time.time() - STALE_DAYS * 86400
+    for entry in base.glob("py3langid-*.npz"):
+        with contextlib.suppress(OSError):
+            if entry.stem != keep and entry.stat().st_mtime < old:
+                entry.with_suffix(".ptc-float32.npy").unlink(missing_ok=True)
+                entry.unlink()
 
 
 def _float32_weights(ptc, unpacked: Path | None):
