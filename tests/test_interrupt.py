@@ -132,7 +132,7 @@ MOMENTS = {
     "extraction-sigterm": ("reading", 1.5, signal.SIGTERM),
     "near-dedup": ("looking for near duplicates", 0.05, signal.SIGINT),
     "stories": ("grouping stories", 0.05, signal.SIGINT),
-    "writing": ("writing the outputs", 0.05, signal.SIGINT),
+    "writing": ("writing the outputs", 0.0, signal.SIGINT),
 }
 # the setting makes the run use worker processes, whatever the size of its input
 WORKERS = ["--set", "engine.in_process_below=0"]
