@@ -78,7 +78,9 @@ def saring_run(inputs: list[str], extra: list[str]) -> tuple[float, dict]:
 
 
 def _is_bug(reason: str | None) -> bool:
-    return bool(reason) and reason.startswith("internal_error")
+    from saring.model import INTERNAL_ERROR, reason_family
+
+    return reason_family(reason) == INTERNAL_ERROR
 
 
 def baseline_indonews(copies: int = 1) -> tuple[float, int]:
