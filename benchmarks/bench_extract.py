@@ -54,8 +54,7 @@ from shared_data import AEB, CRAWL, FUNDUS, SEEDS
 from saring.clean import CleanConfig, clean_page
 from saring.config import RunConfig
 from saring.evaluate import page_counts, seed_gold, shingle_scores, token_f1
-from saring.extract.content import MODEL_FILE, ContentModel, stage2_names
-from saring.extract.features import feature_names
+from saring.extract.content import MODEL_FILE, ContentModel, column_names
 from saring.extract.html import HtmlExtractor
 from saring.extract.units import text_units
 from saring.process import process_record
@@ -115,8 +114,8 @@ def fold_models() -> dict[int, ContentModel]:
             bundled,
             html=fit_path(refold(html, f)),
             text=fit_path(refold(text, f)),
-            names_html=(*feature_names(True), *stage2_names(True)),
-            names_text=(*feature_names(False), *stage2_names(False)),
+            names_html=column_names(True),
+            names_text=column_names(False),
             version=f"fold {f}",
         )
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -23,8 +23,7 @@ from content_training import fit_path, html_rows, text_training_rows
 from extract_gold import gold_pages
 from shared_data import AEB, FUNDUS
 
-from saring.extract.content import MODEL_FILE, ContentModel, stage2_names
-from saring.extract.features import feature_names
+from saring.extract.content import MODEL_FILE, ContentModel, column_names
 
 VERSION = "content-model-v1"
 
@@ -41,8 +40,8 @@ def build() -> ContentModel:
     return ContentModel(
         html=html,
         text=text,
-        names_html=(*feature_names(True), *stage2_names(True)),
-        names_text=(*feature_names(False), *stage2_names(False)),
+        names_html=column_names(True),
+        names_text=column_names(False),
         version=VERSION,
     )
 

@@ -221,14 +221,19 @@ class ContentModel:
             )
 
 
+def column_names(html: bool) -> tuple[str, ...]:
+    """The columns a path's model reads: the units' measures, then the second stage's."""
+    from saring.extract.features import feature_names
+
+    return (*feature_names(html), *stage2_names(html))
+
+
 @lru_cache(maxsize=1)
 def default_model() -> ContentModel:
     """The bundled model, read once per process (per worker)."""
-    from saring.extract.features import feature_names
-
     model = ContentModel.load(MODEL_FILE)
     for html in (True, False):
-        want = (*feature_names(html), *stage2_names(html))
+        want = column_names(html)
         have = model.names_html if html else model.names_text
         if have != want:
             raise RuntimeError(
