@@ -42,7 +42,7 @@ def test_identify_gives_py3langids_own_languages_and_probabilities():
 
     stock = LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
     texts = [ARTICLE, ARTICLE[:40], *MALAY_TEXTS[:20], "Kereta api 12:30", "Berita | Foto"]
-    for text in texts:
+    for text in [*texts, "Ya", "日本語", "ÉTÉ 2025", ARTICLE.upper()]:
         lang, prob = stock.classify(text[:2000])
         assert identify(text) == (lang, round(float(prob), 4))
 
@@ -204,6 +204,32 @@ def test_identification_can_be_turned_off():
     assert (v.lang, v.lang_score, v.reason) == (None, None, None)
     assert v.signals["words"] > 100  # the default thresholds still apply
     assert judge("", FilterConfig()).signals is None
+
+
+def test_the_features_counted_in_arrays_are_py3langids_own_in_its_order():
+    # py3langid walks its automaton byte by byte in Python; saring walks all bytes at once,
+    # which is right only because the automaton forgets what came more than six bytes before
+    import random
+
+    from py3langid.langid import visit_counts
+
+    from saring.filters.lang import _model
+    from saring.filters.langwalk import WALK, feature_counts, forgets_after
+
+    model = _model()
+    nextmove, rows, output = model._walk
+    assert forgets_after(nextmove, rows, WALK)
+    assert not forgets_after(nextmove, rows, WALK - 1)
+    rng = random.Random(7)
+    noise = [
+        "".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(0, 40))) for _ in "x" * 20
+    ]
+    texts = [ARTICLE, *MALAY_TEXTS[:10], "", "a", "ab", "abcde", "Gempa!", "日本語のニュース"]
+    for text in texts + noise:
+        data = model._encode(text)
+        want = visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data) or {}
+        idx, counts = feature_counts(nextmove, rows, output, data)
+        assert list(zip(idx.tolist(), counts.tolist(), strict=True)) == list(want.items())
 
 
 def test_the_language_model_unpacked_once_into_the_cache_gives_the_same_answers(

@@ -27,7 +27,9 @@ MAX_CHARS = 2000
 
 @lru_cache(maxsize=1)
 def _model():
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from saring.filters.langwalk import ArrayWalkIdentifier as LanguageIdentifier
 
     packed = MODEL_DIR / MODEL_FILE
     unpacked = _unpacked(packed)
