@@ -267,19 +267,21 @@ def _runaway(fields: list[str], width: int, row_lines: list[str]) -> int | None:
     no field looks so (a quoted body with commas is closed where it ends)."""
     if width < 3:
         return None  # with two columns any line with a comma would look like a row
-    found = None
-    for k, value in enumerate(fields):
-        lines = [line for line in value.splitlines()[1:] if line.strip()]
-        rowlike = sum(1 for line in lines if len(next(csv.reader([line]), [])) == width)
-        if rowlike and 2 * rowlike >= len(lines):
-            found = k
-            break
-    if found is None:
-        return None
     try:
         list(csv.reader(row_lines, strict=True))
+        return None  # read first: cheaper than the look at the fields, and most rows pass
     except csv.Error:
-        return found
+        pass
+    for k, value in enumerate(fields):
+        lines = [line for line in value.splitlines()[1:] if line.strip()]
+        # a line with fewer commas than a row has separators is no row, and is not parsed
+        rowlike = sum(
+            1
+            for line in lines
+            if line.count(",") >= width - 1 and len(next(csv.reader([line]), [])) == width
+        )
+        if rowlike and 2 * rowlike >= len(lines):
+            return k
     return None
 
 
