@@ -22,7 +22,7 @@ import numpy as np
 from saring.scripts import SENTENCE_ENDERS, find_words
 
 _TOKEN = re.compile(r"\S+")
-_ALPHA = re.compile(r"[^\W\d_]")  # one letter
+_ALPHA_TOKEN = re.compile(r"[^\W\d_]\S*")  # from a token's first letter to its end
 _BULLETS = ("•", "●", "○", "▪", "◦", "‣", "⁃", "·", "- ", "* ", "– ", "— ")
 # a line that ends a sentence
 _END = (*SENTENCE_ENDERS, '"', "”", "'", "’", ")", "»", ":", ";")
@@ -120,9 +120,8 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
     out: dict[str, float] = {
         "words": float(n_tokens),
         "mean_word_length": sum(map(len, words)) / len(words) if words else 0.0,
-        "alpha_words_frac": (
-            sum(1 for t in tokens if _ALPHA.search(t)) / n_tokens if n_tokens else 0.0
-        ),
+        # a token with a letter matches once, from its first letter on
+        "alpha_words_frac": len(_ALPHA_TOKEN.findall(text)) / n_tokens if n_tokens else 0.0,
         "stopwords": float(sum(1 for w in words if w in stopwords)) if stopwords else None,
         "symbol_ratio": (
             (text.count("#") + text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
