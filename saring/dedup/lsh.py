@@ -11,16 +11,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from scipy.integrate import quad
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 
 def _false_positive(threshold: float, b: int, r: int) -> float:
+    from scipy.integrate import quad  # here: importing it took 0.1 s of every worker's start
+
     return quad(lambda s: 1 - (1 - s**r) ** b, 0.0, threshold)[0]
 
 
 def _false_negative(threshold: float, b: int, r: int) -> float:
+    from scipy.integrate import quad
+
     return quad(lambda s: 1 - (1 - (1 - s**r) ** b), threshold, 1.0)[0]
 
 
