@@ -12,8 +12,7 @@ from saring.clean import CleanConfig
 from saring.extract.html import HtmlExtractor
 from saring.filters import FilterConfig
 from saring.readers.options import ReaderOptions
-from saring.stories.group import StoryConfig
-from saring.stories.summary import SummaryConfig
+from saring.stories.settings import StoryConfig, SummaryConfig
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import numpy as np
 from saring.clean.rules import function_words
 from saring.stories.group import tokens
 from saring.stories.sentences import sentences
+from saring.stories.settings import SummaryConfig
 
 _ENDS = re.compile(r"[.!?…][\"'”’)]*$")
 _DASH = r"\s*[-–—]{1,2}\s*"
@@ -79,29 +80,6 @@ def strip_dateline(sentence: str) -> str:
     if m and (_DOMAIN.search(p) or "," in p):
         return sentence[m.end() :]
     return sentence
-
-
-@dataclass(frozen=True)
-class SummaryConfig:
-    """Summaries.
-
-    Parameters
-    ----------
-    sentences : how many sentences a summary has (fewer when the articles have fewer).
-    lead_bonus : score added to an article's first sentence, ``lead_bonus / (1 + position)``
-        for the others (1.0 chosen on 1,000 IndoSum dev articles: 0 scores ROUGE-1 47, 0.5
-        scores 63, 1.0 and 2.0 score 65.5).
-    max_overlap : a sentence whose content words overlap one already chosen by more than this
-        (Jaccard of the word sets) says the same thing and is skipped.
-    min_words, max_words : sentences shorter or longer than this are not used (captions,
-        fragments, run-on lists).
-    """
-
-    sentences: int = 3
-    lead_bonus: float = 1.0
-    max_overlap: float = 0.4
-    min_words: int = 6
-    max_words: int = 60
 
 
 def _tfidf(words: list[list[str]]) -> list[dict[str, float]]:
