@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import logging
 import os
 import shutil
 import tempfile
@@ -38,7 +37,7 @@ from daft import col
 from daft.exceptions import DaftCoreException
 
 from saring import __version__
-from saring.clean.siterepeats import line_hashes, merge_removed, strip_lines
+from saring.clean.siterepeats import merge_removed, strip_lines
 from saring.config import RunConfig
 from saring.counts import counted
 from saring.dedup.near import add_bands, bands_rows, cluster_summary, near_duplicates
@@ -54,17 +53,22 @@ from saring.model import (
     KEPT,
     NEAR_DUPLICATE,
     RULE_FAMILIES,
-    SIGNALS_TYPE,
     STATUSES,
     reason_code,
     reason_family,
 )
 from saring.output import AtomicOutputDir, write_json
+from saring.perdoc import (
+    RAW_ARGS,
+    REMOVED_TYPE,
+    SIGNALS_DT,
+    STORED,
+    TIMERS,
+    DocumentProcessor,
+)
 from saring.process import (
     STAGES,
     empty_after_cleaning,
-    process_record,
-    rank_key,
     rerank,
     word_count,
 )
@@ -76,119 +80,6 @@ from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
 from saring.stories.group import BodyWriter
 from saring.stories.summary import Sentence, SummaryConfig, summarize
-
-_REMOVED = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
-_SIGNALS = DT.from_arrow_type(SIGNALS_TYPE)
-PROCESSED_TYPE = DT.struct(
-    {
-        "status": DT.string(),
-        "reason": DT.string(),
-        "stage": DT.string(),
-        "text": DT.string(),
-        "title": DT.string(),
-        "author": DT.string(),
-        "site": DT.string(),
-        "url": DT.string(),
-        "published": DT.timestamp("us", "UTC"),
-        "encoding": DT.string(),
-        "chars_in": DT.int64(),
-        "chars_out": DT.int64(),
-        "removed": _REMOVED,
-        "norm": DT.string(),
-        "exact_hash": DT.string(),
-        "rank": DT.string(),
-        "t_decode": DT.float64(),
-        "t_extract": DT.float64(),
-        "t_clean": DT.float64(),
-        "t_filter": DT.float64(),
-        "lang": DT.string(),
-        "lang_score": DT.float64(),
-        "signals": _SIGNALS,
-        "line_hashes": DT.list(DT.int64()),
-    }
-)
-_RAW_ARGS = (
-    "id",
-    "order",
-    "fmt",
-    "raw",
-    "raw_text",
-    "charset",
-    "url",
-    "title",
-    "author",
-    "site",
-    "date_raw",
-    "error",
-)
-_TIMERS = ("t_read", "t_decode", "t_extract", "t_clean", "t_filter")
-
-
-def processed_row(row: dict, cfg: RunConfig) -> dict:
-    """One staging row: ``process_record``'s outcome flattened into ``PROCESSED_TYPE``'s fields."""
-    out = process_record(row, cfg)
-    p = out.processed
-    return {
-        "status": p.status,
-        "reason": p.reason,
-        "stage": out.stage,
-        "text": p.text,
-        "title": p.title,
-        "author": p.author,
-        "site": p.site,
-        "url": p.url,
-        "published": p.published,
-        "encoding": p.encoding,
-        "chars_in": p.chars_in,
-        "chars_out": p.chars_out,
-        "removed": [r.as_dict() for r in p.removed],
-        "norm": p.norm,
-        "exact_hash": p.exact_hash,
-        "rank": rank_key(word_count(p.norm), p.published, row["order"], row["id"]),
-        "t_decode": p.seconds.get("decode", 0.0),
-        "t_extract": p.seconds.get("extract", 0.0),
-        "t_clean": p.seconds.get("clean", 0.0),
-        "t_filter": p.seconds.get("filter", 0.0),
-        "lang": p.lang,
-        "lang_score": p.lang_score,
-        "signals": p.signals,
-        # only the per-site pass reads them
-        "line_hashes": line_hashes(p.text) if p.status == KEPT and cfg.clean.site.enabled else None,
-    }
-
-
-class DocumentProcessor:
-    """The Daft UDF around ``process_record``: one instance per worker process, called with a
-    batch of raw records (one Series per field of ``_RAW_ARGS``). A batch UDF that returns Arrow
-    costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
-
-    def __init__(
-        self, cfg: RunConfig, stored: frozenset[str] = frozenset(), counts: str | None = None
-    ):
-        self.cfg = cfg
-        self.stored = stored  # ids already in the store: not processed again
-        self.counts = counts  # the run's progress.CountFile, where it is on this machine
-        self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
-        # the extractors' own warnings ("discarding data: None") say what the row's reason says;
-        # from a worker process the engine printed them on the user's standard output
-        for name in ("trafilatura", "readability", "htmldate", "courlan"):
-            logging.getLogger(name).setLevel(logging.ERROR)
-
-    @daft.method.batch(return_dtype=PROCESSED_TYPE)
-    def __call__(self, *columns: daft.Series) -> pa.Array:
-        values = [c.to_pylist() for c in columns]
-        rows = [
-            {"status": STORED}
-            if record[0] in self.stored
-            else processed_row(dict(zip(_RAW_ARGS, record, strict=True)), self.cfg)
-            for record in zip(*values, strict=True)
-        ]
-        CountFile.add(self.counts, "processed", len(rows))
-        return pa.array(rows, type=self.arrow_type)
-
-
-# the staging status of a document a store already holds; such rows are dropped after phase 1
-STORED = "stored"
 
 
 def local_workers(files, cfg: RunConfig) -> int:
@@ -219,7 +110,7 @@ def _phase1(
     source = InputSource(files, cfg.reader, counts=counts, ahead=ahead)
     df = source.read().into_batches(cfg.batch_size)
     processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
-    df = df.with_column("p", processor(*[col(c) for c in _RAW_ARGS]))
+    df = df.with_column("p", processor(*[col(c) for c in RAW_ARGS]))
     df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
     if cfg.runner == "ray":
         # on Ray every batch of into_batches is a partition: 100,000 documents made 1,563, and
@@ -235,7 +126,7 @@ _STRIPPED_TYPE = DT.struct(
     {
         "text": DT.string(),
         "norm": DT.string(),
-        "removed": _REMOVED,
+        "removed": REMOVED_TYPE,
         "exact_hash": DT.string(),
         "chars_out": DT.int64(),
         "status": DT.string(),
@@ -243,7 +134,7 @@ _STRIPPED_TYPE = DT.struct(
         "stage": DT.string(),
         "lang": DT.string(),
         "lang_score": DT.float64(),
-        "signals": _SIGNALS,
+        "signals": SIGNALS_DT,
         "rank": DT.string(),
     }
 )
@@ -484,7 +375,7 @@ class _Tally:
         if len(flat):
             for item in pc.value_counts(pc.struct_field(flat, "reason")).to_pylist():
                 self.removed[item["values"]] += item["counts"]
-        for t in _TIMERS:
+        for t in TIMERS:
             self.seconds[t] += pc.sum(batch.column(t)).as_py() or 0.0
 
     def stages(self, phase_seconds: dict[str, float]) -> list[dict]:
@@ -1089,7 +980,7 @@ def _write_documents(
             "reason": col("v_reason").fill_null(col("reason")),
         }
     )
-    columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *_TIMERS]
+    columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *TIMERS]
     tally = tally if tally is not None else _Tally()
     with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
         n = docs.count_rows() if n_docs is None else n_docs

@@ -1,0 +1,132 @@
+"""The per-document phase's Daft UDF: ``process.process_record`` over a batch of raw records,
+flattened into the staging row type (``PROCESSED_TYPE``). Apart from ``saring.pipeline`` so that
+a worker process imports only what the per-document work needs (0.4 s less of each worker's
+start than importing the whole pipeline: dedup, stories, report, store). Holds no plan.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import daft
+import pyarrow as pa
+from daft import DataType as DT
+
+from saring.clean.siterepeats import line_hashes
+from saring.config import RunConfig
+from saring.model import KEPT, SIGNALS_TYPE
+from saring.process import process_record, rank_key, word_count
+from saring.progress import CountFile
+
+REMOVED_TYPE = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
+SIGNALS_DT = DT.from_arrow_type(SIGNALS_TYPE)
+PROCESSED_TYPE = DT.struct(
+    {
+        "status": DT.string(),
+        "reason": DT.string(),
+        "stage": DT.string(),
+        "text": DT.string(),
+        "title": DT.string(),
+        "author": DT.string(),
+        "site": DT.string(),
+        "url": DT.string(),
+        "published": DT.timestamp("us", "UTC"),
+        "encoding": DT.string(),
+        "chars_in": DT.int64(),
+        "chars_out": DT.int64(),
+        "removed": REMOVED_TYPE,
+        "norm": DT.string(),
+        "exact_hash": DT.string(),
+        "rank": DT.string(),
+        "t_decode": DT.float64(),
+        "t_extract": DT.float64(),
+        "t_clean": DT.float64(),
+        "t_filter": DT.float64(),
+        "lang": DT.string(),
+        "lang_score": DT.float64(),
+        "signals": SIGNALS_DT,
+        "line_hashes": DT.list(DT.int64()),
+    }
+)
+RAW_ARGS = (
+    "id",
+    "order",
+    "fmt",
+    "raw",
+    "raw_text",
+    "charset",
+    "url",
+    "title",
+    "author",
+    "site",
+    "date_raw",
+    "error",
+)
+TIMERS = ("t_read", "t_decode", "t_extract", "t_clean", "t_filter")
+
+
+def processed_row(row: dict, cfg: RunConfig) -> dict:
+    """One staging row: ``process_record``'s outcome flattened into ``PROCESSED_TYPE``'s fields."""
+    out = process_record(row, cfg)
+    p = out.processed
+    return {
+        "status": p.status,
+        "reason": p.reason,
+        "stage": out.stage,
+        "text": p.text,
+        "title": p.title,
+        "author": p.author,
+        "site": p.site,
+        "url": p.url,
+        "published": p.published,
+        "encoding": p.encoding,
+        "chars_in": p.chars_in,
+        "chars_out": p.chars_out,
+        "removed": [r.as_dict() for r in p.removed],
+        "norm": p.norm,
+        "exact_hash": p.exact_hash,
+        "rank": rank_key(word_count(p.norm), p.published, row["order"], row["id"]),
+        "t_decode": p.seconds.get("decode", 0.0),
+        "t_extract": p.seconds.get("extract", 0.0),
+        "t_clean": p.seconds.get("clean", 0.0),
+        "t_filter": p.seconds.get("filter", 0.0),
+        "lang": p.lang,
+        "lang_score": p.lang_score,
+        "signals": p.signals,
+        # only the per-site pass reads them
+        "line_hashes": line_hashes(p.text) if p.status == KEPT and cfg.clean.site.enabled else None,
+    }
+
+
+class DocumentProcessor:
+    """The Daft UDF around ``process_record``: one instance per worker process, called with a
+    batch of raw records (one Series per field of ``RAW_ARGS``). A batch UDF that returns Arrow
+    costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
+
+    def __init__(
+        self, cfg: RunConfig, stored: frozenset[str] = frozenset(), counts: str | None = None
+    ):
+        self.cfg = cfg
+        self.stored = stored  # ids already in the store: not processed again
+        self.counts = counts  # the run's progress.CountFile, where it is on this machine
+        self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
+        # the extractors' own warnings ("discarding data: None") say what the row's reason says;
+        # from a worker process the engine printed them on the user's standard output
+        for name in ("trafilatura", "readability", "htmldate", "courlan"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+    @daft.method.batch(return_dtype=PROCESSED_TYPE)
+    def __call__(self, *columns: daft.Series) -> pa.Array:
+        values = [c.to_pylist() for c in columns]
+        rows = [
+            {"status": STORED}
+            if record[0] in self.stored
+            else processed_row(dict(zip(RAW_ARGS, record, strict=True)), self.cfg)
+            for record in zip(*values, strict=True)
+        ]
+        CountFile.add(self.counts, "processed", len(rows))
+        return pa.array(rows, type=self.arrow_type)
+
+
+# the staging status of a document a store already holds; such rows are dropped after phase 1
+STORED = "stored"
