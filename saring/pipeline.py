@@ -1,8 +1,8 @@
 """``saring run`` as a Daft plan: ``run`` is the list of its phases, each a function below it.
 
 1. ``_extract_and_clean`` streams the inputs through the per-document stages
-   (``process.process_record`` in a UDF: a pool of worker processes, or saring's own process
-   for one worker) into a staging Parquet folder.
+   (``process.process_record`` in a UDF, ``perdoc.DocumentProcessor``: a pool of worker
+   processes, or saring's own process for one worker) into a staging Parquet folder.
 2. ``_site_lines_and_signatures``: lines a site repeats on many pages, and Daft's native MinHash.
 3. ``_deduplicate``: exact and near duplicates with Daft group-bys (only the buckets holding
    several documents reach the driver, for scipy's connected components), then the store.
