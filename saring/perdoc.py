@@ -1,7 +1,8 @@
 """The per-document phase's Daft UDF: ``process.process_record`` over a batch of raw records,
 flattened into the staging row type (``PROCESSED_TYPE``). Apart from ``saring.pipeline`` so that
-a worker process imports only what the per-document work needs (0.4 s less of each worker's
-start than importing the whole pipeline: dedup, stories, report, store). Holds no plan.
+a worker process imports only what the per-document work needs, not dedup, stories, report and
+store (with the story settings moved out of the grouping too, a worker's imports took 486-531 ms
+instead of 721-727 ms). Holds no plan.
 """
 
 from __future__ import annotations
