@@ -20,11 +20,8 @@ class ArrayWalkIdentifier(LanguageIdentifier):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nextmove = self.tk_nextmove
         self._walk = (
-            np.frombuffer(nextmove, dtype=np.dtype(nextmove.typecode))
-            if not isinstance(nextmove, np.ndarray)
-            else nextmove,
+            np.asarray(self.tk_nextmove),  # an array.array: a view of its buffer, its type
             np.asarray(self.tk_row, dtype=np.int64) << 8,
             np.asarray(self.tk_output, dtype=np.int64),
         )
