@@ -148,6 +148,30 @@ def test_text_chunks_packed_in_threads_keep_the_documents_order(out, tmp_path, m
     assert [t if isinstance(t, str) else texts[t] for t, _ in items] == [t or "" for t in texts]
 
 
+def test_a_report_under_the_budget_compresses_each_text_once(out, tmp_path, monkeypatch):
+    """The size estimate packs a sample of the chunks; when the sample is every chunk and they
+    fit, they are the page's chunks, not packed a second time (a 5,774-document report: 0.9 s
+    -> 0.6 s)."""
+    from saring.report import page as report_page
+
+    packed = []  # documents in each chunk of texts compressed
+    real = report_page._pack_all
+
+    def counting(parts):
+        packed.extend(map(len, parts))
+        return real(parts)
+
+    monkeypatch.setattr(report_page, "_pack_all", counting)
+    monkeypatch.setattr(report_page, "CHUNK", 3)
+    page = build(out, tmp_path / "once.html").read_text(encoding="utf-8")
+    data = json.loads(
+        page.split('<script id="saring-data" type="application/json">')[1].split("</script>")[0]
+    )
+    n_docs = pq.read_metadata(out / "documents.parquet").num_rows
+    assert data["cut"] is None and len(data["texts"]) == -(-n_docs // 3) > 2
+    assert sum(packed) == n_docs  # every document's text packed once, none twice
+
+
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
     """Where the browser test saves its screenshots: SARING_SCREENSHOTS when set (as by

@@ -349,7 +349,10 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
         return scale * sum(map(len, _pack_all(parts)))
 
     cut = None
-    if estimate(None) > budget:
+    whole_sample = _pack_all([whole[k : k + CHUNK] for k in sample])
+    if len(sample) == len(starts) and sum(map(len, whole_sample)) <= budget:
+        return whole_sample, None  # the sample was every chunk, uncut: they are the chunks
+    if scale * sum(map(len, whole_sample)) > budget:
         lo, hi = 1, max(_chars(t, rem) for t, rem in whole)
         while lo < hi:
             mid = (lo + hi + 1) // 2
