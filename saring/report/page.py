@@ -342,17 +342,15 @@ def _texts(docs: dict, budget: int) -> tuple[list[str], int | None]:
     sample = list(starts)[:: max(1, len(starts) // 16)]
     scale = len(starts) / max(1, len(sample))  # no document at all: nothing to scale
 
-    def estimate(cut: int | None) -> float:
-        parts = [whole[k : k + CHUNK] for k in sample]
-        if cut is not None:
-            parts = [[_cut(t, rem, cut) for t, rem in part] for part in parts]
+    def estimate(cut: int) -> float:
+        parts = [[_cut(t, rem, cut) for t, rem in whole[k : k + CHUNK]] for k in sample]
         return scale * sum(map(len, _pack_all(parts)))
 
     cut = None
-    whole_sample = _pack_all([whole[k : k + CHUNK] for k in sample])
-    if len(sample) == len(starts) and sum(map(len, whole_sample)) <= budget:
-        return whole_sample, None  # the sample was every chunk, uncut: they are the chunks
-    if scale * sum(map(len, whole_sample)) > budget:
+    uncut = _pack_all([whole[k : k + CHUNK] for k in sample])
+    if len(sample) == len(starts) and sum(map(len, uncut)) <= budget:
+        return uncut, None  # the sample was every chunk and they fit: they are the chunks
+    if scale * sum(map(len, uncut)) > budget:
         lo, hi = 1, max(_chars(t, rem) for t, rem in whole)
         while lo < hi:
             mid = (lo + hi + 1) // 2
