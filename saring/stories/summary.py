@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import mul
 
 import numpy as np
 
@@ -129,11 +130,14 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
     if not pool:
         return []
     vecs = _tfidf(words)
-    centroid: Counter = Counter()
+    centroid: dict[str, float] = {}  # summed as Counter.update sums, without its Python loop
+    get = centroid.get
     for v in vecs:
-        centroid.update(v)
+        for t, x in v.items():
+            centroid[t] = get(t, 0.0) + x
     norm = math.sqrt(sum(c * c for c in centroid.values())) or 1.0
-    cosine = np.array([sum(x * centroid[t] for t, x in v.items()) / norm for v in vecs])
+    at = centroid.__getitem__
+    cosine = np.array([sum(map(mul, v.values(), map(at, v))) / norm for v in vecs])
     score = cosine + cfg.lead_bonus / (1 + np.array([s.position for s in pool]))
     chosen: list[int] = []
     sets = [set(w) for w in words]
