@@ -14,7 +14,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import mul
 
 import numpy as np
 
@@ -130,14 +129,11 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
     if not pool:
         return []
     vecs = _tfidf(words)
-    centroid: dict[str, float] = {}  # summed as Counter.update sums, without its Python loop
-    get = centroid.get
+    centroid: Counter = Counter()
     for v in vecs:
-        for t, x in v.items():
-            centroid[t] = get(t, 0.0) + x
+        centroid.update(v)
     norm = math.sqrt(sum(c * c for c in centroid.values())) or 1.0
-    at = centroid.__getitem__
-    cosine = np.array([sum(map(mul, v.values(), map(at, v))) / norm for v in vecs])
+    cosine = np.array([sum(x * centroid[t] for t, x in v.items()) / norm for v in vecs])
     score = cosine + cfg.lead_bonus / (1 + np.array([s.position for s in pool]))
     chosen: list[int] = []
     sets = [set(w) for w in words]
