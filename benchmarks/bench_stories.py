@@ -3,12 +3,13 @@
     python benchmarks/bench_stories.py [--sweep] [--speed 10000 30000 100000]
                                        [--dense 20000 50000 100000] [--run 100000]
 
-Runs ``saring run`` on the three crawl days, groups every kept article into stories (all 3,542,
-not only the labelled ones) and scores the grouping of the 827 labelled articles, on the two
-held-aside parts (``part`` = ``held2``, labelled after the settings were fixed, and ``held``),
-the part settings are tuned on, and the whole: B-cubed precision, recall and F1, and pairwise,
-for the default, the default without attaching by name and cutting topics (that of
-2026-11-27), and the grouping before issue 19.
+Runs ``saring run`` on the three crawl days, groups every kept article into stories (all
+3,538, not only the labelled ones) and scores the grouping of the 1,076 labelled articles the
+run keeps (a labelled article a later change drops is named and left out), on the three
+held-aside parts (``part`` = ``held3`` and ``held2``, labelled after the settings of their day
+were fixed, and ``held``), the part settings are tuned on, and the whole: B-cubed precision,
+recall and F1, and pairwise, for the default, the default without attaching by name and
+cutting topics (that of 2026-11-27), and the grouping before issue 19.
 ``--sweep`` scores thresholds and name weights on the tuned-on part and reports the best of
 them on the first held-aside part (``held``). ``--speed N ...`` times the grouping alone (the
 default and the grouping before issue 19) on N articles: the crawl's kept articles copied as
@@ -71,6 +72,14 @@ def pairwise(gold: dict[str, str], pred: dict[str, object]) -> tuple[float, floa
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
+def not_kept(labels: list[dict], articles: list[Article]) -> list[str]:
+    """The labelled articles the run no longer keeps, by part and story ("tune single-n016"):
+    a labelled article a later cleaning or filter change drops (liputan6's daily prayer
+    schedules, since their times are cut as furniture) is left out of the scores."""
+    kept = {a.id for a in articles}
+    return [f"{r['part']} {r['story']} ({r['id']})" for r in labels if r["id"] not in kept]
+
+
 def crawl_articles() -> list[Article]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "o"
@@ -117,10 +126,7 @@ def score(articles, labels, cfg: StoryConfig | None, selections=None, got=None, 
         if (selections is None or r["selection"] in selections)
         and (part is None or r["part"] == part)
     ]
-    gold = {r["id"]: r["story"] for r in rows}
-    missing = [i for i in gold if i not in pred]
-    if missing:
-        raise SystemExit(f"{len(missing)} labelled ids are not kept articles of this run")
+    gold = {r["id"]: r["story"] for r in rows if r["id"] in pred}  # see ``not_kept``
     return {"bcubed": bcubed(gold, pred), "pairwise": pairwise(gold, pred)}
 
 
@@ -172,6 +178,9 @@ def main() -> None:
         f"{len(articles)} kept articles grouped; {len(labels)} labelled, "
         f"{len(Counter(r['story'] for r in labels))} stories"
     )
+    gone = not_kept(labels, articles)
+    if gone:
+        print(f"not kept by this run, so not scored: {', '.join(gone)}")
     print("| setting | part | B3 P | B3 R | B3 F1 | pairwise P | pairwise R | pairwise F1 |")
     print("|---|---|---|---|---|---|---|---|")
 
@@ -192,7 +201,7 @@ def main() -> None:
     )
     for name, cfg in settings:
         got = group(articles, cfg)
-        for part in ("held2", "held", "tune", None):
+        for part in ("held3", "held2", "held", "tune", None):
             line(name, score(articles, labels, cfg, got=got, part=part), part or "whole")
     if not args.sweep:
         return
