@@ -468,6 +468,29 @@ def test_eruptions_of_two_volcanoes_are_kept_apart_and_one_volcanos_reports_join
     assert not rules.allowed(0, 2) and not rules.allowed(1, 2)
 
 
+def test_a_group_without_a_core_takes_no_other_companys_report():
+    # the crawl's dividends: one company's report joined by reports naming no company, then
+    # a group no name holds half of, which took every other company's dividend (16 articles)
+    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
+    named = "PT {0} Tbk akan membagikan dividen tunai Rp {1} miliar kepada pemegang saham. "
+    named += "Direksi {0} menyebut dividen dibayar pada Juli."
+    plain = "Sebuah emiten tambang akan membagikan dividen tunai Rp {0} miliar kepada "
+    plain += "pemegang saham. Dividen dibayar pada Juli."
+    arts = [
+        Article("a1", "Antam Tebar Dividen Rp 151 Miliar", named.format("Antam", 151), t, "a"),
+        Article("p1", "Emiten Pertambangan Ini Sebar Dividen", plain.format(159), t, "b"),
+        Article("p2", "Emiten Tambang Bagi Dividen Tunai", plain.format(160), t, "c"),
+        Article("s1", "Summarecon Tebar Dividen Rp 148 Miliar", named.format("Summarecon", 148), t),
+        Article("a2", "Antam Bagikan Dividen Tunai Juli", named.format("Antam", 151), t, "d"),
+    ]
+    rules = _rules(arts)
+    rules.merge(0, 1)
+    rules.merge(0, 2)
+    assert not rules.core(0)  # Antam in one title of three
+    assert not rules.allowed(0, 3)  # another company's dividend
+    assert rules.allowed(0, 4)  # another outlet's Antam report
+
+
 def test_a_recurring_columns_issues_of_different_days_are_never_joined():
     day = datetime(2025, 6, 17, 1, tzinfo=UTC)
     lead = "Indeks Harga Saham Gabungan (IHSG) diprediksi melemah pada perdagangan hari ini."

@@ -183,6 +183,8 @@ class EventRules:
       the smaller one's titles and leads never say (Raung is not named where Semeru erupts;
       PSG-Botafogo and Seattle-Atletico share only the tournament; two companies' dividends).
       A wedding's guests come and go in its titles, but every article names the couple.
+      A group with no core (its titles name Antam once and no company twice) is held to all
+      its title names, and so is the group it would join: else it takes any company's report.
     - Columns: two articles of one site on different days whose titles, less their numbers,
       share ``cfg.column_overlap`` of their words ("IHSG Hari Ini 19 Juni 2025 Ditutup ...")
       are a recurring column, never one story, nor through other articles. Nor are groups
@@ -250,8 +252,10 @@ class EventRules:
         if d_s and d_l and not d_s & d_l:
             return False  # "IHSG Hari Ini 19 Juni 2025 ..." and "... 20 Juni 2025 ..."
         core_s, core_l = self.core(small), self.core(large)
-        if not (core_s and core_l):
-            return True
+        if not (core_s and core_l):  # titles naming different things: every title name counts
+            core_s, core_l = set(self._subject(small)), set(self._subject(large))
+            if not (core_s and core_l):
+                return True
         named = self.subject.get(large) or self.titled[large]
         if all(w in named for w in core_s):
             return True
