@@ -195,6 +195,8 @@ class EventRules:
     def __init__(self, articles, docs, name_words, hours, cfg: StoryConfig) -> None:
         self.cfg = cfg
         self.docs = docs
+        self.site = [a.site or "" for a in articles]
+        self.site_base = {k: v / len(articles) for k, v in Counter(self.site).items()}
         subjects = frozenset(name_words) - _CALENDAR
         self.titled = [subjects.intersection(title) for title in docs.titles]
         self.day = [
@@ -221,6 +223,15 @@ class EventRules:
             x, y = comp[self.columns[:, 0]], comp[self.columns[:, 1]]
             out[x[x == y]] = True
         return out
+
+    def leaning(self, ids: list[int]) -> float:
+        """How far articles ``ids`` lean to one site: 0 when its share among them is its
+        share of the batch, 1 when they are all its. One outlet's series on a beat (its
+        features on a rider, its squad pieces) leans; one event told by outlets does not,
+        and a crawl of one site never does."""
+        top, k = Counter(self.site[i] for i in ids).most_common(1)[0]
+        base = self.site_base[top]
+        return 0.0 if base >= 1 else (k / len(ids) - base) / (1 - base)
 
     def size(self, r: int) -> int:
         return len(self.members.get(r, (r,)))
@@ -404,7 +415,8 @@ def split_topics(
     articles or more whose titles share no specific subject was joined by the beat's
     vocabulary, not by one event: no name half its titles hold, or only names of which it
     holds under ``cfg.topic_share`` of the titles naming them within its window (Iran and
-    Israel inside a war; ``hours``: each article's, NaN undated, near everything). Its articles
+    Israel inside a war; ``hours``: each article's, NaN undated, near everything). So was a
+    group leaning ``cfg.site_lean`` or more to one site (``EventRules.leaning``). Its articles
     are joined again by their ``pairs`` (a, b, profile cosine) at ``cfg.topic_threshold`` or
     more. ``rules`` gives the names each title holds; a group holding an earlier story's
     articles (``known`` >= 0) is left whole."""
@@ -418,7 +430,10 @@ def split_topics(
     cut = np.zeros(len(keys), bool)
     for g, core in cores.items():
         ids = members[g]
-        cut[g] = all(used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core)
+        one_site = rules.leaning(ids.tolist()) >= cfg.site_lean
+        cut[g] = one_site or all(
+            used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core
+        )
     if not cut.any():
         return labels
     a, b, sim = pairs
