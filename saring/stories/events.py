@@ -197,6 +197,8 @@ class EventRules:
         self.docs = docs
         self.site = [a.site or "" for a in articles]
         self.site_base = {k: v / len(articles) for k, v in Counter(self.site).items()}
+        number = {site: k for k, site in enumerate(self.site_base)}
+        self.site_id = np.fromiter(map(number.__getitem__, self.site), np.int64, len(self.site))
         subjects = frozenset(name_words) - _CALENDAR
         self.titled = [subjects.intersection(title) for title in docs.titles]
         self.day = [
@@ -418,8 +420,9 @@ def split_topics(
     Israel inside a war; ``hours``: each article's, NaN undated, near everything). So was a
     group leaning ``cfg.site_lean`` or more to one site (``EventRules.leaning``). Its articles
     are joined again by their ``pairs`` (a, b, profile cosine) at ``cfg.topic_threshold`` or
-    more. ``rules`` gives the names each title holds; a group holding an earlier story's
-    articles (``known`` >= 0) is left whole."""
+    more, two of the leaning site's at ``cfg.site_threshold``. ``rules`` gives the names
+    each title holds; a group holding an earlier story's articles (``known`` >= 0) is left
+    whole."""
     keys, group_of, sizes, members = _groups(labels)
     cores = {}
     for g in np.flatnonzero(sizes >= cfg.topic_size).tolist():
@@ -428,16 +431,20 @@ def split_topics(
     used = _TitleUses({w for core in cores.values() for w in core}, rules, hours)
     window = cfg.window_days * 24
     cut = np.zeros(len(keys), bool)
+    leaned = np.zeros(len(keys), bool)
     for g, core in cores.items():
         ids = members[g]
-        one_site = rules.leaning(ids.tolist()) >= cfg.site_lean
-        cut[g] = one_site or all(
+        leaned[g] = rules.leaning(ids.tolist()) >= cfg.site_lean
+        cut[g] = leaned[g] or all(
             used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core
         )
     if not cut.any():
         return labels
     a, b, sim = pairs
     keep = cut[group_of[a]] & (group_of[a] == group_of[b]) & (sim >= cfg.topic_threshold)
+    own = keep & leaned[group_of[a]]  # one outlet's own pieces, in a group leaning to it,
+    own[own] = rules.site_id[a[own]] == rules.site_id[b[own]]  # join only when nearer
+    keep &= ~own | (sim >= cfg.site_threshold)
     n = len(labels)
     graph = sparse.coo_matrix((np.ones(keep.sum()), (a[keep], b[keep])), shape=(n, n))
     n_comp, comp = connected_components(graph, directed=False)

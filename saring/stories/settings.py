@@ -53,7 +53,10 @@ class StoryConfig:
         share of the group is its share of the batch, 1 when the group is all its): one
         outlet's series on a beat (okezone's 19 pieces on Marc Marquez in a race week, its
         15 on the under-23 squad), not one event told by outlets. A crawl of one site is
-        never cut so. Chosen on the four labelled parts then in use (0.3 to 0.6).
+        never cut so. Two of that site's articles are joined again at ``site_threshold``,
+        not ``topic_threshold`` (its features on one rider are all close), two outlets' at
+        ``topic_threshold``. Chosen on the four labelled parts then in use (lean 0.3 to 0.6;
+        0.85 to 1 for the site's pairs).
     half_life_hours : time after which the similarity of two articles has halved.
     window_days : articles further apart than this are never neighbours.
     block : articles compared with their window at a time (memory: ``block`` x the articles
@@ -81,6 +84,7 @@ class StoryConfig:
     topic_share: float = 0.5
     topic_threshold: float = 0.8
     site_lean: float = 0.4
+    site_threshold: float = 0.9
     half_life_hours: float = 48.0
     window_days: float = 4.0
     block: int = 256
