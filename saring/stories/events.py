@@ -227,13 +227,12 @@ class EventRules:
         return out
 
     def leaning(self, ids: list[int]) -> float:
-        """How far articles ``ids`` lean to one site: 0 when its share among them is its
-        share of the batch, 1 when they are all its. One outlet's series on a beat (its
-        features on a rider, its squad pieces) leans; one event told by outlets does not,
-        and a crawl of one site never does."""
+        """How far articles ``ids`` lean to one site: the largest share a site has among them
+        less its share of the batch. One outlet's series on a beat (okezone, an eighth of
+        the crawl, wrote 19 of 21 pieces on a rider) leans; one event told by outlets does
+        not, and neither does anything in a crawl of one site."""
         top, k = Counter(self.site[i] for i in ids).most_common(1)[0]
-        base = self.site_base[top]
-        return 0.0 if base >= 1 else (k / len(ids) - base) / (1 - base)
+        return k / len(ids) - self.site_base[top]
 
     def size(self, r: int) -> int:
         return len(self.members.get(r, (r,)))
