@@ -24,6 +24,7 @@ from saring.stories.group import (
     BodyWriter,
     Documents,
     StoryConfig,
+    _close,
     _hours,
     _nearest,
     _prefix,
@@ -434,6 +435,31 @@ def _rules(arts: list[Article]):
     docs = documents(arts, cfg)
     hours = np.array([_hours(a.published) for a in arts])
     return EventRules(arts, docs, names(arts, cfg), hours, cfg)
+
+
+def test_close_profiles_join_only_articles_alike_themselves():
+    # a fire and a flood of one district, both close to a roundup of the day's news: their
+    # profiles meet through it, but their own words do not
+    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
+    fire = "Kebakaran melanda gudang mebel di Medan Johor. Api berasal dari korsleting listrik."
+    flood = "Banjir merendam ratusan rumah warga di Binjai. Petugas BPBD mengevakuasi lansia."
+    arts = [
+        Article("fire", "Gudang Mebel di Medan Johor Terbakar", fire, t),
+        Article("flood", "Banjir Rendam Ratusan Rumah di Binjai", flood, t),
+        Article("fire2", "Gudang Mebel Terbakar di Medan Johor", fire, t + timedelta(hours=48)),
+        Article("fire3", "Gudang Mebel di Medan Johor Terbakar", fire, None),
+    ]
+    cfg = StoryConfig()
+    x = vectors(documents(arts, cfg), cfg)
+    hours = np.array([_hours(a.published) for a in arts])
+    own = (x @ x.T).toarray()
+    assert own[0, 1] < cfg.direct_floor < own[0, 2] / 2  # the two events; one fire
+    pairs = (np.array([0, 0, 0]), np.array([1, 2, 3]), np.array([0.9, 0.9, 0.9]))
+    kept = _close(x, hours, pairs, cfg)[1]
+    assert kept.tolist() == [2, 3]  # the flood goes; a fire two days on counts half; undated
+    far = replace(cfg, direct_floor=own[0, 2] / 2 + 0.01)
+    assert _close(x, hours, pairs, far)[1].tolist() == [3]
+    assert len(_close(x, hours, pairs, replace(cfg, direct_floor=0))[0]) == 3
 
 
 def test_eruptions_of_two_volcanoes_are_kept_apart_and_one_volcanos_reports_join():
