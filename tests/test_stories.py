@@ -4,7 +4,6 @@ import itertools
 import random
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -24,7 +23,6 @@ from saring.stories.group import (
     BodyWriter,
     Documents,
     StoryConfig,
-    _close,
     _hours,
     _nearest,
     _prefix,
@@ -437,31 +435,6 @@ def _rules(arts: list[Article]):
     return EventRules(arts, docs, names(arts, cfg), hours, cfg)
 
 
-def test_close_profiles_join_only_articles_alike_themselves():
-    # a fire and a flood of one district, both close to a roundup of the day's news: their
-    # profiles meet through it, but their own words do not
-    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
-    fire = "Kebakaran melanda gudang mebel di Medan Johor. Api berasal dari korsleting listrik."
-    flood = "Banjir merendam ratusan rumah warga di Binjai. Petugas BPBD mengevakuasi lansia."
-    arts = [
-        Article("fire", "Gudang Mebel di Medan Johor Terbakar", fire, t),
-        Article("flood", "Banjir Rendam Ratusan Rumah di Binjai", flood, t),
-        Article("fire2", "Gudang Mebel Terbakar di Medan Johor", fire, t + timedelta(hours=48)),
-        Article("fire3", "Gudang Mebel di Medan Johor Terbakar", fire, None),
-    ]
-    cfg = StoryConfig()
-    x = vectors(documents(arts, cfg), cfg)
-    hours = np.array([_hours(a.published) for a in arts])
-    own = (x @ x.T).toarray()
-    assert own[0, 1] < cfg.direct_floor < own[0, 2] / 2  # the two events; one fire
-    pairs = (np.array([0, 0, 0]), np.array([1, 2, 3]), np.array([0.9, 0.9, 0.9]))
-    kept = _close(x, hours, pairs, cfg)[1]
-    assert kept.tolist() == [2, 3]  # the flood goes; a fire two days on counts half; undated
-    far = replace(cfg, direct_floor=own[0, 2] / 2 + 0.01)
-    assert _close(x, hours, pairs, far)[1].tolist() == [3]
-    assert len(_close(x, hours, pairs, replace(cfg, direct_floor=0))[0]) == 3
-
-
 def test_eruptions_of_two_volcanoes_are_kept_apart_and_one_volcanos_reports_join():
     t = datetime(2025, 6, 19, 1, tzinfo=UTC)
     lead = "Gunung {0} di Jawa Timur kembali erupsi pada Kamis pagi. Kolom abu dari Gunung {0} "
@@ -865,31 +838,6 @@ def test_a_group_whose_titles_own_their_names_is_left_whole():
     small = StoryConfig(topic_size=5)
     got = events.split_topics(labels, pairs, rules, hours, np.full(9, -1), small)
     assert got.tolist() == labels.tolist()
-
-
-def test_a_group_leaning_to_one_site_is_cut_unless_the_crawl_is_that_sites():
-    # okezone's pieces on one subject in a race week (held2: 19 of a 21-article group) are its
-    # series on a beat, not one event told by outlets; four outlets' four pieces stay whole
-    t = datetime(2025, 6, 18, 1, tzinfo=UTC)
-    labels = np.array([0, 0, 0, 0, 4, 5, 6, 7, 8])
-    pairs = (np.array([0, 1, 2]), np.array([1, 2, 3]), np.array([0.9, 0.7, 0.85]))
-    hours = np.array([_hours(a.published) for a in _war(t, others_name_iran=False)])
-
-    def cut(sites: list[str]) -> list[int]:
-        arts = [replace(a, site=s) for a, s in zip(_war(t, False), sites, strict=True)]
-        rules = _rules(arts)
-        return events.split_topics(labels, pairs, rules, hours, np.full(9, -1), StoryConfig())
-
-    others = ["detik.com", "kompas.com", "liputan6.com", "tempo.co", "detik.com"]
-    got = cut(["okezone.com"] * 4 + others).tolist()
-    # cut by the pairs: okezone's own pieces join at 0.9 (0 and 1), not at 0.85 (2 and 3)
-    assert got[0] == got[1] and len({got[0], got[2], got[3]}) == 3
-    got = cut(["okezone.com"] * 3 + others[:1] + others).tolist()  # 3: detik's report
-    assert got[0] == got[1] and got[2] == got[3] and got[0] != got[2]  # two outlets at 0.85
-    assert cut(["okezone.com", *others[:3], "okezone.com", *others[1:]]).tolist() == (
-        labels.tolist()
-    )
-    assert cut(["okezone.com"] * 9).tolist() == labels.tolist()  # a crawl of one site
 
 
 def test_bodies_written_to_disk_read_through_a_map_opened_again_equal_bodies_in_memory(

@@ -195,10 +195,6 @@ class EventRules:
     def __init__(self, articles, docs, name_words, hours, cfg: StoryConfig) -> None:
         self.cfg = cfg
         self.docs = docs
-        self.site = [a.site or "" for a in articles]
-        self.site_base = {k: v / len(articles) for k, v in Counter(self.site).items()}
-        number = {site: k for k, site in enumerate(self.site_base)}
-        self.site_id = np.fromiter(map(number.__getitem__, self.site), np.int64, len(self.site))
         subjects = frozenset(name_words) - _CALENDAR
         self.titled = [subjects.intersection(title) for title in docs.titles]
         self.day = [
@@ -225,14 +221,6 @@ class EventRules:
             x, y = comp[self.columns[:, 0]], comp[self.columns[:, 1]]
             out[x[x == y]] = True
         return out
-
-    def leaning(self, ids: list[int]) -> float:
-        """How far articles ``ids`` lean to one site: the largest share a site has among them
-        less its share of the batch. One outlet's series on a beat (okezone, an eighth of
-        the crawl, wrote 19 of 21 pieces on a rider) leans; one event told by outlets does
-        not, and neither does anything in a crawl of one site."""
-        top, k = Counter(self.site[i] for i in ids).most_common(1)[0]
-        return k / len(ids) - self.site_base[top]
 
     def size(self, r: int) -> int:
         return len(self.members.get(r, (r,)))
@@ -416,12 +404,10 @@ def split_topics(
     articles or more whose titles share no specific subject was joined by the beat's
     vocabulary, not by one event: no name half its titles hold, or only names of which it
     holds under ``cfg.topic_share`` of the titles naming them within its window (Iran and
-    Israel inside a war; ``hours``: each article's, NaN undated, near everything). So was a
-    group leaning ``cfg.site_lean`` or more to one site (``EventRules.leaning``). Its articles
+    Israel inside a war; ``hours``: each article's, NaN undated, near everything). Its articles
     are joined again by their ``pairs`` (a, b, profile cosine) at ``cfg.topic_threshold`` or
-    more, two of the leaning site's at ``cfg.site_threshold``. ``rules`` gives the names
-    each title holds; a group holding an earlier story's articles (``known`` >= 0) is left
-    whole."""
+    more. ``rules`` gives the names each title holds; a group holding an earlier story's
+    articles (``known`` >= 0) is left whole."""
     keys, group_of, sizes, members = _groups(labels)
     cores = {}
     for g in np.flatnonzero(sizes >= cfg.topic_size).tolist():
@@ -430,20 +416,13 @@ def split_topics(
     used = _TitleUses({w for core in cores.values() for w in core}, rules, hours)
     window = cfg.window_days * 24
     cut = np.zeros(len(keys), bool)
-    leaned = np.zeros(len(keys), bool)
     for g, core in cores.items():
         ids = members[g]
-        leaned[g] = rules.leaning(ids.tolist()) >= cfg.site_lean
-        cut[g] = leaned[g] or all(
-            used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core
-        )
+        cut[g] = all(used.share(w, ids, group_of, hours, window) < cfg.topic_share for w in core)
     if not cut.any():
         return labels
     a, b, sim = pairs
     keep = cut[group_of[a]] & (group_of[a] == group_of[b]) & (sim >= cfg.topic_threshold)
-    own = keep & leaned[group_of[a]]  # one outlet's own pieces, in a group leaning to it,
-    own[own] = rules.site_id[a[own]] == rules.site_id[b[own]]  # join only when nearer
-    keep &= ~own | (sim >= cfg.site_threshold)
     n = len(labels)
     graph = sparse.coo_matrix((np.ones(keep.sum()), (a[keep], b[keep])), shape=(n, n))
     n_comp, comp = connected_components(graph, directed=False)

@@ -487,30 +487,6 @@ class _Window:
         return block[at], cand[near], best
 
 
-def _close(x: sparse.csr_matrix, hours: np.ndarray, pairs, cfg: StoryConfig):
-    """The ``pairs`` (a, b, profile cosine) whose articles' own decayed similarity is
-    ``cfg.direct_floor`` or more. Where news is sparse, an article's profile is itself and one
-    or two others, and one neighbour two articles share carries their profiles' cosine: with
-    itself at 0.7, each other at 0.2 and a roundup both are near at 0.45, two articles reach
-    0.66. Two of a beat's ordinary stories joined so."""
-    a, b, sim = pairs
-    if cfg.direct_floor <= 0 or not len(a):
-        return pairs
-    direct = np.concatenate(
-        [
-            np.asarray(x[a[lo : lo + _PAIRS]].multiply(x[b[lo : lo + _PAIRS]]).sum(axis=1))
-            for lo in range(0, len(a), _PAIRS)
-        ]
-    ).ravel()
-    gap = np.nan_to_num(np.abs(hours[a] - hours[b]), nan=0.0)  # undated: no decay
-    direct *= np.exp(-(math.log(2) / cfg.half_life_hours) * gap)
-    keep = direct >= cfg.direct_floor
-    return a[keep], b[keep], sim[keep]
-
-
-_PAIRS = 65536  # pairs whose rows are multiplied at a time (some 16 million values)
-
-
 def _nearest(sim: np.ndarray, k: int, floor: float):
     """The ``k`` largest values of each row of ``sim`` that are ``floor`` or more, as (row,
     column, value). A row with ``k`` such values or fewer keeps them all: only the rows with
@@ -643,11 +619,10 @@ def group(
     give_back()  # the words found as Arrow arrays: the matrices below are NumPy's
     hours = np.array([_hours(a.published) for a in articles])
     if len(docs.ids):
-        x = vectors(docs, cfg, found, np.float32)
-        profile = _profiles(x, hours, cfg)
+        profile = _profiles(vectors(docs, cfg, found, np.float32), hours, cfg)
         shared = sparse.triu(profile @ profile.T, k=1).tocoo()
         keep = shared.data >= cfg.threshold
-        pairs = _close(x, hours, (shared.row[keep], shared.col[keep], shared.data[keep]), cfg)
+        pairs = (shared.row[keep], shared.col[keep], shared.data[keep])
     else:  # no content word anywhere (numbers, symbols): every article alone
         pairs = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     if cfg.events and len(pairs[0]):

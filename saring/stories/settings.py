@@ -21,10 +21,6 @@ class StoryConfig:
     self_weight : an article's own weight in its profile, against a neighbour at similarity 1
         (below 1, two articles are judged more by the neighbours they share than by each other).
     floor : similarity (after time decay) below which an article is no one's neighbour.
-    direct_floor : besides close profiles, two articles join only when their own similarity
-        (after time decay) is this or more (``group._close``): where news is sparse a profile
-        is little more than the article and one other. Chosen on the four labelled parts then
-        in use (0.24 to 0.26 score alike; at 0.27 the tuned-on part's wedding comes apart).
     title_weight : how much a title word counts against the first word of the lead.
     lead_words : content words of the body read.
     lead_decay : the position in the lead at which a word counts half as much as the first
@@ -52,15 +48,6 @@ class StoryConfig:
         war), is joined again from its pairs at profile cosine ``topic_threshold``
         (``events.split_topics``: a topic's pieces, not one event). Chosen on the tuned-on part
         (share 0.2 to 0.5 and cosine 0.75 or 0.8 all scored 0.865 to 0.879 there).
-    site_lean, site_threshold : with ``events``, a group of ``topic_size`` articles or more
-        is cut the same way when it leans to one site this far (``EventRules.leaning``: the
-        site's share of the group less its share of the batch): one outlet's series on a
-        beat (okezone's 19 pieces of 21 on Marc Marquez in a race week, 15 of 17 on the
-        under-23 squad; it wrote an eighth of the crawl), not one event told by outlets.
-        Nothing in a crawl of one site leans. Two of that site's articles are joined again
-        at ``site_threshold``, not ``topic_threshold`` (its features on one rider are all
-        close), two outlets' at ``topic_threshold``. Chosen on the four labelled parts then
-        in use (lean 0.2 to 0.5; 0.85 to 1 for the site's pairs).
     half_life_hours : time after which the similarity of two articles has halved.
     window_days : articles further apart than this are never neighbours.
     block : articles compared with their window at a time (memory: ``block`` x the articles
@@ -74,7 +61,6 @@ class StoryConfig:
     neighbours: int = 20
     self_weight: float = 0.7
     floor: float = 0.1
-    direct_floor: float = 0.25
     title_weight: int = 3
     lead_words: int = 120
     lead_decay: float = 40.0
@@ -88,8 +74,6 @@ class StoryConfig:
     topic_size: int = 4
     topic_share: float = 0.5
     topic_threshold: float = 0.8
-    site_lean: float = 0.3
-    site_threshold: float = 0.9
     half_life_hours: float = 48.0
     window_days: float = 4.0
     block: int = 256
