@@ -738,18 +738,67 @@ def test_a_small_group_naming_a_storys_own_subject_joins_it():
     assert len(set(group(arts, StoryConfig(attach_size=0, topic_size=10**6)))) == 2
 
 
+def _more_reports(arts: list[Article], n: int) -> list[Article]:
+    """``arts`` with ``n`` more reports of the wedding, placed after its first three."""
+    more = [
+        Article(
+            f"w{4 + k}", f"Al Ghazali dan Alyssa Daguise Resmi Menikah ({k})", a.text, a.published
+        )
+        for k, a in enumerate(arts[:1] * n)
+    ]
+    return [*arts[:3], *more, *arts[3:]]
+
+
 def test_two_small_groups_naming_different_days_do_not_both_join_one_story():
     t = datetime(2025, 6, 16, 3, tzinfo=UTC)
     other = "Ayu Ting Ting Hadir di Pernikahan Al Ghazali 20 Juni 2025"
-    arts = [*_wedding(t), Article("g2", other, "Ia hadir.", t)]
-    arts[3].title = "Pinkan Mambo Datang ke Pernikahan Al Ghazali 19 Juni 2025"
+    arts = _more_reports([*_wedding(t), Article("g2", other, "Ia hadir.", t)], 2)
+    arts[5].title = "Pinkan Mambo Datang ke Pernikahan Al Ghazali 19 Juni 2025"
     rules = _rules(arts)
     hours = np.array([_hours(a.published) for a in arts])
-    assert not rules.allowed(3, 4)  # their titles name different days
+    assert not rules.allowed(5, 6)  # their titles name different days
     got = events.attach_named(
-        np.array([0, 0, 0, 3, 4]), rules, hours, np.full(5, -1), StoryConfig()
+        np.array([0, 0, 0, 0, 0, 5, 6]), rules, hours, np.full(7, -1), StoryConfig()
     ).tolist()
-    assert got[:4] == [0, 0, 0, 0] and got[4] == 4
+    assert got[:6] == [0] * 6 and got[6] == 6
+
+
+def test_a_name_many_stories_titles_hold_is_not_one_storys_subject():
+    """held4 and held5 of the labelled set: pieces naming BYD (its Seagull's road tests, a
+    price war) joined the story of the BYD M6's sales, and pieces naming Danantara joined one
+    week's story of its plans. A story owns a name for the small groups only when it holds
+    ``owner_share`` of the other titles naming it within its window: the wedding's couple."""
+    t = datetime(2025, 6, 16, 3, tzinfo=UTC)
+    arts = _wedding(t)
+    hours = np.array([_hours(a.published) for a in arts])
+    labels = np.array([0, 0, 0, 3])
+    rules = _rules(arts)
+    assert (
+        events.attach_named(labels, rules, hours, np.full(4, -1), StoryConfig()).tolist() == [0] * 4
+    )
+    # two more pieces naming the couple, each a group of its own (another guest, a gift):
+    # the story holds 3 of the 5 other titles naming Ghazali, and no piece joins it
+    guests = [
+        Article(f"x{k}", f"{who} di Pernikahan Al Ghazali", f"{who} bercerita.", t)
+        for k, who in enumerate(["Raffi Ahmad Beri Kado Mobil", "Ivan Gunawan Rancang Kebaya"])
+    ]
+    arts = [*arts, *guests]
+    hours = np.array([_hours(a.published) for a in arts])
+    rules = _rules(arts)
+    labels = np.array([0, 0, 0, 3, 4, 5])
+    got = events.attach_named(labels, rules, hours, np.full(6, -1), StoryConfig())
+    assert got.tolist() == labels.tolist()
+    # with the share asked at 0.6 (3 of 5 others), they join, as before the rule
+    loose = StoryConfig(owner_share=0.6)
+    got = events.attach_named(labels, rules, hours, np.full(6, -1), loose)
+    assert got.tolist() == [0] * 6
+    # and the wedding's story grown to eight reports holds 8 of 10: the pieces join
+    arts = _more_reports(arts, 5)
+    hours = np.array([_hours(a.published) for a in arts])
+    rules = _rules(arts)
+    labels = np.array([0] * 8 + [8, 9, 10])
+    got = events.attach_named(labels, rules, hours, np.full(11, -1), StoryConfig())
+    assert got.tolist() == [0] * 11
 
 
 def test_a_name_common_in_the_background_or_another_storys_subject_attaches_nothing():

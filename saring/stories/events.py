@@ -326,9 +326,10 @@ def attach_named(
     more hold and that no other such story has so (``_core``), and that is specific:
     at most ``cfg.name_background_df`` of the background's articles use it (Ghazali, Putin and
     Khamenei; not Rusia, Bali or Thailand). A small group joins the story owning a name of its
-    titles when none of its title names is another story's core, it lies within the window of
-    the story's articles, and neither a title day nor a column's issue keeps them apart. A
-    group holding an earlier story's articles (``known``) is not moved."""
+    titles when none of its title names is another story's core, the story holds
+    ``cfg.owner_share`` of the other titles naming it within its window (``_holds_names``),
+    the group lies within that window, and neither a title day nor a column's issue keeps them
+    apart. A group holding an earlier story's articles (``known``) is not moved."""
     keys, _of, sizes, members = _groups(labels)
     _n, df_bg = background()
     holders: dict[str, list[int]] = {}
@@ -342,6 +343,7 @@ def attach_named(
     }
     if not owner:
         return labels
+    used = _TitleUses(set(owner), rules, hours)
     out = labels.copy()
     grown: dict[int, list[int]] = {}  # a story's articles with those attached to it so far
     for g in np.flatnonzero(sizes <= cfg.attach_size).tolist():
@@ -353,11 +355,37 @@ def attach_named(
         t = targets.pop()
         if sizes[t] <= sizes[g] or any(h != t for w in said for h in holders.get(w, ())):
             continue  # a title naming another story's subject too
+        subject = [w for w in said if owner.get(w) == t]
+        if not _holds_names(members[t], ids, subject, used, _of, rules, hours, cfg):
+            continue  # other stories' titles name that subject too
         story = grown.setdefault(t, members[t].tolist())
         if _fits(ids, members[t], story, rules, hours, cfg):
             out[ids] = keys[t]
             story.extend(ids)  # two attached groups are held to each other's days too
     return out
+
+
+def _holds_names(
+    story: np.ndarray,
+    ids: list[int],
+    subject: list[str],
+    used: _TitleUses,
+    group_of: np.ndarray,
+    rules: EventRules,
+    hours: np.ndarray,
+    cfg: StoryConfig,
+) -> bool:
+    """Do the articles ``story`` hold ``cfg.owner_share`` or more of the titles within its
+    window, other than those of articles ``ids``, that name each of ``subject``? A wedding's
+    couple is named by the wedding's titles; a company (BYD, Danantara) by the titles of many
+    of its events, and a small group naming it is no more this story's than another's."""
+    window = cfg.window_days * 24
+    for w in subject:
+        mine, near = used.counts(w, story, group_of, hours, window)
+        theirs = sum(1 for i in ids if w in rules.titled[i])
+        if mine < cfg.owner_share * (near - theirs):
+            return False
+    return True
 
 
 def _groups(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]:
@@ -464,10 +492,10 @@ class _TitleUses:
             self.dated[w] = (dated, hours[dated])
             self.undated[w] = at[np.isnan(hours[at])]
 
-    def share(self, w: str, ids: np.ndarray, group_of, hours, window: float) -> float:
-        """The share of the titles naming ``w`` within ``window`` hours of articles ``ids``
-        (undated titles are near everything; every title where ``ids`` are all undated) that
-        are titles of their group."""
+    def counts(self, w: str, ids: np.ndarray, group_of, hours, window: float) -> tuple[int, int]:
+        """(the titles naming ``w`` within ``window`` hours of articles ``ids`` that are titles
+        of their group, all those titles); undated titles are near everything, and every title
+        is near when ``ids`` are all undated."""
         at, t = self.dated[w]
         when = hours[ids]
         if not np.isnan(when).all():
@@ -475,4 +503,10 @@ class _TitleUses:
             hi = np.searchsorted(t, np.nanmax(when) + window, side="right")
             at = at[lo:hi]
         near = np.concatenate([at, self.undated[w]])
-        return np.count_nonzero(group_of[near] == group_of[ids[0]]) / max(1, len(near))
+        return int(np.count_nonzero(group_of[near] == group_of[ids[0]])), len(near)
+
+    def share(self, w: str, ids: np.ndarray, group_of, hours, window: float) -> float:
+        """The share of the titles naming ``w`` near articles ``ids`` (``counts``) that are
+        titles of their group."""
+        mine, near = self.counts(w, ids, group_of, hours, window)
+        return mine / max(1, near)
