@@ -376,9 +376,11 @@ def _holds_names(
     cfg: StoryConfig,
 ) -> bool:
     """Do the articles ``story`` hold ``cfg.owner_share`` or more of the titles within its
-    window, other than those of articles ``ids``, that name each of ``subject``? A wedding's
-    couple is named by the wedding's titles; a company (BYD, Danantara) by the titles of many
-    of its events, and a small group naming it is no more this story's than another's."""
+    window, other than those of articles ``ids``, that name each of ``subject`` (counted on
+    the groups before any attach: a piece attached earlier still counts as another's)? A
+    wedding's couple is named by the wedding's titles; a company (BYD, Danantara) by the
+    titles of many of its events, and a small group naming it is no more this story's than
+    another's."""
     window = cfg.window_days * 24
     for w in subject:
         mine, near = used.counts(w, story, group_of, hours, window)
