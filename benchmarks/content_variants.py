@@ -29,17 +29,13 @@ from collections import defaultdict
 
 import content_training as ct
 import numpy as np
+from bench_extract import f1_of, fold_models
 from extract_gold import FOLDS, gold_pages
 
 import saring.extract.content as content
 from saring.evaluate import page_counts
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-
-
-def f1(counts) -> float:
-    tp, fp, fn = counts
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def mass_columns(p1: np.ndarray, boxes=None, chars=None) -> np.ndarray:
@@ -113,7 +109,7 @@ def whole_pages(rows):
 def kept_f1(r, scores, threshold, gold) -> float:
     keep = content.select(scores, threshold).keep
     text = "\n".join(u.text for u, k in zip(r.units, keep, strict=True) if k)
-    return f1(page_counts(gold[r.key.split("|")[-1]], text))
+    return f1_of(page_counts(gold[r.key.split("|")[-1]], text))
 
 
 def variant_scores(rows, variant: str) -> dict[str, float]:
@@ -142,7 +138,6 @@ def _page_measures(s: np.ndarray, chars: np.ndarray) -> np.ndarray:
 
 
 def page_threshold(rows) -> None:
-    from bench_extract import fold_models
     from sklearn.ensemble import HistGradientBoostingRegressor
 
     models, gold = fold_models(), {p.key: p.gold for p in gold_pages()}
