@@ -546,6 +546,15 @@ def _summary(stats: dict, out: str, replaced: bool = False) -> str:
             f"  left out {counted(len(left_out), 'table')} with no column of text or HTML "
             f"(their columns are in stats.json): {names}"
         )
+    skipped = stats.get("inputs", {}).get("skipped_files") or []
+    if skipped:  # a folder's .json, .md or .zip: no document of a kind saring reads
+        names = ", ".join(skipped[:5]) + (
+            f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        )
+        lines.append(
+            f"  skipped {counted(len(skipped), 'file')} of no kind saring reads "
+            f"(listed in stats.json; --format reads every file as one kind): {names}"
+        )
     if replaced:
         lines.append(f"replaced the earlier output in {os.path.abspath(out)}")
     lines.append(f"outputs in {os.path.abspath(out)}:")
