@@ -616,12 +616,12 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
     return out
 
 
-def _links_rejoined(lines: list[str]) -> list[str]:
-    """The lines a Markdown link runs over, joined: its text over two or three lines (html2text
-    breaks a link's text where it wraps, a paragraph's soft line break may fall inside one) and
-    its target broken after a hyphen. A line break inside a link is never a paragraph's end,
-    and a link cut over lines was not reduced to its text: on the gold pages flattened by
-    html2text, 115 of 438 kept a target such as
+def _links_per_line(lines: list[str]) -> list[str]:
+    """Each Markdown link whose text runs over two or three lines made one link per line, with
+    the same target, so that each line loses its part of the target and counts its link text
+    (html2text breaks a link's text where it wraps), and a target a wrap broke after a hyphen
+    made whole again.
+    Seen on html2text pages of the gold sets: 115 of 438 kept a target such as
     "Clipper_](https://www.space.com/37282-europa-clipper.html)" as article text."""
     text = "\n".join(lines)
     if "\n" not in text:
@@ -631,10 +631,12 @@ def _links_rejoined(lines: list[str]) -> list[str]:
         if not n:
             break
 
-    def joined(m: re.Match) -> str:
-        return m.group(0).replace("\n", " ")
+    def each(m: re.Match) -> str:
+        target = m.group(2) + (m.group(3) or "")
+        image = "!" if m.start() and m.string[m.start() - 1] == "!" else ""  # an image's alt
+        return f"\n{image}".join(f"[{part}]({target})" for part in m.group(1).split("\n"))
 
-    return _MD_CUT_LINK.sub(joined, text).split("\n")
+    return _MD_CUT_LINK.sub(each, text).split("\n")
 
 
 def text_units(text: str) -> list[Unit]:
@@ -646,7 +648,7 @@ def text_units(text: str) -> list[Unit]:
         raw = _unwrap(raw, width)
     markdown = "](" in text
     if markdown:
-        raw = _links_rejoined(raw)
+        raw = _links_per_line(raw)
     units: list[Unit] = []
     blank = False
     for line in raw:
