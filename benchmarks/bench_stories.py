@@ -158,9 +158,9 @@ def score(
     articles, labels, cfg: StoryConfig | None, selections=None, got=None, part=None, across=True
 ) -> dict:
     """B-cubed and pairwise scores of ``group(articles, cfg)``, or of the story numbers
-    ``got``, on the labelled articles (of ``selections`` only, and of ``part``, ``tune`` or
-    ``held``, only, if given). The whole set is scored with one label per event across parts
-    (``across``), or with each part's labels apart."""
+    ``got``, on the labelled articles the run keeps (of ``selections`` only, and of one
+    ``part``, such as ``held6`` or ``tune``, only, if given). The whole set is scored with one
+    label per event across parts (``across``), or with each part's labels apart."""
     got = group(articles, cfg) if got is None else got
     pred = {a.id: g for a, g in zip(articles, got, strict=True)}
     rows = [
