@@ -286,3 +286,41 @@ def test_wrap_found_under_long_markdown_lines_and_hyphen_breaks_rejoined():
         "hatte am Dienstag gegen Chelsea gewonnen",
     )
     assert units[1] == prose[1]
+
+
+def test_a_wrapped_quote_and_an_inline_svg_do_not_hide_the_wrap_or_leave_their_code():
+    # a fundus page as html2text writes it: tweets quoted ("> " on every wrapped line, a lone
+    # ">" between their paragraphs) and an inline SVG logo whose data URI html2text broke after
+    # its hyphens, with the URL's brackets escaped. Before, the quote lines' first "word" was ">",
+    # so the wrap looked like no wrap (the article reached the model as 78-character pieces),
+    # and the SVG's code stayed as a 3,800-character unit of text that the model kept.
+    prose = [
+        "Presiden meminta para menteri mempercepat penyaluran bantuan sosial bagi warga "
+        "terdampak banjir di pesisir utara Jawa, terutama di kabupaten yang sawahnya terendam "
+        "lebih dari sepekan dan jalan desanya belum bisa dilalui kendaraan.",
+        "Menurut data badan penanggulangan bencana, lebih dari dua belas ribu rumah terendam "
+        "dan empat ribu warga masih mengungsi di balai desa serta sekolah, sementara bantuan "
+        "makanan baru menjangkau separuh titik pengungsian yang tercatat.",
+    ]
+    tweet = [
+        "Banjir kembali merendam jalur pantura di Demak sejak pagi tadi, kendaraan dialihkan "
+        "lewat jalur selatan dan antrean truk mengular hingga lima kilometer lebih panjangnya.",
+        "Petugas meminta pengendara menghindari ruas itu sampai air surut, kemungkinan besar "
+        "baru besok siang menurut perkiraan balai besar wilayah sungai setempat.",
+    ]
+    svg = (
+        "![Logo](data:image/svg+xml,%3csvg%20width='87'%20height='31'%20fill='none'%3e%3cg%20"
+        "clip-\npath='url\\(%23clip0_4499\\)'%3e%3cmask%20id='mask0_4499'%20style='mask-\n"
+        "type:luminance'%20maskUnits='userSpaceOnUse'%3e%3cpath%20d='M86.26%201.86H-0.34V28.97Z'"
+        "%20fill='white'/%3e%3c/mask%3e%3c/g%3e%3c/svg%3e)"
+    )
+    quote = "\n>\n".join(
+        textwrap.fill(t, 78, initial_indent="> ", subsequent_indent="> ") for t in tweet * 3
+    )
+    wrapped = [textwrap.fill(p, 78) for p in prose]
+    md = "\n\n".join([svg, wrapped[0], quote, wrapped[1]]) + "\n"
+    assert wrap_width(md.splitlines()) == 78
+    units = [u.text for u in text_units(md)]
+    assert units[0] == prose[0] and units[-1] == prose[1]
+    assert units[1:-1] == tweet * 3  # each quoted paragraph one unit, none joined to the prose
+    assert not any("%3c" in u or "luminance" in u for u in units)

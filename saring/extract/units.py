@@ -523,12 +523,15 @@ def _visit(w: _Walk, el, tag: str) -> None:
 _BULLET = re.compile(r"^(?:[*+\-•◦▪·–]|\d{1,3}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _QUOTE = re.compile(r"^>\s*")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# a target's characters: html2text escapes the brackets of a URL ("url\\(%23clip\\)")
+_MD_TARGET = r"(?:[^()\s\\]|\\.|\([^()]*\))"
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\\]|\\.|\([^()]*\))*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
-# a link's target that a wrap broke after a hyphen ("(https://www.post-" / "gazette.com/...)")
-_MD_CUT_TARGET = re.compile(r"(\]\([^()\s]*)\n(?=[^()\s]*(?:\)|\n[^()\s]*\)))")
+# a link's target that a wrap broke after a hyphen ("(https://www.post-" / "gazette.com/...)"),
+# up to eight times (an inline SVG's data URI)
+_MD_CUT_TARGET = re.compile(rf"(\]\({_MD_TARGET}*)\n(?={_MD_TARGET}*(?:\n{_MD_TARGET}*){{0,7}}\))")
 # a link whose text a line break cuts ("[Europa" / "Clipper](https://...)", html2text's wrap
 # or a paragraph's own line breaks): up to three lines of text before the target
 _MD_CUT_LINK = re.compile(
@@ -581,7 +584,7 @@ def _break_counts(lines: list[str], width: int) -> tuple[int, int]:
     fits = misses = 0
     prev = 0
     for line in lines:
-        s = line.strip()
+        s = _quoted(line.strip())
         if s and width - 25 <= prev <= width and not _BULLET.match(s) and not _HEADING.match(s):
             if prev + 1 + len(s.split(" ", 1)[0]) > width:
                 fits += 1
@@ -591,6 +594,14 @@ def _break_counts(lines: list[str], width: int) -> tuple[int, int]:
     return fits, misses
 
 
+def _quoted(s: str) -> str:
+    """A stripped line without html2text's quote marker ("> "), which a wrapped quote repeats
+    on every line: the line's first word is what follows it, and a lone ">" is a blank line
+    inside the quote. Seen on a fundus page quoting tweets, whose quote lines made the wrap
+    look like no wrap."""
+    return s[2:] if s.startswith("> ") else "" if s == ">" else s
+
+
 def _unwrap(lines: list[str], width: int) -> list[str]:
     """Lines a wrap at ``width`` broke, joined again: a line continues the one above when the
     line above (as printed) is nearly full and the next line's first word would not have fitted
@@ -598,7 +609,8 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
     out: list[str] = []
     last = 0  # the printed length of the line above
     for line in lines:
-        s = line.strip()
+        s = _quoted(line.strip())
+        quote = s != line.strip()  # a quote's line continues only a quote's line
         if (
             s
             and out
@@ -606,6 +618,7 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
             and last + 1 + len(s.split(" ", 1)[0]) > width
             and not _BULLET.match(s)
             and not _HEADING.match(s)
+            and quote == out[-1].lstrip().startswith(">")
         ):
             # a wrap breaks long words after a hyphen ("all-" / "company", a URL): no space there
             glue = "" if out[-1][-1:] == "-" and out[-1][-2:-1].isalnum() else " "
@@ -626,7 +639,7 @@ def _links_per_line(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     if "\n" not in text:
         return lines
-    for _ in range(3):  # a long target may be broken more than once
+    for _ in range(8):  # a long target may be broken more than once
         text, n = _MD_CUT_TARGET.subn(r"\1", text)
         if not n:
             break
