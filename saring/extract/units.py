@@ -663,6 +663,10 @@ def text_units(text: str) -> list[Unit]:
     if markdown:
         raw = _links_per_line(raw)
     units: list[Unit] = []
+    # a text with no blank line at all puts one block on each line (the crawl's bodies, seed
+    # 003): each line break there is what a blank line is elsewhere
+    filled = [i for i, s in enumerate(raw) if s.strip()]
+    tight = bool(filled) and len(filled) == filled[-1] - filled[0] + 1
     blank = False
     for line in raw:
         s = line.strip()
@@ -702,5 +706,5 @@ def text_units(text: str) -> list[Unit]:
                 blank_before=blank,
             )
         )
-        blank = False
+        blank = tight
     return units
