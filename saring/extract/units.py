@@ -663,9 +663,7 @@ def _one_block_a_line(lines: list[str]) -> bool:
         return False
     first = next(i for i, s in enumerate(lines) if s.strip())
     last = len(lines) - next(i for i, s in enumerate(reversed(lines)) if s.strip())
-    gaps = sum(
-        1 for a, b in zip(lines[first:last], lines[first + 1 : last]) if not a.strip() and b.strip()
-    )
+    gaps = sum(1 for i in range(first + 1, last) if lines[i].strip() and not lines[i - 1].strip())
     return gaps < 0.02 * (filled - 1)
 
 
