@@ -525,7 +525,7 @@ _HEADING = re.compile(r"^#{1,6}\s+")
 _QUOTE = re.compile(r"^>\s*")
 # a target's characters: html2text escapes the brackets of a URL ("url\\(%23clip\\)")
 _MD_TARGET = r"(?:[^()\s\\]|\\.|\([^()]*\))"
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\\]|\\.|\([^()]*\))*\)")
+_MD_IMAGE = re.compile(rf"!\[[^\]]*\]\((?:{_MD_TARGET}|\s)*\)")  # a title may follow the target
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
