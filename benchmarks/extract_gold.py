@@ -134,17 +134,26 @@ _BLOCK = frozenset(
 _DROP = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 
 
-def flatten_blocks(html: str) -> str:
-    """Every visible text block of the page on a line of its own (the shape of seed 000): block
-    elements start a line, scripts and styles go, blank lines between blocks."""
+def _visible_root(html: str):
+    """The page's tree without scripts, styles and other invisible parts; None when lxml
+    cannot parse it."""
     import lxml.html
 
     try:
         root = lxml.html.fromstring(html)
     except Exception:
-        return ""
+        return None
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
+    return root
+
+
+def flatten_blocks(html: str) -> str:
+    """Every visible text block of the page on a line of its own (the shape of seed 000): block
+    elements start a line, scripts and styles go, blank lines between blocks."""
+    root = _visible_root(html)
+    if root is None:
+        return ""
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCK:
             el.text = "\n" + (el.text or "")
@@ -183,20 +192,8 @@ FLATTENERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _visible_root(html: str):
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-    except Exception:
-        return None
-    for el in list(root.iter(*_DROP)):
-        el.drop_tree()
-    return root
-
-
 def flatten_lines(html: str) -> str:
-    """``flatten_blocks`` with no blank line between blocks: one block a line, as seed 000 and
+    """``flatten_blocks`` with no blank line between blocks: one block a line, as seed 003 and
     the June 2025 crawl's bodies arrive."""
     return "\n".join(line for line in flatten_blocks(html).split("\n") if line)
 

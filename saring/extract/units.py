@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -609,8 +610,9 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
     out: list[str] = []
     last = 0  # the printed length of the line above
     for line in lines:
-        s = _quoted(line.strip())
-        quote = s != line.strip()  # a quote's line continues only a quote's line
+        stripped = line.strip()
+        s = _quoted(stripped)
+        quote = s != stripped  # a quote's line continues only a quote's line
         if (
             s
             and out
@@ -658,13 +660,9 @@ def _one_block_a_line(lines: list[str]) -> bool:
     its lines (a title set apart, a few breaks in a long page). Each line break there is what a
     blank line is elsewhere. The crawl's bodies and seed 003 have none; the four flatteners the
     model is trained on leave a blank line before 2.9% of a page's lines at the least."""
-    filled = sum(1 for s in lines if s.strip())
-    if filled < 2:
-        return False
-    first = next(i for i, s in enumerate(lines) if s.strip())
-    last = len(lines) - next(i for i, s in enumerate(reversed(lines)) if s.strip())
-    gaps = sum(1 for i in range(first + 1, last) if lines[i].strip() and not lines[i - 1].strip())
-    return gaps < 0.02 * (filled - 1)
+    filled = [i for i, s in enumerate(lines) if s.strip()]
+    gaps = sum(1 for a, b in pairwise(filled) if b > a + 1)  # runs of blank lines between lines
+    return len(filled) >= 2 and gaps < 0.02 * (len(filled) - 1)
 
 
 def text_units(text: str) -> list[Unit]:
