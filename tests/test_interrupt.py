@@ -128,7 +128,7 @@ MOMENTS = {
     "imports": (None, 0.3, signal.SIGINT),
     "imports-sigterm": (None, 0.25, signal.SIGTERM),
     "reading": ("reading", 0.3, signal.SIGINT),
-    "extraction": ("reading", 2.5, signal.SIGINT),
+    "extraction": ("reading", 1.2, signal.SIGINT),
     "extraction-sigterm": ("reading", 1.5, signal.SIGTERM),
     "near-dedup": ("looking for near duplicates", 0.05, signal.SIGINT),
     "stories": ("grouping stories", 0.05, signal.SIGINT),
