@@ -21,7 +21,7 @@ import numpy as np
 
 from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import FurnitureRules, default_rules, function_words, words_of
-from saring.extract.units import text_units, wrap_width
+from saring.extract.units import one_block_a_line, text_units, unglue, wrap_width
 from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 from saring.scripts import SENTENCE_ENDERS, find_words
 
@@ -231,12 +231,16 @@ class TextCleaner:
         """Find the article in a page that arrived as text and clean it.
 
         The page is cut into units (lines; hard-wrapped lines joined, Markdown reduced to its
-        text) and the content model (``extract.content``) judges each; within what it keeps,
-        lines the furniture table names and paragraphs printed twice go. A line the model
+        text; in a page with one block a line, blocks glued into long lines parted and
+        sentences cut at their links joined again) and the content model
+        (``extract.content``) judges each; within what it keeps, lines the furniture table
+        names and paragraphs printed twice go. A line the model
         drops goes as ``before_article``, ``after_article`` or ``boilerplate`` unless the
         furniture table names it. The headline above the article leaves the text for the
         title: the known ``title`` where the page prints it, else the heading-like line above
         the article that shares most words with it."""
+        if one_block_a_line(text):  # blocks glued into long lines are parted first
+            text = "\n".join(unglue(text.splitlines()))
         lines = self.classify(text)
         plain = "](" not in text and wrap_width(text.splitlines()) is None
         if plain and self._only_article(lines):

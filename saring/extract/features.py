@@ -11,20 +11,18 @@ here knows a site or a page of the training data.
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from saring.clean.rules import FurnitureRules, default_rules
 from saring.extract.units import ANCESTOR_TAGS, BLOCK_INDEX, GROUPS, LEVELS, Unit
+from saring.extract.words import frequent_words, language_of
 from saring.scripts import SENTENCE_ENDERS, find_words
 
-DATA = Path(__file__).with_name("data")
 _SEPARATORS = re.compile(r"[|•·»/›]|\s-\s")
 _CLOSERS = "\"”’'»)] \t"
 _ENDERS = frozenset(SENTENCE_ENDERS)
@@ -144,45 +142,10 @@ def feature_names(html: bool) -> tuple[str, ...]:
     return (*OWN, *PLACE, *own_kind, *neighbours, "prose_before_5", "prose_after_5")
 
 
-@lru_cache(maxsize=1)
-def _word_lists() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]], list[frozenset[str]]]:
-    """(languages, word -> languages whose list holds it, the lists) from the bundled file."""
-    langs: list[str] = []
-    lists: list[frozenset[str]] = []
-    raw = gzip.decompress((DATA / "function_words.tsv.gz").read_bytes()).decode("utf-8")
-    for line in raw.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        lang, words = line.split("\t")
-        langs.append(lang)
-        lists.append(frozenset(words.split()))
-    index: dict[str, list[int]] = {}
-    for i, words in enumerate(lists):
-        for w in words:
-            index.setdefault(w, []).append(i)
-    return tuple(langs), {w: tuple(v) for w, v in index.items()}, lists
-
-
 def page_language(units: list[Unit], sample_words: int = 300) -> str | None:
     """The language whose list of frequent words covers most of the page's longer units (a vote
     over at most ``sample_words`` words), or None with no vote."""
-    langs, index, _ = _word_lists()
-    votes = [0] * len(langs)
-    seen = 0
-    for u in sorted(units, key=lambda u: -len(u.text))[:20]:
-        for w in find_words(u.text.lower()):
-            for i in index.get(w, ()):
-                votes[i] += 1
-            seen += 1
-        if seen >= sample_words:
-            break
-    best = max(range(len(votes)), key=votes.__getitem__) if votes else 0
-    return langs[best] if votes and votes[best] else None
-
-
-def function_word_list(lang: str | None) -> frozenset[str]:
-    langs, _, lists = _word_lists()
-    return lists[langs.index(lang)] if lang in langs else frozenset()
+    return language_of((u.text for u in units), sample_words)
 
 
 @dataclass
@@ -477,7 +440,7 @@ def features(
     for each unit ("line", "strip", "tail" or None) when the caller has matched it already."""
     rules = ctx.rules or default_rules()
     lang = ctx.lang or page_language(units)
-    fw = function_word_list(lang)
+    fw = frequent_words(lang)
     texts = [u.text for u in units]
     if html:
         # HTML blocks are not matched against the furniture table: the class and id names
