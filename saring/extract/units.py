@@ -12,6 +12,8 @@ list markers reduced to their text). This module measures nothing and decides no
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -677,13 +679,14 @@ _OPENS = frozenset("([\u201c\u2018\u00ab\uff08\uff3b\u300c\u300e\u3010\u3008\u30
 
 
 LEAD_WORDS = 30  # a line that ends in one of its language's this many most frequent words ...
+_WORD_END = frozenset({"Ll", "Lo", "Lm", "Mn", "Mc"})  # ... ends in one of these, not a capital
 
 
-def _goes_on(above: str, s: str, lead: frozenset[str]) -> bool:
+def _goes_on(above: str, s: str, lead: Callable[[], frozenset[str]]) -> bool:
     """Whether line ``s`` goes on with the sentence of the line ``above`` (both stripped): it
     opens with a comma, a full stop or a closing bracket; or it opens with a lower-case letter
     and the line above ends in a letter of a word (lower case), a digit or a comma; or the line
-    above ends with an opening bracket, or with one of the ``lead`` words in lower case ("in
+    above ends with an opening bracket, or with one of the ``lead()`` words in lower case ("in
     der" / "Premier League", "dan" / "Presiden"; not "Baca Juga", a label). A list item
     never goes on from the line above."""
     if not above or _BULLET.match(s):
@@ -693,7 +696,13 @@ def _goes_on(above: str, s: str, lead: frozenset[str]) -> bool:
         (first in _GOES_ON and not s.startswith("..."))
         or (first.islower() and (last.islower() or last.isdigit() or last == ","))
         or last in _OPENS
-        or (first.isalnum() and above.rsplit(" ", 1)[-1] in lead)  # as written: mid-sentence
+        # the word as written (mid-sentence: its last letter not a capital); the page's
+        # language is found only for a line that may end in one
+        or (
+            first.isalnum()
+            and unicodedata.category(last) in _WORD_END
+            and above.rsplit(" ", 1)[-1] in lead()
+        )
     )
 
 
@@ -702,15 +711,16 @@ def _rejoin_fragments(lines: list[str]) -> list[str]:
     block a line. A flattener that writes every text node on a line of its own (BeautifulSoup's
     ``get_text("\\n")``) breaks the line before and after each link or bold word: "Pero" /
     "hasta hace unos meses" / "Bruselas se había mostrado...", "in our" / "cost-effectiveness
-    estimate for the grant" / ": note that...", "Der" / "FC Liverpool hat in der" / "Premier
-    League das Derby beim", "（マグニチュード" / "）は6.9と推定される". On the gold pages so
-    flattened, the content model, which learnt whole blocks, took the pieces for furniture
-    (mean F1 0.844 / 0.860 before this, 0.888 / 0.902 after). A line in lower case is not
-    joined to a line in capitals or ending in a full stop, so that a template line ("SCROLL TO
-    CONTINUE WITH CONTENT") stays whole for the furniture table; a line in capitals is joined
-    only after one of the ``LEAD_WORDS`` most frequent words of the page's language (articles,
-    prepositions, conjunctions: words a heading or a menu item seldom ends with)."""
-    lead = frequent_words(language_of(lines), LEAD_WORDS)
+    estimate for the grant" / ": note that...", "FC Liverpool hat in der" / "Premier League
+    das Derby", "（マグニチュード" / "）は6.9と推定される". On the gold pages so flattened, the
+    content model, which learnt whole blocks, took the pieces for furniture (mean F1 0.844 /
+    0.860 before this, 0.888 / 0.902 after). A line opening in lower case is not joined to a
+    line that ends in a capital letter or a full stop, so that a template line ("SCROLL TO
+    CONTINUE WITH CONTENT") stays whole for the furniture table; a line opening with a capital
+    is joined only after one of the ``LEAD_WORDS`` most frequent words of the page's language
+    written in lower case (articles, prepositions, conjunctions: words a heading or a menu
+    item seldom ends with)."""
+    lead = lru_cache(maxsize=1)(lambda: frequent_words(language_of(lines), LEAD_WORDS))
     out: list[str] = []
     for line in lines:
         s = line.strip()
