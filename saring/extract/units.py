@@ -740,7 +740,7 @@ _GLUED_END = re.compile(r"(?<=[a-z\u00df-\u00ff0-9)\u201d\"][.!?])(?=[^\W\d_])")
 _GLUED_CASE = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
 GLUED_LINE = 1000  # a line this long (or longer) ...
 GLUED_MARKS = 3  # ... with this many glued places or more is cut at each of them ...
-GLUED_CASE = 6  # ... when its page's long lines glue a word to a capital this often (per 1,000)
+GLUED_RATE = 6  # ... when its page's long lines glue a word to a capital this often (per 1,000)
 
 
 def unglue(lines: list[str]) -> list[str]:
@@ -750,7 +750,7 @@ def unglue(lines: list[str]) -> list[str]:
     its article inside, and the model could only keep it all or nothing (leave-site-out mean F1
     on the gold pages so flattened 0.832 / 0.817 before this, 0.860 / 0.863 after).
     Only a page whose menus were glued is cut: its long lines glue a word to a capitalised word
-    ``GLUED_CASE`` times per 1,000 characters or more (the long lines of the gold pages so
+    ``GLUED_RATE`` times per 1,000 characters or more (the long lines of the gold pages so
     flattened: half over 2, a tenth over 30). The crawl's bodies glue whole paragraphs ("...sudah
     diefisiensi.Sebelumnya, tutur dia") and names in italics ("rekamanBocor Alus"), 4.4 times
     at the most in 99 lines of 100; they keep their lines, which the per-site and copy passes
@@ -759,7 +759,7 @@ def unglue(lines: list[str]) -> list[str]:
     stop counts only after a small letter or a digit ("REPUBLIKA.CO.ID" stays whole)."""
     long = [s for s in lines if len(s) >= GLUED_LINE]
     chars = sum(len(s) for s in long)
-    if not long or sum(len(_GLUED_CASE.findall(s)) for s in long) * 1000 < GLUED_CASE * chars:
+    if not long or sum(len(_GLUED_CASE.findall(s)) for s in long) * 1000 < GLUED_RATE * chars:
         return lines
     out: list[str] = []
     for line in lines:
@@ -776,10 +776,14 @@ def unglue(lines: list[str]) -> list[str]:
     return out
 
 
+def _tight(lines: list[str]) -> bool:
+    """Whether the lines put one block a line (``_one_block_a_line``) or are one line."""
+    return _one_block_a_line(lines) or sum(1 for s in lines if s.strip()) == 1
+
+
 def one_block_a_line(text: str) -> bool:
     """Whether ``text`` puts one block a line (``_one_block_a_line``) or is one line."""
-    lines = text.splitlines()
-    return _one_block_a_line(lines) or sum(1 for s in lines if s.strip()) == 1
+    return _tight(text.splitlines())
 
 
 def text_units(text: str) -> list[Unit]:
@@ -793,7 +797,7 @@ def text_units(text: str) -> list[Unit]:
     if markdown:
         raw = _links_per_line(raw)
     units: list[Unit] = []
-    tight = _one_block_a_line(raw) or sum(1 for s in raw if s.strip()) == 1
+    tight = _tight(raw)
     if tight:
         raw = _rejoin_fragments(unglue(raw))
     blank = False
