@@ -224,8 +224,8 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "--extract-timeout",
         type=float,
         metavar="SECONDS",
-        help="HTML extraction: a page that takes longer gets status failed, reason "
-        "extract_timeout; 0 means no limit (default: 30)",
+        help="a document whose extraction and cleaning (HTML or text) take longer gets status "
+        "failed, reason extract_timeout; 0 means no limit (default: 30)",
     )
     g.add_argument(
         "--no-tables",

@@ -17,12 +17,13 @@ from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
 from saring.extract.byline import line_meta
 from saring.extract.dates import parse_date
-from saring.extract.html import ExtractError
+from saring.extract.html import ExtractError, no_result_within
 from saring.filters import judge
 from saring.model import (
     EMPTY_AFTER_CLEANING,
     EMPTY_INPUT,
     EXTRACT_FAILED,
+    EXTRACT_TIMEOUT,
     FAILED,
     FILTERED,
     INTERNAL_ERROR,
@@ -36,6 +37,7 @@ from saring.model import (
 )
 from saring.readers.decode import DecodeError, decode_bytes, nul_note, without_nul
 from saring.readers.mojibake import noted, repair
+from saring.timelimit import TimeUp, time_limit
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
@@ -157,9 +159,25 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
         return _leave(p, "decode", why)
     p.chars_in = len(content)
     content, repaired = (content, False) if is_html else repair(content)
-    t1 = time.perf_counter()
-    p.seconds["decode"] = t1 - t0
+    p.seconds["decode"] = time.perf_counter() - t0
 
+    # Extraction and cleaning under one time limit: on a page that arrives as text the
+    # content model's pass over its lines is the extraction (an 8 MB text takes a minute).
+    timeout = cfg.extractor.timeout
+    try:
+        with time_limit(timeout):
+            left = _article(row, cfg, p, content, repaired, is_html)
+    except TimeUp:
+        return _leave(p, "clean", f"{EXTRACT_TIMEOUT}: {no_result_within(timeout)}")
+    return left or _filtered(p, cfg)
+
+
+def _article(
+    row: dict, cfg: RunConfig, p: Processed, content: str, repaired: bool, is_html: bool
+) -> Outcome | None:
+    """Extract (HTML) and clean: the article's text and metadata in ``p``; an outcome only
+    when the document leaves here."""
+    t1 = time.perf_counter()
     date_text = row.get("date_raw")
     if is_html:
         try:
@@ -203,7 +221,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
             f"{NO_ARTICLE}: not one paragraph of prose in {n} line{'s' * (n != 1)} "
             "(a listing of headlines or a stub)",
         )
-    return _filtered(p, cfg)
+    return None
 
 
 def _filtered(p: Processed, cfg: RunConfig) -> Outcome:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -100,6 +101,46 @@ def test_a_page_that_takes_too_long_ends_with_extract_timeout():
         "failed",
         "extract_timeout: no result within 0.3 s (--extract-timeout)",
     )
+
+
+def _slow_text_page() -> tuple[str, str]:
+    """The example texts, each 150 times: 1.1 MB in 29,000 lines, about 3 s through the text
+    path with no limit (7.6 MB took over 30 s); and one of them alone."""
+    texts = [f.read_text() for f in sorted((EXAMPLES / "text").glob("*.txt"))]
+    return "\n".join(f"{t}\nHalaman {i}" for i in range(150) for t in texts), texts[0]
+
+
+def test_a_text_page_that_takes_too_long_ends_with_extract_timeout():
+    # on a page that arrives as text the content model's pass over the lines is the extraction
+    slow, short = _slow_text_page()
+    cfg = RunConfig(extractor=HtmlExtractor(timeout=0.3))
+    record = {"id": "x", "order": "0", "fmt": "text"}
+    out = process_record({**record, "raw_text": slow}, cfg)
+    assert (out.processed.status, out.processed.reason, out.processed.text) == (
+        "failed",
+        "extract_timeout: no result within 0.3 s (--extract-timeout)",
+        None,
+    )
+    assert process_record({**record, "raw_text": short}, cfg).processed.status == "kept"
+
+
+def test_the_time_limit_holds_in_a_run_with_one_worker(tmp_path):
+    # a small input is processed in a thread of saring's own process, which no alarm reaches
+    slow, short = _slow_text_page()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.txt").write_text(slow)
+    (tmp_path / "in" / "short.txt").write_text(short)
+    out = tmp_path / "out"
+    assert (
+        main(["run", str(tmp_path / "in"), "-o", str(out), "-q", "--extract-timeout", "0.3"]) == 0
+    )
+    import pyarrow.parquet as pq
+
+    rows = {Path(r["source"]).name: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    assert (
+        rows["slow.txt"]["reason"] == "extract_timeout: no result within 0.3 s (--extract-timeout)"
+    )
+    assert rows["short.txt"]["status"] == "kept"
 
 
 def test_a_listing_of_headlines_is_filtered_as_no_article(tmp_path, capsys):

@@ -9,11 +9,7 @@ caller gets an :class:`ExtractError` with a reason it can record.
 
 from __future__ import annotations
 
-import signal
-import threading
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from courlan import extract_domain
@@ -21,6 +17,7 @@ from courlan import extract_domain
 from saring.extract.meta import page_metadata
 from saring.extract.nesting import PARSER_DEPTH, flatten, too_deep
 from saring.model import EXTRACT_FAILED, EXTRACT_TIMEOUT
+from saring.timelimit import TimeUp, time_limit
 
 # Ask htmldate for the time and zone too, not just the day, and read the page's own metadata
 # before its URL: a date in the URL path (/2025/06/17/) has no time and would win otherwise.
@@ -32,34 +29,8 @@ _DATE_PARAMS = {
 }
 
 
-class _TimeUp(BaseException):
-    """Raised by the alarm; a BaseException so that trafilatura's ``except Exception`` blocks
-    cannot swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``_TimeUp`` in the block after ``seconds`` (SIGALRM). Only where a signal can be
-    delivered: the main thread of a process on a POSIX system (saring's worker processes, the
-    CLI); elsewhere the block runs without a limit."""
-    if (
-        not seconds
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def no_result_within(seconds: float) -> str:
+    return f"no result within {seconds:g} s (--extract-timeout)"
 
 
 class ExtractError(ValueError):
@@ -150,10 +121,8 @@ class HtmlExtractor:
                     text = self._trafilatura(tree, meta.url)
         except ExtractError:
             raise
-        except _TimeUp:
-            raise ExtractError(
-                f"{EXTRACT_TIMEOUT}: no result within {self.timeout:g} s (--extract-timeout)"
-            ) from None
+        except TimeUp:
+            raise ExtractError(f"{EXTRACT_TIMEOUT}: {no_result_within(self.timeout)}") from None
         except Exception as e:  # lxml and trafilatura raise many kinds on broken pages
             raise ExtractError(f"{EXTRACT_FAILED}: {type(e).__name__}: {e}") from e
         if not (text or "").strip():

@@ -1,0 +1,116 @@
+"""A time limit on a block of Python code, in whatever thread runs it.
+
+The per-document stages run in the main thread of a worker process, or, with one worker (small
+runs, ``--workers 1``, a one-CPU machine), in a thread of the engine: SIGALRM reaches only the
+main thread, so one watchdog thread per process raises ``TimeUp`` in the late thread instead
+(CPython's ``PyThreadState_SetAsyncExc``). Neither can stop C code: the exception comes when the
+thread runs Python again. Not stopit's ``ThreadingTimeout``: it starts a timer thread per block
+(about 140 us here, half of a short text's whole cleaning) and a timer that fires as the block
+ends can raise after it; here one thread serves every block and a block's end withdraws it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import time
+
+_IDLE = 1.0  # seconds the watchdog sleeps with nothing to watch
+
+
+class TimeUp(BaseException):
+    """Raised in a block that ran past its limit; a BaseException so that libraries' ``except
+    Exception`` blocks (trafilatura has many) cannot swallow it."""
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Have ``thread_id`` raise ``exc`` when it next runs Python (None: withdraw it)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None
+    )
+
+
+class _Watchdog:
+    """One daemon thread that raises ``TimeUp`` in the threads whose deadline has passed."""
+
+    def __init__(self):
+        self.cond = threading.Condition()
+        self.blocks: dict[int, list] = {}  # token -> [deadline, thread id, fired]
+        self.wake_at = 0.0  # when the watchdog looks again
+        self.tokens = 0
+        self.thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> int:
+        deadline = time.monotonic() + seconds
+        with self.cond:
+            if self.thread is None or not self.thread.is_alive():  # first use, or after fork
+                self.thread = threading.Thread(target=self._watch, name="saring-timelimit")
+                self.thread.daemon = True
+                self.thread.start()
+            self.tokens += 1
+            self.blocks[self.tokens] = [deadline, threading.get_ident(), False]
+            if deadline < self.wake_at:
+                self.cond.notify()
+            return self.tokens
+
+    def disarm(self, token: int) -> None:
+        """Withdraw the block's limit, and its exception if raised and not yet delivered."""
+        with self.cond:
+            block = self.blocks.pop(token, None)
+            if block is not None and block[2]:
+                _raise_in(block[1], None)
+
+    def _watch(self) -> None:
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                for block in self.blocks.values():
+                    if block[0] <= now and not block[2]:
+                        block[2] = True
+                        _raise_in(block[1], TimeUp)
+                waiting = [b[0] for b in self.blocks.values() if not b[2]]
+                self.wake_at = min(waiting, default=now + _IDLE)
+                self.cond.wait(max(0.0, self.wake_at - now))
+
+
+_watchdog = _Watchdog()
+_local = threading.local()
+
+
+def _after_fork() -> None:
+    """A forked child has no watchdog thread, and the parent's may have held the lock."""
+    global _watchdog
+    _watchdog = _Watchdog()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
+class time_limit:
+    """Raise ``TimeUp`` in the ``with`` block once it has run ``seconds`` (None or 0: no limit).
+    A limit inside another one in the same thread is the outer's (``process_record`` limits
+    extraction and cleaning together, the HTML extractor its own part)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.token: int | None = None
+
+    def __enter__(self) -> time_limit:
+        if self.seconds and not getattr(_local, "armed", False):
+            _local.armed = True
+            self.token = _watchdog.arm(self.seconds)
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        if self.token is None:
+            return False
+        while True:  # the exception may arrive while the limit is withdrawn: withdraw it again
+            try:
+                _watchdog.disarm(self.token)
+                break
+            except TimeUp:
+                pass
+        _local.armed = False
+        return False
