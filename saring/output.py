@@ -69,8 +69,12 @@ class AtomicOutputDir:
                     "choose another -o/--out"
                 )
         parent = self.out.parent
-        if not parent.exists():
+        if parent.exists() and not parent.is_dir():
+            raise OutputError(f"{parent}: is a file, not a folder")
+        try:
             parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # a file on the way (FileExistsError), a read-only file system...
+            raise OutputError(f"{parent}: cannot make the folder ({e.strerror})") from None
         if not os.access(parent, os.W_OK):
             raise OutputError(f"{parent}: cannot write here (permission denied)")
 
@@ -103,7 +107,10 @@ class AtomicOutputDir:
         self.check()
         tag = f"{os.getpid()}-{secrets.token_hex(4)}"
         self.staging = self.out.parent / f".{self.out.name}.partial-{tag}"
-        self.staging.mkdir()
+        try:
+            self.staging.mkdir()
+        except OSError as e:  # a folder that refuses new entries (/proc) although writable
+            raise OutputError(f"{self.out.parent}: cannot write here ({e.strerror})") from None
         return self.staging
 
     def __exit__(self, exc_type, exc, tb) -> None:
