@@ -186,6 +186,7 @@ class Processed:
     url: str | None = None
     published: object = None  # datetime (aware, UTC) or None
     encoding: str | None = None
+    fmt: str | None = None  # the path it took: "html" or "text"
     chars_in: int | None = None
     removed: list[Removed] = field(default_factory=list)
     norm: str | None = None  # normalised text, the input of exact and near dedup

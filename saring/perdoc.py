@@ -33,6 +33,7 @@ PROCESSED_TYPE = DT.struct(
         "url": DT.string(),
         "published": DT.timestamp("us", "UTC"),
         "encoding": DT.string(),
+        "fmt": DT.string(),
         "chars_in": DT.int64(),
         "chars_out": DT.int64(),
         "removed": REMOVED_TYPE,
@@ -81,6 +82,7 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "url": p.url,
         "published": p.published,
         "encoding": p.encoding,
+        "fmt": p.fmt,
         "chars_in": p.chars_in,
         "chars_out": p.chars_out,
         "removed": [r.as_dict() for r in p.removed],
@@ -120,7 +122,7 @@ class DocumentProcessor:
     def __call__(self, *columns: daft.Series) -> pa.Array:
         values = [c.to_pylist() for c in columns]
         rows = [
-            {"status": STORED}
+            {"status": STORED, "fmt": record[RAW_ARGS.index("fmt")]}
             if record[0] in self.stored
             else processed_row(dict(zip(RAW_ARGS, record, strict=True)), self.cfg)
             for record in zip(*values, strict=True)

@@ -111,7 +111,9 @@ def _phase1(
     df = source.read().into_batches(cfg.batch_size)
     processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in RAW_ARGS]))
-    df = df.select("id", "order", "source", "fmt", "bytes_in", "t_read", col("p").unnest())
+    # "fmt" from the worker: the path the document took (HTML found in a text column is read
+    # as HTML)
+    df = df.select("id", "order", "source", "bytes_in", "t_read", col("p").unnest())
     if cfg.runner == "ray":
         # on Ray every batch of into_batches is a partition: 100,000 documents made 1,563, and
         # each later shuffle (group-by, join) 1,563 x 1,563 pieces held by the head. A few

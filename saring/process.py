@@ -17,7 +17,7 @@ from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
 from saring.extract.byline import line_meta
 from saring.extract.dates import parse_date
-from saring.extract.html import ExtractError, no_result_within
+from saring.extract.html import ExtractError, is_markup, no_result_within
 from saring.filters import judge
 from saring.model import (
     EMPTY_AFTER_CLEANING,
@@ -149,14 +149,23 @@ def _metadata_from_lines(p: Processed, cleaned, date_text: str | None, tz: str) 
 
 
 def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
+    p.fmt = row["fmt"]
     if row.get("error"):
         return _leave(p, "read", row["error"])
-    is_html = row["fmt"] == "html"
 
     t0 = time.perf_counter()
-    content, why = _decoded(row, p, is_html)
+    content, why = _decoded(row, p, p.fmt == "html")
     if why is not None:
         return _leave(p, "decode", why)
+    if p.fmt == "text" and is_markup(content):
+        # HTML that arrived as text (a table's "content" column, a page saved as .txt); its
+        # bytes are read again as a page's, whose <meta> may name the charset
+        p.fmt = "html"
+        if row.get("raw_text") is None:
+            content, _why = _decoded(row, p, True)
+    elif p.fmt == "html" and "<" not in content:
+        p.fmt = "text"  # no markup at all: a text file named .html
+    is_html = p.fmt == "html"
     p.chars_in = len(content)
     content, repaired = (content, False) if is_html else repair(content)
     p.seconds["decode"] = time.perf_counter() - t0

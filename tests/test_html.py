@@ -256,3 +256,54 @@ def test_a_deep_page_without_text_says_it_was_nested_past_the_limit():
         "extract_failed: no article text found in the page (its elements nest deeper than "
         "the HTML parser's limit of 256; read again with the deepest ones flattened)"
     )
+
+
+def test_html_that_arrives_as_text_is_read_as_html_and_text_named_html_as_text(tmp_path):
+    page = (EXAMPLES / "pages" / "lensaberita-persib-persija.html").read_text()
+    body = lxml.html.fromstring(page).xpath("//article//p")
+    snippet = "".join(lxml.html.tostring(p, encoding="unicode") for p in body[:3])
+    rows = [
+        {"url": "https://www.lensaberita.com/a", "content": page},  # a scraper's "content"
+        {"url": "https://www.lensaberita.com/b", "content": snippet},  # tagged paragraphs
+    ]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "scraped.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    saved = (EXAMPLES / "pages" / "lensaberita-erupsi-lewotobi.html").read_text()
+    (src / "saved.txt").write_text(saved)  # a page saved as .txt
+    text = (EXAMPLES / "text" / "suarapagi-lrt-jabodebek.txt").read_text()
+    (src / "plain.html").write_text(text)  # a text named .html
+    out = tmp_path / "out"
+    run([str(src)], out, NO_QUALITY, log=lambda _m: None)
+    import pyarrow.parquet as pq
+
+    got = pq.read_table(out / "documents.parquet").to_pylist()
+    by_name = {Path(r["source"]).name: r for r in got}
+    for key in ("scraped.jsonl#line=1", "saved.txt", "scraped.jsonl#line=2"):
+        r = by_name[key]
+        assert (r["format"], r["status"]) == ("html", "kept"), key
+        assert "<" not in r["text"] and ("Persib" in r["text"] or "Lewotobi" in r["text"]), key
+    assert by_name["saved.txt"]["title"].startswith("Gunung Lewotobi")
+    plain = by_name["plain.html"]
+    assert (plain["format"], plain["status"]) == ("text", "kept")
+    assert "LRT Jabodebek" in plain["text"]
+
+
+@pytest.mark.parametrize(
+    "text, markup",
+    [
+        ("<!DOCTYPE html>\n<html><body><p>Satu.</p></body></html>", True),
+        ("<?xml version='1.0'?>\n<!-- cache -->\n<html><p>Satu dua.</p></html>", True),
+        ("<p>Satu dua tiga.</p><p>Empat lima enam.</p>", True),
+        # an article that shows a little HTML: a few tags in many words
+        (
+            "Tulis <p> untuk paragraf dan </p> untuk menutupnya. " + "Kata lain di sini. " * 200,
+            False,
+        ),
+        ("Harga naik <5% dan suku bunga > 6% pada kuartal ini.", False),
+    ],
+)
+def test_what_counts_as_html_in_a_text(text, markup):
+    from saring.extract.html import is_markup
+
+    assert is_markup(text) is markup

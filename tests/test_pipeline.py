@@ -398,7 +398,7 @@ def test_output_folder_rules(tmp_path):
         run([str(EXAMPLES)], other, **QUIET)
     assert (other / "notes.txt").read_text() == "keep me"
     # a file where a folder of the path should be: a clear error, not a traceback
-    with pytest.raises(OutputError, match="notes.txt: is a file, not a folder"):
+    with pytest.raises(OutputError, match=r"notes\.txt: is a file, not a folder"):
         run([str(EXAMPLES / "text")], other / "notes.txt" / "out", **QUIET)
     with pytest.raises(OutputError, match="cannot make the folder"):
         run([str(EXAMPLES / "text")], other / "notes.txt" / "a" / "out", **QUIET)

@@ -9,6 +9,7 @@ caller gets an :class:`ExtractError` with a reason it can record.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 
@@ -27,6 +28,35 @@ _DATE_PARAMS = {
     "extensive_search": True,
     "deferred_url_extractor": True,
 }
+
+
+# A page's start: an XML declaration or comments, then the doctype or the html/head/body tag.
+_PAGE_START = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
+)
+# Tags of the elements an article's markup is made of.
+_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|table|tr|td|th|strong|em|b|i|u|img|section|article"
+    r"|figure|figcaption|blockquote|header|footer|nav|main|script|style|meta|link)\b[^<>]{0,1000}>",
+    re.I,
+)
+MARKUP_TAGS = 4  # a text with at least this many tags,
+MARKUP_DENSITY = 2.0  # and this many per 100 words, is markup (a prose paragraph: about 4)
+
+
+def is_markup(text: str) -> bool:
+    """Whether ``text``, which arrived as text, is HTML: a page (a doctype or an ``<html>`` tag
+    first) or a fragment of tagged paragraphs. Scrapers often store the page's HTML in a
+    "content" column; a page quoting some HTML has a few tags in thousands of words (a fundus
+    page flattened: 0.3 per 100 words; the crawl's 5,774 bodies: none)."""
+    if "<" not in text:
+        return False
+    if _PAGE_START.match(text, 0, 4096):
+        return True
+    head = text[:100_000]
+    tags = len(_TAG.findall(head))
+    return tags >= MARKUP_TAGS and tags * 100 >= MARKUP_DENSITY * len(head.split())
 
 
 def no_result_within(seconds: float) -> str:
