@@ -154,9 +154,9 @@ def test_parquet_row_groups_and_ids(tmp_path):
 
 
 def _warc_record(
-    uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", extra: int = 0
+    uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", extra: int = 0, headers=""
 ) -> bytes:
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n{headers}\r\n".encode() + body
     head = (
         f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
         f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)):032d}>\r\nWARC-Date: 2025-06-18T00:00:00Z\r\n"
@@ -183,6 +183,42 @@ def test_warc_bad_record_is_one_failed_document_and_reading_resumes(tmp_path):
     assert [r.raw for r in recs if r.error is None] == [PAGE.encode()] * 3
     # WARC-Date is the fetch time, not the publication date: the page's metadata must decide.
     assert all(r.date_raw is None for r in recs)
+
+
+def test_warc_bodies_stored_as_sent_are_decoded_gzip_deflate_brotli_and_chunked(tmp_path):
+    # wget and Heritrix archive the response as the server sent it
+    import zlib
+
+    import brotli
+
+    page = PAGE.encode()
+    half = len(page) // 2
+    chunked = b"%x\r\n%s\r\n%x;ext=1\r\n%s\r\n0\r\n\r\n" % (
+        half,
+        page[:half],
+        len(page) - half,
+        page[half:],
+    )
+    bodies = [
+        ("Content-Encoding: gzip\r\n", gzip.compress(page)),
+        ("Content-Encoding: deflate\r\n", zlib.compress(page)),
+        ("Content-Encoding: br\r\n", brotli.compress(page)),
+        ("Transfer-Encoding: chunked\r\n", chunked),
+        (
+            "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+            b"%x\r\n%s\r\n0\r\n\r\n" % (len(gzip.compress(page)), gzip.compress(page)),
+        ),
+        ("Content-Encoding: gzip\r\n", b"\x1f\x8b not gzip at all"),
+        ("Content-Encoding: compress\r\n", page),
+    ]
+    data = b"".join(
+        _warc_record(f"https://w.id/{i}", b, headers=h) for i, (h, b) in enumerate(bodies)
+    )
+    (tmp_path / "crawl.warc").write_bytes(data)
+    recs = records(tmp_path / "crawl.warc")
+    assert [r.raw for r in recs[:5]] == [page] * 5
+    assert recs[5].error.startswith("read_error: cannot undo the content encoding gzip")
+    assert recs[6].error.startswith("read_error: cannot undo the content encoding compress")
 
 
 def test_warc_gzip_truncated_last_record(tmp_path):

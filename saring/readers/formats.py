@@ -456,6 +456,58 @@ def _parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
     return (int(m.group(1)) if m else None), headers, body
 
 
+def _dechunked(body: bytes) -> bytes | None:
+    """A body sent with ``Transfer-Encoding: chunked``, its chunks joined (None: not chunked
+    as said)."""
+    out, pos = [], 0
+    while True:
+        eol = body.find(b"\n", pos)
+        size = body[pos:eol].split(b";", 1)[0].strip() if eol >= 0 else b""
+        try:
+            n = int(size, 16)
+        except ValueError:
+            return None
+        if n == 0:
+            return b"".join(out)
+        out.append(body[eol + 1 : eol + 1 + n])
+        pos = eol + 1 + n
+        pos += 2 if body[pos : pos + 2] == b"\r\n" else 1 if body[pos : pos + 1] == b"\n" else 0
+
+
+def _inflated(body: bytes, coding: str, limit: int) -> bytes:
+    """``body`` decompressed from ``coding`` (gzip, deflate, br), at most ``limit`` + 1 bytes
+    (a larger result is refused by the caller); raises ValueError where it cannot be."""
+    if coding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, limit + 1)
+    if coding == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send it
+        try:
+            return zlib.decompressobj().decompress(body, limit + 1)
+        except zlib.error:
+            return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, limit + 1)
+    if coding == "br":  # brotli comes with fastwarc
+        import brotli
+
+        try:
+            return brotli.Decompressor().process(body, output_buffer_limit=limit + 1)
+        except TypeError:  # brotli before 1.2 has no output limit
+            return brotli.decompress(body)
+    raise ValueError("unknown content coding")
+
+
+def _http_body(headers: dict[str, str], body: bytes, limit: int) -> tuple[bytes, str | None]:
+    """The body as the server meant it: chunks joined, content codings (gzip, deflate, br)
+    undone, as crawlers that archive the raw response (wget, Heritrix) store it; or why not."""
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        body = _dechunked(body) or body
+    codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
+    for coding in reversed([c for c in codings if c and c != "identity"]):
+        try:
+            body = _inflated(body, coding, limit)
+        except Exception as e:  # zlib.error, brotli.error, ValueError
+            return body, f"{READ_ERROR}: cannot undo the content encoding {coding}: {e}"
+    return body, None
+
+
 def _charset(content_type: str) -> str | None:
     m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     return m.group(1) if m else None
@@ -668,6 +720,11 @@ def _warc_record(
         ctype = headers.get("content-type", "")
         if status is not None and not 200 <= status < 300:
             return fail(len(body), f"{NOT_A_PAGE}: HTTP status {status}")
+        body, error = _http_body(headers, body, opts.max_bytes)
+        if error:
+            return fail(len(body), error)
+        if len(body) > opts.max_bytes:
+            return fail(len(body), _too_large(len(body), opts) + " (content decoded)")
     else:  # resource record: the block is the document itself
         ctype, body = rec.headers.get("Content-Type", ""), block
     mime = ctype.split(";")[0].strip().lower()
