@@ -597,6 +597,26 @@ def test_a_misspelt_text_column_is_an_error_not_a_silent_fallback(tmp_path):
     plan_tables(files, ReaderOptions(text_col="isi_berita"))
 
 
+@pytest.mark.parametrize(
+    "name, sep",
+    [("excel.csv", ";"), ("export.tsv", "\t"), ("pipes.csv", "|"), ("plain.csv", ",")],
+)
+def test_a_csv_is_read_with_the_delimiter_its_header_uses(tmp_path, name, sep):
+    # Excel writes ";" where the decimal mark is a comma (Indonesian settings); the body holds
+    # commas and semicolons of its own, and a quoted column name holds the other delimiters
+    body = "Harga cabai naik 12,5%; di Jakarta, Rp 80.000 per kilo."
+    head = ["url", '"judul; title, | x"', "isi_berita"]
+    rows = [["https://a.id/1", "Cabai Naik", body], ["https://a.id/2", "Beras Turun", BODY]]
+    quoted = [[f'"{v}"' if sep in v or '"' in v else v for v in r] for r in rows]
+    text = "\n".join(sep.join(r) for r in [head, *quoted]) + "\n"
+    (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode())
+    recs = records(tmp_path / name)
+    assert [(r.error, r.url, r.title, r.raw_text) for r in recs] == [
+        (None, "https://a.id/1", None, body),
+        (None, "https://a.id/2", None, BODY),
+    ]
+
+
 def test_the_shared_crawl_folder_is_read_whole(tmp_path):
     folder = need_shared(INDONEWS)
     files, _ = resolve_inputs([str(folder)])

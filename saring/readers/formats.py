@@ -227,15 +227,29 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
 
 
-def _csv_codec(f: InputFile) -> tuple[str, str, str | None]:
+def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
     """How to read a CSV (``decode.stream_codec`` of its first megabyte): (codec, the note its
-    rows get, the reason every row fails when no guess looks right)."""
+    rows get, the reason every row fails when no guess looks right, the delimiter)."""
     try:
         with open_input(f) as fh:
             head = fh.read(1 << 20)
     except _STREAM_ERRORS:
-        return "utf-8-sig", "utf-8", None
-    return stream_codec(head)
+        return "utf-8-sig", "utf-8", None, ","
+    codec, note, refused = stream_codec(head)
+    return codec, note, refused, _delimiter(head.decode(codec, "replace"))
+
+
+DELIMITERS = ",;\t|"
+
+
+def _delimiter(head: str) -> str:
+    """The delimiter of a CSV whose text begins with ``head``: the one of ``DELIMITERS`` its
+    header row holds most often outside quotes (a comma on a tie). Excel writes ``;`` where
+    the decimal mark is a comma (Indonesian and most European settings), and .tsv files tabs."""
+    header = re.sub(r'"[^"]*"', "", head.split("\n", 1)[0])
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
 
 
 class _Lines:
@@ -259,7 +273,7 @@ class _Lines:
         return taken
 
 
-def _runaway(fields: list[str], width: int, row_lines: list[str]) -> int | None:
+def _runaway(fields: list[str], width: int, row_lines: list[str], sep: str = ",") -> int | None:
     """Where a quote left open begins: the index of the field that swallowed the lines after
     it, as a field whose further lines parse as whole rows (``width`` fields),
     half of them at least, does, in a row (its ``lines``) that a strict reading refuses: the
@@ -268,7 +282,7 @@ def _runaway(fields: list[str], width: int, row_lines: list[str]) -> int | None:
     if width < 3:
         return None  # with two columns any line with a comma would look like a row
     try:
-        list(csv.reader(row_lines, strict=True))
+        list(csv.reader(row_lines, strict=True, delimiter=sep))
         return None  # read first: cheaper than the look at the fields, and most rows pass
     except csv.Error:
         pass
@@ -278,7 +292,8 @@ def _runaway(fields: list[str], width: int, row_lines: list[str]) -> int | None:
         rowlike = sum(
             1
             for line in lines
-            if line.count(",") >= width - 1 and len(next(csv.reader([line]), [])) == width
+            if line.count(sep) >= width - 1
+            and len(next(csv.reader([line], delimiter=sep), [])) == width
         )
         if rowlike and 2 * rowlike >= len(lines):
             return k
@@ -291,12 +306,12 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
     swallows the rows after it into one field: that row fails, and the lines after its
     opening line are read again as rows."""
     make = _Maker(f, "text")
-    codec, note, refused = _csv_codec(f)
+    codec, note, refused, sep = _csv_codec(f)
     rowno = 0
     try:
         with open_input(f) as raw:
             lines = _Lines(io.TextIOWrapper(raw, encoding=codec, errors="replace", newline=""))
-            reader = csv.reader(lines)
+            reader = csv.reader(lines, delimiter=sep)
             header = next(reader, None)
             if header is None:
                 yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file is empty")
@@ -311,7 +326,7 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                 rowno += 1
                 loc = f"row={rowno}"
                 size = sum(len(x) for x in fields)
-                k = _runaway(fields, len(header), taken)
+                k = _runaway(fields, len(header), taken, sep)
                 error = refused
                 if k is not None:
                     start = sum(x.count("\n") for x in fields[:k]) + 1
@@ -320,7 +335,7 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                         f"{k + 1}); the {len(taken) - start} lines after it are read as rows again"
                     )
                     lines = _Lines(itertools.chain(taken[start:], lines.lines))
-                    reader = csv.reader(lines)
+                    reader = csv.reader(lines, delimiter=sep)
                 elif len(fields) != len(header):
                     error = (
                         f"{READ_ERROR}: row {rowno} has {len(fields)} fields, the header has "
@@ -383,8 +398,9 @@ def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | 
         columns = pq.ParquetFile(f.path).schema_arrow.names
     else:
         with open_input(f) as raw:
-            text = io.TextIOWrapper(raw, encoding=_csv_codec(f)[0], errors="replace", newline="")
-            header = next(csv.reader(text), None)
+            codec, _note, _refused, sep = _csv_codec(f)
+            text = io.TextIOWrapper(raw, encoding=codec, errors="replace", newline="")
+            header = next(csv.reader(text, delimiter=sep), None)
         if not header:
             return False, None
         columns = [c.strip() for c in header]
