@@ -641,6 +641,24 @@ def test_the_shared_crawl_folder_is_read_whole(tmp_path):
         assert [r.date_raw for r in recs] == [row[date].strip() or None for row in rows]
 
 
+def test_a_jsonl_line_in_a_legacy_encoding_is_decoded_not_failed(tmp_path):
+    # as a .txt or .csv with the same bytes would be; the other lines stay UTF-8
+    legacy = {
+        "url": "https://a.id/1",
+        "text": "“Harga cabai naik,” kata Sri – pedagang di Pasar Senen. " * 3,
+    }
+    lines = [
+        json.dumps(legacy, ensure_ascii=False).encode("cp1252"),
+        json.dumps({"url": "https://a.id/2", "text": BODY}, ensure_ascii=False).encode(),
+    ]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    recs = records(tmp_path / "a.jsonl")
+    assert [(r.error, r.raw_text, r.charset) for r in recs] == [
+        (None, legacy["text"], "cp1252 (detected)"),
+        (None, BODY, "utf-8"),
+    ]
+
+
 # ---- issue 20: what the table readers decoded, and a quote left open
 
 

@@ -29,7 +29,7 @@ from saring.model import (
     RawRecord,
     make_id,
 )
-from saring.readers.decode import stream_codec
+from saring.readers.decode import DecodeError, stream_codec, undeclared
 from saring.readers.inputs import InputFile, open_input
 from saring.readers.options import ReaderOptions
 
@@ -187,15 +187,15 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                 if len(line) > opts.max_bytes:
                     yield make(loc, lineno, bytes_in=len(line), error=_too_large(len(line), opts))
                     continue
+                note = "utf-8"
                 try:
-                    obj = json.loads(line)
-                except UnicodeDecodeError:
-                    yield make(
-                        loc,
-                        lineno,
-                        bytes_in=len(line),
-                        error=f"{READ_ERROR}: line {lineno} is not valid UTF-8 JSON",
-                    )
+                    try:
+                        obj = json.loads(line)
+                    except UnicodeDecodeError:  # a legacy encoding: decoded as a text file is
+                        text, note = undeclared(line)
+                        obj = json.loads(text)
+                except DecodeError as e:
+                    yield make(loc, lineno, bytes_in=len(line), error=e.reason)
                     continue
                 except ValueError as e:
                     yield make(
@@ -214,7 +214,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                         f"{lineno} is a JSON {type(obj).__name__}, not an object",
                     )
                     continue
-                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj), "utf-8")
+                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj), note)
     except _STREAM_ERRORS as e:
         count += 1
         yield make(
