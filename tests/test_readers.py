@@ -659,6 +659,22 @@ def test_a_jsonl_line_in_a_legacy_encoding_is_decoded_not_failed(tmp_path):
     ]
 
 
+def test_a_unix_time_in_a_date_column_is_read_as_its_utc_time(tmp_path):
+    rows = [
+        {"text": BODY, "date": 1750219200},  # seconds, a JSON number
+        {"text": BODY, "date": "1750219200000"},  # milliseconds, as digits
+        {"text": BODY, "date": "2025061804"},  # digits that are no Unix time of a news date
+        {"text": BODY, "date": "18 Juni 2025 11:00"},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert [r.date_raw for r in records(tmp_path / "a.jsonl")] == [
+        "2025-06-18T04:00:00+00:00",
+        "2025-06-18T04:00:00+00:00",
+        "2025061804",
+        "18 Juni 2025 11:00",
+    ]
+
+
 # ---- issue 20: what the table readers decoded, and a quote left open
 
 

@@ -14,8 +14,10 @@ import io
 import itertools
 import json
 import re
+import time
 import zlib
 from collections.abc import Callable, Generator, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -114,6 +116,26 @@ def _lookup(row: dict, name: str | None) -> Any:
     return None
 
 
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
+_EPOCH_FROM = 631_152_000  # 1990-01-01: no news table holds older Unix times
+
+
+def _date_meta(value: Any) -> str | None:
+    """A table's date as text for ``parse_date``; a Unix time (seconds, or milliseconds with 13
+    digits, as a number or as digits, as APIs and scrapers store it) as its UTC time, where it
+    falls between 1990 and tomorrow (2025061804 is an hour written as digits, not 2034)."""
+    if isinstance(value, bool):
+        return _meta(value)
+    if isinstance(value, (int, float)) or (
+        isinstance(value, str) and _EPOCH.fullmatch(value.strip())
+    ):
+        seconds = float(value)
+        seconds = seconds / 1000 if seconds >= 1e11 else seconds
+        if _EPOCH_FROM <= seconds <= time.time() + 86_400:
+            return datetime.fromtimestamp(seconds, UTC).isoformat()
+    return _meta(value)
+
+
 def _meta(value: Any) -> str | None:
     if value is None:
         return None
@@ -137,7 +159,7 @@ def record_from_row(
         "title": _meta(_lookup(row, opts.title_col)),
         "author": _meta(_lookup(row, opts.author_col)),
         "site": _meta(_lookup(row, opts.site_col)),
-        "date_raw": _meta(_lookup(row, opts.date_col)),
+        "date_raw": _date_meta(_lookup(row, opts.date_col)),
     }
     html = _lookup(row, opts.html_col)
     text = _lookup(row, opts.text_col)
