@@ -280,10 +280,18 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--min-words",
-        type=int,
+        type=_count,
         metavar="N",
         help="the minimum article length in words; 0 turns the rule off (default: 50)",
     )
+
+
+def _count(value: str) -> int:
+    """A whole number of 0 or more, for argparse."""
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
 
 
 def _add_dedup_options(p: argparse.ArgumentParser) -> None:
@@ -377,8 +385,8 @@ def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
             continue
         if dest in _OFF_SWITCHES or (dest == "min_words" and value == 0):
             value = False
-        elif dest == "lang":
-            value = list(value)
+        elif dest == "lang":  # "--lang id ms", "--lang id,ms", "--lang ID"
+            value = [c.strip().lower() for v in value for c in v.split(",") if c.strip()]
         cfg = configfile.apply(cfg, name, value)
     if cfg.filters.lang and not cfg.filters.identify:
         raise InputError("--lang needs language identification (filters.identify = true)")

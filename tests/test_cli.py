@@ -55,6 +55,8 @@ def test_every_option_is_explained_in_help(command, capsys):
         (["run", str(EXAMPLES), "-o", "x", "--set", "quality.min_wordz=3"], "unknown setting"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "dedup.ngram=many"], "must be a whole"),
         (["run", str(EXAMPLES), "-o", "x", "--lang", "indonesian"], "language codes"),
+        (["run", str(EXAMPLES), "-o", "x", "--lang", "id,klingon"], "not klingon"),
+        (["run", str(EXAMPLES), "-o", "x", "--min-words", "-1"], "must be 0 or more"),
         (["config", "--config", "/no/such.toml"], "cannot read config"),
         (["run", str(EXAMPLES), "-o", "x", "--bands", "20"], "--bands and --rows go together"),
         (["extract", str(EXAMPLES / "feed.jsonl")], "extract takes one page"),

@@ -124,3 +124,8 @@ def test_run_with_lang_records_language_score_and_signals(tmp_path, capsys):
 def test_lang_without_identification_is_refused(capsys):
     assert main(["config", "--set", "filters.identify=false", "--lang", "id"]) == 2
     assert "needs language identification" in capsys.readouterr().err
+
+
+def test_lang_codes_may_be_listed_with_commas_and_in_capitals(capsys):
+    assert main(["config", "--lang", "ID,ms", "jv"]) == 0
+    assert 'lang = ["id", "ms", "jv"]' in capsys.readouterr().out

@@ -86,7 +86,7 @@ def test_jsonl_broken_lines_blank_lines_and_nested_fields(tmp_path):
     assert broken.error.startswith("read_error: invalid JSON on line 3")
     assert array.error == "read_error: line 4 is a JSON list, not an object"
     assert html.fmt == "html" and html.raw_text == PAGE
-    assert number.error.startswith("missing_content: field 'text' holds a int")
+    assert number.error.startswith("missing_content: field 'text' holds an int")
     assert missing.error.startswith("empty_input: no 'html' or 'text' value")
 
 
@@ -657,6 +657,15 @@ def test_a_jsonl_line_in_a_legacy_encoding_is_decoded_not_failed(tmp_path):
         (None, legacy["text"], "cp1252 (detected)"),
         (None, BODY, "utf-8"),
     ]
+
+
+def test_a_text_field_that_lists_paragraphs_is_one_text(tmp_path):
+    paragraphs = ["JAKARTA - Harga cabai naik.", "Pedagang mengeluh sepi pembeli."]
+    rows = [{"text": paragraphs}, {"text": [["JAKARTA", "-"], ["Harga"]]}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    joined, tokens = records(tmp_path / "a.jsonl")
+    assert (joined.error, joined.raw_text) == (None, "\n\n".join(paragraphs))
+    assert tokens.error == "missing_content: field 'text' holds a list, not text"
 
 
 def test_a_unix_time_in_a_date_column_is_read_as_its_utc_time(tmp_path):

@@ -45,7 +45,10 @@ def order_key(file_order: int, index: int) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB"
+    """A size as the limits are written: MB, or KB and bytes below a tenth of a MB."""
+    if n >= 104_858:
+        return f"{n / 1_048_576:.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
 def _too_large(size: int, opts: ReaderOptions) -> str:
@@ -136,6 +139,10 @@ def _date_meta(value: Any) -> str | None:
     return _meta(value)
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _meta(value: Any) -> str | None:
     if value is None:
         return None
@@ -173,12 +180,15 @@ def record_from_row(
                     locator, index, fmt=fmt, bytes_in=size, error=_too_large(size, opts), **meta
                 )
             return make(locator, index, fmt=fmt, raw=value, bytes_in=size, **meta)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = "\n\n".join(value)  # the article as a list of paragraphs
         if not isinstance(value, str):
+            what = _a(type(value).__name__)
             return make(
                 locator,
                 index,
                 fmt=fmt,
-                error=f"{MISSING_CONTENT}: field {col!r} holds a {type(value).__name__}, not text",
+                error=f"{MISSING_CONTENT}: field {col!r} holds {what}, not text",
                 **meta,
             )
         size = len(value.encode("utf-8", "surrogatepass"))
