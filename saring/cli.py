@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import os
 import re
 import sys
+import zlib
 from pathlib import Path
 
 from saring import __version__, configfile, interrupt
@@ -738,7 +740,7 @@ def _explain(p, tty: bool) -> str:
     )
     out = [head]
     for text, reason, score in rows:
-        mark = f"{score:.2f} " if score is not None else "   - "
+        mark = f"{score:.2f} " if score is not None else "   · "  # not judged by the model
         if reason is None:
             out.append(f"  {mark}{text}")
         elif tty:
@@ -755,14 +757,34 @@ def _cmd_extract(a: argparse.Namespace) -> int:
     cfg, _ = _config(a)
     if a.file == "-":
         data = sys.stdin.buffer.read()
+        if data[:2] == b"\x1f\x8b":  # gzip -c page.html | saring extract -
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError, zlib.error) as e:
+                print(
+                    f"saring extract: error: standard input: bad gzip data ({e})", file=sys.stderr
+                )
+                return EXIT_USAGE
         fmt = a.format or ("html" if b"<" in data[:4096] else "text")
         record = {"id": "-", "order": "0", "fmt": fmt, "raw": data, "url": a.url}
     else:
         if not os.path.isfile(a.file):
-            print(f"saring extract: error: {a.file}: no such file", file=sys.stderr)
+            what = (
+                "a folder (for a folder use 'saring run')"
+                if os.path.isdir(a.file)
+                else "no such file"
+            )
+            print(f"saring extract: error: {a.file}: {what}", file=sys.stderr)
             return EXIT_USAGE
         fmt, compressed = detect_format(a.file)
         fmt = a.format or fmt
+        if fmt is None:
+            print(
+                f"saring extract: error: {a.file}: cannot tell the format from the name; "
+                "add --format html or --format text",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         if fmt not in ("html", "text"):
             print(
                 f"saring extract: error: {a.file}: extract takes one page (.html, .htm, .txt); "

@@ -60,6 +60,8 @@ def test_every_option_is_explained_in_help(command, capsys):
         (["config", "--config", "/no/such.toml"], "cannot read config"),
         (["run", str(EXAMPLES), "-o", "x", "--bands", "20"], "--bands and --rows go together"),
         (["extract", str(EXAMPLES / "feed.jsonl")], "extract takes one page"),
+        (["extract", str(EXAMPLES / "pages")], "a folder (for a folder use 'saring run')"),
+        (["extract", str(EXAMPLES / "README.md")], "add --format html or --format text"),
     ],
 )
 def test_wrong_usage_exits_2_with_one_line(argv, message, capsys, tmp_path, monkeypatch):
@@ -373,3 +375,14 @@ def test_daft_sends_nothing_over_the_network_from_a_saring_process():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.split() == ["True", "None"]
+
+
+def test_extract_reads_a_gzipped_page_from_standard_input(monkeypatch, capsys):
+    import gzip
+    import io
+
+    page = (EXAMPLES / "pages" / "lensaberita-persib-persija.html").read_bytes()
+    stdin = io.TextIOWrapper(io.BytesIO(gzip.compress(page)))
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["extract", "-"]) == 0
+    assert capsys.readouterr().out.startswith("BANDUNG – Persib Bandung meraih kemenangan 2-1")
