@@ -10,14 +10,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from courlan import extract_domain
-
 from saring.clean import clean_page
 from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
 from saring.extract.byline import line_meta
 from saring.extract.dates import parse_date
 from saring.extract.html import ExtractError, is_markup, no_result_within
+from saring.extract.meta import site_of
 from saring.filters import judge
 from saring.model import (
     EMPTY_AFTER_CLEANING,
@@ -207,7 +206,7 @@ def _article(
     p.seconds["extract"] = t2 - t1
 
     if not p.site and p.url:
-        p.site = extract_domain(p.url)
+        p.site = site_of(p.url)
 
     cleaned = clean_page(text, cfg.clean, html=is_html, title=p.title)
     p.title = p.title or cleaned.title

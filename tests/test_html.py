@@ -307,3 +307,18 @@ def test_what_counts_as_html_in_a_text(text, markup):
     from saring.extract.html import is_markup
 
     assert is_markup(text) is markup
+
+
+@pytest.mark.parametrize(
+    "url, site",
+    [
+        ("https://news.detik.com/berita/1", "detik.com"),
+        ("https://www.agregat.example/a", "agregat.example"),  # a suffix the list does not know
+        ("http://192.168.1.4:8080/berita", "192.168.1.4"),
+        ("not a url", None),
+    ],
+)
+def test_the_site_of_a_url(url, site):
+    from saring.extract.meta import site_of
+
+    assert site_of(url) == site

@@ -13,9 +13,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
-from courlan import extract_domain
-
-from saring.extract.meta import page_metadata
+from saring.extract.meta import page_metadata, site_of
 from saring.extract.nesting import PARSER_DEPTH, flatten, too_deep
 from saring.model import EXTRACT_FAILED, EXTRACT_TIMEOUT
 from saring.timelimit import TimeUp, time_limit
@@ -168,7 +166,7 @@ class HtmlExtractor:
             title=meta.title,
             author=meta.author,
             date=date,
-            site=(extract_domain(meta.url) if meta.url else None) or meta.site,
+            site=site_of(meta.url) or meta.site,
             url=meta.url,
             units=units,
         )

@@ -59,6 +59,28 @@ class PageMeta:
     url: str | None = None
 
 
+def site_of(url: str | None) -> str | None:
+    """The site of a URL: its registered domain (``news.detik.com`` -> ``detik.com``), or, where
+    the public suffix list knows no such domain (a new or private suffix, an address, a host
+    name), the host itself without ``www.`` and port."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    from courlan import extract_domain
+
+    domain = extract_domain(url)
+    if domain:
+        return domain
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host or not re.fullmatch(r"[\w.-]+|[0-9a-f:]+", host):
+        return None  # "not a url", "a b"
+    return host.removeprefix("www.")
+
+
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
