@@ -508,7 +508,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="print a JSON object with the metadata (title, author, published, site, "
-        "url, encoding), the text and the removed pieces",
+        "url, encoding), the text and the removed pieces; with --explain also every unit "
+        "(text, reason, score)",
     )
     ex.add_argument(
         "--explain",
@@ -728,10 +729,15 @@ def _cmd_report(a: argparse.Namespace) -> int:
     return 0
 
 
+def _units(p) -> list[tuple[str, str | None, float | None]]:
+    """The page's units in order: (text, the reason it went or None, the model's score)."""
+    return p.explain or [(line, None, None) for line in (p.text or "").split("\n") if line]
+
+
 def _explain(p, tty: bool) -> str:
     """The page unit by unit: kept ones plain, removed ones marked with their reason, each with
     the content model's score where it judged the unit."""
-    rows = p.explain or [(line, None, None) for line in (p.text or "").split("\n") if line]
+    rows = _units(p)
     kept = sum(1 for _, reason, _ in rows if reason is None)
     head = (
         f"# {p.status}{': ' + p.reason if p.reason else ''}; title: {p.title or '-'}; "
@@ -798,6 +804,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
     outcome = process_record(record, cfg)
     p = outcome.processed
     if a.json:
+        units = [{"text": t, "reason": r, "score": sc} for t, r, sc in _units(p)]
         _out(
             json.dumps(
                 {
@@ -817,6 +824,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
                     "lang": p.lang,
                     "lang_score": p.lang_score,
                     "signals": p.signals,
+                    **({"units": units} if a.explain else {}),
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -96,6 +96,16 @@ def test_extract_json_has_metadata(capsys):
     assert doc["published"] == "2025-06-17T02:30:00+00:00"
     assert doc["site"] == "kabarnusantara.id"
     assert doc["status"] == "kept" and doc["chars_out"] == len(doc["text"])
+    assert "units" not in doc
+
+
+def test_extract_json_with_explain_lists_every_unit_with_its_score(capsys):
+    assert main(["extract", str(PAGE), "--json", "--explain"]) == 0
+    units = json.loads(capsys.readouterr().out)["units"]
+    kept = [u["text"] for u in units if u["reason"] is None]
+    assert any(u["text"].startswith("Baca juga") and u["reason"] for u in units)
+    assert all(0 <= u["score"] <= 1 for u in units if u["score"] is not None)
+    assert kept and kept[0].startswith("BOJONEGORO")
 
 
 def test_extract_of_a_flattened_page_lists_every_removed_line(capsys):
