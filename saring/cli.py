@@ -533,6 +533,14 @@ def _stories_line(stories: dict) -> str:
     )
 
 
+def _status_lines(docs: dict) -> list[str]:
+    """The documents per status, and the reasons counted."""
+    lines = [f"  {st:<10} {docs['by_status'].get(st, 0):>8}" for st in STATUSES]
+    if docs["by_reason"]:
+        lines.append("  reasons:   " + ", ".join(f"{k} {v}" for k, v in docs["by_reason"].items()))
+    return lines
+
+
 def _summary(stats: dict, out: str, replaced: bool = False) -> str:
     docs = stats["documents"]
     t = stats["timing"]
@@ -540,12 +548,7 @@ def _summary(stats: dict, out: str, replaced: bool = False) -> str:
         f"saring: {counted(docs['in'], 'document')} in, {counted(docs['out'], 'row')} out, "
         f"{t['total_seconds']:.1f} s ({t['documents_per_second']} documents/s)"
     ]
-    by_reason = docs["by_reason"]
-    for status in STATUSES:
-        n = docs["by_status"].get(status, 0)
-        lines.append(f"  {status:<10} {n:>8}")
-    if by_reason:
-        lines.append("  reasons:   " + ", ".join(f"{k} {v}" for k, v in by_reason.items()))
+    lines += _status_lines(docs)
     removed = stats["clean"]["removed_pieces"]
     if removed:
         lines.append("  removed from texts: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
@@ -683,6 +686,7 @@ def _run_into_store(a, cfg: RunConfig, store: str, progress, replaced: bool) -> 
         f"{s['duplicates_of_stored'].get('near', 0):,} near; "
         f"{counted(s['stories_changed_or_new'], 'story', 'stories')} new or grown)"
     ]
+    lines += _status_lines(stats["documents"])
     if a.out:
         progress.phase("exporting the store", f"saring: exporting {store} to {a.out} ...")
         export(store, a.out, report=cfg.report)

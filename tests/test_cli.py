@@ -305,7 +305,9 @@ def test_an_output_or_store_inside_the_input_folder_is_not_read_by_the_next_run(
     store = crawl / "corpus"
     for added in (2, 0):  # the store's files are not documents either
         assert main(["run", str(crawl), "--store", str(store)]) == 0
-        assert f"saring: {added} new documents added" in capsys.readouterr().out
+        said = capsys.readouterr().out
+        assert f"saring: {added} new documents added" in said
+        assert f"  kept       {added:>8}" in said  # what became of them, as a one-shot run says
 
 
 def test_a_folder_of_tables_with_different_columns_runs_and_lists_what_it_left_out(
