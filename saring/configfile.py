@@ -100,6 +100,8 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "include_tables": ("extractor.include_tables", _bool),
         "include_comments": ("extractor.include_comments", _bool),
         "timeout": ("extractor.timeout", _float(none_if_zero=True)),
+        "unsure_share": ("extractor.unsure_share", _optional(_float(0.0, 1.0))),
+        "sure_score": ("extractor.sure_score", _float(0.0, 1.0)),
         "default_tz": ("default_tz", _str()),
     },
     "clean": {

@@ -322,3 +322,18 @@ def test_the_site_of_a_url(url, site):
     from saring.extract.meta import site_of
 
     assert site_of(url) == site
+
+
+def test_a_page_the_model_is_unsure_of_is_extracted_by_trafilatura_too():
+    # the gate's mechanism, at its two ends: every kept character "unsure" (sure_score above
+    # any score) hands the page to trafilatura's precision mode; none unsure keeps the model's
+    page = (EXAMPLES / "pages" / "kabarnusantara-festival-danau-toba.html").read_text()
+    model = HtmlExtractor()(page)
+    unsure = HtmlExtractor(sure_score=1.01)(page)
+    sure = HtmlExtractor(sure_score=0.0)(page)
+    never = HtmlExtractor(sure_score=1.01, unsure_share=None)(page)
+    traf = HtmlExtractor(method="trafilatura", favor="precision")(page)
+    assert unsure.units is None and unsure.text == traf.text
+    assert sure.units is not None and sure.text == never.text
+    assert model.units is not None  # the example page is one the model is sure of
+    assert "Danau Toba" in unsure.text and "Danau Toba" in sure.text

@@ -96,6 +96,12 @@ class HtmlExtractor:
         characters than this, trafilatura extracts the page too and its text is taken if it is
         longer (a safety net for a page whose article the model misses; 1 of the 438 benchmark
         pages, where it costs as much as trafilatura extracting the page). 0: never.
+    unsure_share, sure_score : with ``method="model"``: when more than ``unsure_share`` of the
+        characters the model keeps were scored under ``sure_score``, the model is unsure of the
+        page, and trafilatura's precision mode extracts it too; its text is taken when it holds
+        ``fallback_chars`` or more (chosen leaving sites out, among the settings that send at
+        most a tenth of the pages to trafilatura, so that the path stays within trafilatura's
+        time: 9% of the benchmark's pages; docs/benchmarks.md). None: never.
     favor : with ``method="trafilatura"``: ``"balanced"`` (its default), ``"precision"`` (drop
         more doubtful blocks) or ``"recall"`` (keep more).
     include_tables : with ``method="trafilatura"``: keep the text of tables in the article
@@ -109,6 +115,8 @@ class HtmlExtractor:
     method: str = "model"
     threshold: float | None = None
     fallback_chars: int = 200
+    unsure_share: float | None = 0.3
+    sure_score: float = 0.9
     favor: str = "balanced"
     include_tables: bool = True
     include_comments: bool = False
@@ -139,12 +147,7 @@ class HtmlExtractor:
                 units = None
                 if self.method == "model":
                     text, units = self._model(tree, meta.title)
-                    if len(text) < self.fallback_chars:
-                        # too little for an article: the model may have missed it; trafilatura's
-                        # text is taken when it is longer
-                        other = self._trafilatura(tree, meta.url)
-                        if len(other or "") > len(text):
-                            text, units = other, None
+                    text, units = self._second_opinion(tree, meta.url, text, units)
                 else:
                     text = self._trafilatura(tree, meta.url)
         except ExtractError:
@@ -171,14 +174,32 @@ class HtmlExtractor:
             units=units,
         )
 
-    def _trafilatura(self, tree, url: str | None) -> str | None:
+    def _second_opinion(self, tree, url: str | None, text: str, units: list) -> tuple[str, list]:
+        """The model's text, or trafilatura's where the model may have failed: when it keeps
+        too little for an article (trafilatura's text taken if longer), or when it is unsure
+        of much of what it keeps (trafilatura's precision mode taken if not too short)."""
+        if len(text) < self.fallback_chars:
+            other = self._trafilatura(tree, url)
+            return (other, None) if len(other or "") > len(text) else (text, units)
+        if self.unsure_share is not None and self._unsure(units) > self.unsure_share:
+            other = self._trafilatura(tree, url, precision=True)
+            return (other, None) if len(other or "") >= self.fallback_chars else (text, units)
+        return text, units
+
+    def _unsure(self, units: list) -> float:
+        """The share of the characters the model keeps that it scored under ``sure_score``."""
+        kept = [(len(t), score) for t, score, reason in units if reason is None]
+        total = sum(n for n, _ in kept)
+        return sum(n for n, score in kept if score < self.sure_score) / total if total else 0.0
+
+    def _trafilatura(self, tree, url: str | None, precision: bool = False) -> str | None:
         import trafilatura
 
         doc = trafilatura.bare_extraction(
             tree,
             url=url,
-            favor_precision=self.favor == "precision",
-            favor_recall=self.favor == "recall",
+            favor_precision=precision or self.favor == "precision",
+            favor_recall=not precision and self.favor == "recall",
             include_comments=self.include_comments,
             include_tables=self.include_tables,
             with_metadata=False,
