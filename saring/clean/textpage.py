@@ -294,8 +294,16 @@ class TextCleaner:
             prose = np.array([lines[j].kind == "body" for j in judged], dtype=bool)
             chosen = select(np.where(prose, 1.0, scores), self.edge_threshold)
             inside = np.array([r == INSIDE for r in chosen.reasons], dtype=bool)
-            chosen.keep = chosen.keep | inside
-            chosen.reasons = [None if i else r for r, i in zip(chosen.reasons, inside, strict=True)]
+            chosen.keep = (
+                chosen.keep
+                | inside
+                | _rest_of_list(
+                    chosen.keep, [units[lines[j].source].marker == BULLET for j in judged]
+                )
+            )
+            chosen.reasons = [
+                None if k else r for r, k in zip(chosen.reasons, chosen.keep, strict=True)
+            ]
         else:
             chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
         keep: set[int] = set()
@@ -557,3 +565,22 @@ def _cut_comments(lines: list[Line], keep: set[int]) -> None:
         if j in keep or lines[j].reason in (None, AFTER, NON_TEXT, INSIDE):
             keep.discard(j)
             lines[j].kind, lines[j].reason = "removed", COMMENTS
+
+
+BULLET = 1  # ``Unit.marker`` of a list item
+
+
+def _rest_of_list(keep: np.ndarray, item: list[bool]) -> np.ndarray:
+    """The items of a bulleted list whose first item is kept: a list is read whole, and its
+    last items, short and unpunctuated, are the ones the model scores lowest at an article's
+    end ("Manfaat jahe pada kesehatan:" / "• Meredakan masuk angin" ... "• Mengurangi nyeri
+    sendi", the last one dropped as ``after_article``)."""
+    out = np.zeros(len(keep), dtype=bool)
+    run_kept = False
+    for i, is_item in enumerate(item):
+        if not is_item:
+            run_kept = False
+        elif i == 0 or not item[i - 1]:  # a list's first item
+            run_kept = bool(keep[i])
+        out[i] = is_item and run_kept
+    return out
