@@ -290,7 +290,10 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
 
 def _count(value: str) -> int:
     """A whole number of 0 or more, for argparse."""
-    n = int(value)
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
     if n < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
     return n
@@ -775,7 +778,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
                     f"saring extract: error: standard input: bad gzip data ({e})", file=sys.stderr
                 )
                 return EXIT_USAGE
-        fmt = a.format or ("html" if b"<" in data[:4096] else "text")
+        fmt = a.format or "text"  # HTML is found by its content (process.is_markup)
         record = {"id": "-", "order": "0", "fmt": fmt, "raw": data, "url": a.url}
     else:
         if not os.path.isfile(a.file):

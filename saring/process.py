@@ -36,7 +36,7 @@ from saring.model import (
 )
 from saring.readers.decode import DecodeError, decode_bytes, nul_note, without_nul
 from saring.readers.mojibake import noted, repair
-from saring.timelimit import TimeUp, time_limit
+from saring.timelimit import TimeUp, reset, time_limit
 
 # Stages in the order a document passes them; ``stage`` says where a document left.
 STAGES = ("read", "decode", "extract", "clean", "filter", "exact_dedup", "near_dedup")
@@ -176,6 +176,7 @@ def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
         with time_limit(timeout):
             left = _article(row, cfg, p, content, repaired, is_html)
     except TimeUp:
+        reset()
         return _leave(p, "clean", f"{EXTRACT_TIMEOUT}: {no_result_within(timeout)}")
     return left or _filtered(p, cfg)
 

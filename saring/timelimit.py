@@ -17,6 +17,7 @@ import threading
 import time
 
 _IDLE = 1.0  # seconds the watchdog sleeps with nothing to watch
+_LONGEST = 86_400.0 * 365  # a limit longer than this is this (a wait cannot be infinite)
 
 
 class TimeUp(BaseException):
@@ -32,18 +33,24 @@ def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
 
 
 class _Watchdog:
-    """One daemon thread that raises ``TimeUp`` in the threads whose deadline has passed."""
+    """One daemon thread that raises ``TimeUp`` in the threads whose deadline has passed.
+
+    The blocks' table is guarded by a plain ``threading.Lock`` taken with ``with``: CPython
+    cannot deliver the exception between the C lock's acquiring and the ``with`` block's
+    handler, so a late thread never leaves it held (a ``Condition``'s ``__enter__`` is Python
+    code, where it could). The watchdog waits on an ``Event`` of its own."""
 
     def __init__(self):
-        self.cond = threading.Condition()
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
         self.blocks: dict[int, list] = {}  # token -> [deadline, thread id, fired]
         self.wake_at = 0.0  # when the watchdog looks again
         self.tokens = 0
         self.thread: threading.Thread | None = None
 
     def arm(self, seconds: float) -> int:
-        deadline = time.monotonic() + seconds
-        with self.cond:
+        deadline = time.monotonic() + min(seconds, _LONGEST)
+        with self.lock:
             if self.thread is None or not self.thread.is_alive():  # first use, or after fork
                 self.thread = threading.Thread(target=self._watch, name="saring-timelimit")
                 self.thread.daemon = True
@@ -51,19 +58,19 @@ class _Watchdog:
             self.tokens += 1
             self.blocks[self.tokens] = [deadline, threading.get_ident(), False]
             if deadline < self.wake_at:
-                self.cond.notify()
+                self.wake.set()
             return self.tokens
 
     def disarm(self, token: int) -> None:
         """Withdraw the block's limit, and its exception if raised and not yet delivered."""
-        with self.cond:
+        with self.lock:
             block = self.blocks.pop(token, None)
             if block is not None and block[2]:
                 _raise_in(block[1], None)
 
     def _watch(self) -> None:
-        with self.cond:
-            while True:
+        while True:
+            with self.lock:
                 now = time.monotonic()
                 for block in self.blocks.values():
                     if block[0] <= now and not block[2]:
@@ -71,7 +78,8 @@ class _Watchdog:
                         _raise_in(block[1], TimeUp)
                 waiting = [b[0] for b in self.blocks.values() if not b[2]]
                 self.wake_at = min(waiting, default=now + _IDLE)
-                self.cond.wait(max(0.0, self.wake_at - now))
+                self.wake.clear()
+            self.wake.wait(max(0.0, self.wake_at - now))
 
 
 _watchdog = _Watchdog()
@@ -89,28 +97,38 @@ if hasattr(os, "register_at_fork"):
 
 
 class time_limit:
-    """Raise ``TimeUp`` in the ``with`` block once it has run ``seconds`` (None or 0: no limit).
-    A limit inside another one in the same thread is the outer's (``process_record`` limits
-    extraction and cleaning together, the HTML extractor its own part)."""
+    """Raise ``TimeUp`` in the ``with`` block once it has run ``seconds`` (None, 0 or infinite:
+    no limit). A limit inside another one in the same thread is the outer's
+    (``process_record`` limits extraction and cleaning together, the HTML extractor its own
+    part). The exception can come anywhere in Python code, the block's exit included: whoever
+    catches it calls :func:`reset` and must not trust state the block was changing."""
 
     def __init__(self, seconds: float | None):
         self.seconds = seconds
         self.token: int | None = None
 
     def __enter__(self) -> time_limit:
-        if self.seconds and not getattr(_local, "armed", False):
-            _local.armed = True
-            self.token = _watchdog.arm(self.seconds)
+        if self.seconds and self.seconds != float("inf") and _token() is None:
+            self.token = _local.token = _watchdog.arm(self.seconds)
         return self
 
     def __exit__(self, *exc) -> bool:
-        if self.token is None:
-            return False
-        while True:  # the exception may arrive while the limit is withdrawn: withdraw it again
-            try:
-                _watchdog.disarm(self.token)
-                break
-            except TimeUp:
-                pass
-        _local.armed = False
+        if self.token is not None:
+            reset()
         return False
+
+
+def _token() -> int | None:
+    return getattr(_local, "token", None)
+
+
+def reset() -> None:
+    """Withdraw this thread's limit, and its exception if raised and not yet delivered. The
+    ``with`` block's exit does it; a handler of ``TimeUp`` does it again, for the exception may
+    have come as the exit began."""
+    while (token := _token()) is not None:
+        try:  # the exception may arrive while the limit is withdrawn: withdraw it again
+            _watchdog.disarm(token)
+            _local.token = None
+        except TimeUp:
+            pass

@@ -295,6 +295,10 @@ def test_html_that_arrives_as_text_is_read_as_html_and_text_named_html_as_text(t
         ("<!DOCTYPE html>\n<html><body><p>Satu.</p></body></html>", True),
         ("<?xml version='1.0'?>\n<!-- cache -->\n<html><p>Satu dua.</p></html>", True),
         ("<p>Satu dua tiga.</p><p>Empat lima enam.</p>", True),
+        # WordPress's post content: the comments before a page's start once took hours to
+        # rule out (each run of them split every way)
+        ("<!-- wp:paragraph -->\n<p>Satu dua.</p>\n<!-- /wp:paragraph -->\n" * 40, True),
+        ("<!-- a --><!-- b -->\n<!DOCTYPE html><html></html>", True),
         # an article that shows a little HTML: a few tags in many words
         (
             "Tulis <p> untuk paragraf dan </p> untuk menutupnya. " + "Kata lain di sini. " * 200,

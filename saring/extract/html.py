@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from saring.extract.meta import page_metadata, site_of
 from saring.extract.nesting import PARSER_DEPTH, flatten, too_deep
 from saring.model import EXTRACT_FAILED, EXTRACT_TIMEOUT
-from saring.timelimit import TimeUp, time_limit
+from saring.timelimit import TimeUp, reset, time_limit
 
 # Ask htmldate for the time and zone too, not just the day, and read the page's own metadata
 # before its URL: a date in the URL path (/2025/06/17/) has no time and would win otherwise.
@@ -29,8 +29,11 @@ _DATE_PARAMS = {
 
 
 # A page's start: an XML declaration or comments, then the doctype or the html/head/body tag.
+# A comment may not hold "-->": else each run of comments splits every way (WordPress's
+# "<!-- wp:paragraph -->" blocks took seconds, then hours).
 _PAGE_START = re.compile(
-    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,2000}-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body)\b",
     re.I | re.S,
 )
 # Tags of the elements an article's markup is made of.
@@ -153,6 +156,7 @@ class HtmlExtractor:
         except ExtractError:
             raise
         except TimeUp:
+            reset()
             raise ExtractError(f"{EXTRACT_TIMEOUT}: {no_result_within(self.timeout)}") from None
         except Exception as e:  # lxml and trafilatura raise many kinds on broken pages
             raise ExtractError(f"{EXTRACT_FAILED}: {type(e).__name__}: {e}") from e

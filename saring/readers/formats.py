@@ -132,7 +132,10 @@ def _date_meta(value: Any) -> str | None:
     if isinstance(value, (int, float)) or (
         isinstance(value, str) and _EPOCH.fullmatch(value.strip())
     ):
-        seconds = float(value)
+        try:
+            seconds = float(value)
+        except (OverflowError, ValueError):  # a JSON integer of 400 digits
+            return _meta(value)
         seconds = seconds / 1000 if seconds >= 1e11 else seconds
         if _EPOCH_FROM <= seconds <= time.time() + 86_400:
             return datetime.fromtimestamp(seconds, UTC).isoformat()
@@ -268,20 +271,22 @@ def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
     except _STREAM_ERRORS:
         return "utf-8-sig", "utf-8", None, ","
     codec, note, refused = stream_codec(head)
-    return codec, note, refused, _delimiter(head.decode(codec, "replace"))
+    tsv = f.name.lower().removesuffix(".gz").endswith(".tsv")
+    return codec, note, refused, _delimiter(head.decode(codec, "replace"), "\t" if tsv else ",")
 
 
 DELIMITERS = ",;\t|"
 
 
-def _delimiter(head: str) -> str:
+def _delimiter(head: str, default: str = ",") -> str:
     """The delimiter of a CSV whose text begins with ``head``: the one of ``DELIMITERS`` its
-    header row holds most often outside quotes (a comma on a tie). Excel writes ``;`` where
-    the decimal mark is a comma (Indonesian and most European settings), and .tsv files tabs."""
+    header row holds most often outside quotes (``default`` on a tie: a comma, a tab for a
+    .tsv). Excel writes ``;`` where the decimal mark is a comma (Indonesian and most European
+    settings)."""
     header = re.sub(r'"[^"]*"', "", head.split("\n", 1)[0])
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] > counts[","] else ","
+    return best if counts[best] > counts[default] else default
 
 
 class _Lines:
@@ -504,56 +509,73 @@ def _parse_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
     return (int(m.group(1)) if m else None), headers, body
 
 
+_CHUNK_SIZE = re.compile(rb"[0-9a-fA-F]{1,16}")
+
+
 def _dechunked(body: bytes) -> bytes | None:
-    """A body sent with ``Transfer-Encoding: chunked``, its chunks joined (None: not chunked
-    as said)."""
+    """A body sent with ``Transfer-Encoding: chunked``, its chunks joined; what its chunks hold
+    where the record was cut short (``WARC-Truncated``); None where it is not chunked."""
     out, pos = [], 0
-    while True:
+    while pos < len(body):
         eol = body.find(b"\n", pos)
-        size = body[pos:eol].split(b";", 1)[0].strip() if eol >= 0 else b""
-        try:
-            n = int(size, 16)
-        except ValueError:
-            return None
+        if eol < 0:
+            break
+        size = body[pos:eol].split(b";", 1)[0].strip()
+        if not _CHUNK_SIZE.fullmatch(size):
+            return None if pos == 0 else b"".join(out)
+        n = int(size, 16)
         if n == 0:
-            return b"".join(out)
+            break
         out.append(body[eol + 1 : eol + 1 + n])
         pos = eol + 1 + n
         pos += 2 if body[pos : pos + 2] == b"\r\n" else 1 if body[pos : pos + 1] == b"\n" else 0
+    return b"".join(out)
+
+
+def _gunzip(body: bytes, limit: int) -> bytes:
+    """Every gzip member of ``body`` (some servers send several), at most ``limit`` + 1 bytes."""
+    out, rest = [], body
+    while rest[:2] == b"\x1f\x8b" and sum(map(len, out)) <= limit:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out.append(d.decompress(rest, limit + 1 - sum(map(len, out))))
+        rest = d.unused_data
+    return b"".join(out)
 
 
 def _inflated(body: bytes, coding: str, limit: int) -> bytes:
     """``body`` decompressed from ``coding`` (gzip, deflate, br), at most ``limit`` + 1 bytes
-    (a larger result is refused by the caller); raises ValueError where it cannot be."""
+    (a larger result is refused by the caller); raises where it cannot be."""
     if coding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, limit + 1)
+        if body[:2] != b"\x1f\x8b":
+            raise ValueError("not gzip data")
+        return _gunzip(body, limit)
     if coding == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send it
         try:
             return zlib.decompressobj().decompress(body, limit + 1)
         except zlib.error:
             return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, limit + 1)
-    if coding == "br":  # brotli comes with fastwarc
+    if coding == "br":  # brotli comes with fastwarc; 1.2 and later can stop at a size
         import brotli
 
-        try:
-            return brotli.Decompressor().process(body, output_buffer_limit=limit + 1)
-        except TypeError:  # brotli before 1.2 has no output limit
-            return brotli.decompress(body)
+        return brotli.Decompressor().process(body, output_buffer_limit=limit + 1)
     raise ValueError("unknown content coding")
 
 
-def _http_body(headers: dict[str, str], body: bytes, limit: int) -> tuple[bytes, str | None]:
+def _http_body(headers: dict[str, str], body: bytes, limit: int) -> bytes:
     """The body as the server meant it: chunks joined, content codings (gzip, deflate, br)
-    undone, as crawlers that archive the raw response (wget, Heritrix) store it; or why not."""
+    undone, as crawlers that archive the raw response (wget, Heritrix) store it. A body that
+    does not decode so is kept as stored: archivers that decoded it often kept the header, and
+    what is not text is refused when it is decoded."""
     if "chunked" in headers.get("transfer-encoding", "").lower():
-        body = _dechunked(body) or body
+        joined = _dechunked(body)
+        body = body if joined is None else joined
     codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
     for coding in reversed([c for c in codings if c and c != "identity"]):
         try:
             body = _inflated(body, coding, limit)
-        except Exception as e:  # zlib.error, brotli.error, ValueError
-            return body, f"{READ_ERROR}: cannot undo the content encoding {coding}: {e}"
-    return body, None
+        except Exception:  # zlib.error, brotli.error, an old brotli, an unknown coding
+            break
+    return body
 
 
 def _charset(content_type: str) -> str | None:
@@ -768,11 +790,13 @@ def _warc_record(
         ctype = headers.get("content-type", "")
         if status is not None and not 200 <= status < 300:
             return fail(len(body), f"{NOT_A_PAGE}: HTTP status {status}")
-        body, error = _http_body(headers, body, opts.max_bytes)
-        if error:
-            return fail(len(body), error)
+        body = _http_body(headers, body, opts.max_bytes)
         if len(body) > opts.max_bytes:
-            return fail(len(body), _too_large(len(body), opts) + " (content decoded)")
+            return fail(
+                len(body),
+                f"{TOO_LARGE}: over the {_mb(opts.max_bytes)} limit once "
+                "its content encoding is undone (--max-bytes)",
+            )
     else:  # resource record: the block is the document itself
         ctype, body = rec.headers.get("Content-Type", ""), block
     mime = ctype.split(";")[0].strip().lower()
