@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import sys
 import threading
 import time
 
@@ -72,14 +73,38 @@ class _Watchdog:
         while True:
             with self.lock:
                 now = time.monotonic()
+                frames = None
                 for block in self.blocks.values():
                     if block[0] <= now and not block[2]:
+                        frames = frames if frames is not None else sys._current_frames()
+                        if _in_machinery(frames.get(block[1])):
+                            block[0] = now + _RETRY  # not inside an import: a little later
+                            continue
                         block[2] = True
                         _raise_in(block[1], TimeUp)
                 waiting = [b[0] for b in self.blocks.values() if not b[2]]
                 self.wake_at = min(waiting, default=now + _IDLE)
                 self.wake.clear()
             self.wake.wait(max(0.0, self.wake_at - now))
+
+
+# Code an exception must not interrupt: an import anywhere in the thread's stack (a module
+# left half made, its lock held: a run hung with 0.001 s limits firing in py3langid's first
+# import), and the Python parts of threading's and logging's locks where the thread is now.
+_IMPORT = "<frozen importlib"
+_LOCKS = ("threading.py", "logging" + os.sep + "__init__.py")
+_RETRY = 0.005
+
+
+def _in_machinery(frame) -> bool:
+    """Whether the thread whose innermost frame is ``frame`` imports, or takes a lock."""
+    if frame is not None and frame.f_code.co_filename.endswith(_LOCKS):
+        return True
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(_IMPORT):
+            return True
+        frame = frame.f_back
+    return False
 
 
 _watchdog = _Watchdog()

@@ -96,3 +96,31 @@ def test_blocks_that_end_at_their_deadline_leave_nothing_behind():
 
 def test_an_infinite_limit_is_no_limit():
     assert _outcome(float("inf"), 0.05) == "done"
+
+
+def test_a_limit_that_ends_inside_an_import_waits_for_it(tmp_path, monkeypatch):
+    # an import cut by the exception leaves its module half made and its lock held (a run of
+    # 0.001 s limits once hung in py3langid's first import); the exception comes after it
+    (tmp_path / "slow_module_for_limit.py").write_text(
+        "import time\nend = time.monotonic() + 0.3\n"
+        "while time.monotonic() < end:\n    sum(range(100))\nDONE = True\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    got = {}
+
+    def work():
+        try:
+            with time_limit(0.05):
+                import slow_module_for_limit  # noqa: F401
+
+                got["imported"] = True
+                _busy(5)
+        except TimeUp:
+            got["time up"] = True
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert got == {"imported": True, "time up": True}
+    assert sys.modules["slow_module_for_limit"].DONE
+    del sys.modules["slow_module_for_limit"]
