@@ -731,9 +731,29 @@ def _cmd_report(a: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    why = _report_target_problem(out, a.to)
+    if why:
+        print(f"saring report: error: {why}", file=sys.stderr)
+        return EXIT_USAGE
     dest = build(out, a.to)
     _out(f"{dest} ({dest.stat().st_size / 2**20:.1f} MiB)")
     return 0
+
+
+def _report_target_problem(out: Path, to: str | None) -> str | None:
+    """Why the report cannot be written to ``to`` (None: it can): a folder, a folder that is
+    not there, or one of the run's own outputs."""
+    if to is None:
+        return None
+    dest = Path(to)
+    if dest.is_dir():
+        return f"--to {to}: is a folder; name the file (e.g. {dest / 'report.html'})"
+    if not dest.parent.is_dir():
+        return f"--to {to}: the folder {dest.parent} does not exist"
+    own = {(out / f).resolve() for f in ("documents.parquet", "stories.parquet", "stats.json")}
+    if dest.resolve() in own:
+        return f"--to {to}: is one of the run's outputs; name another file"
+    return None
 
 
 def _units(p) -> list[tuple[str, str | None, float | None]]:

@@ -118,6 +118,17 @@ def test_saring_report_rebuilds_the_page(out, tmp_path):
         [sys.executable, "-m", "saring", "report", str(tmp_path)], capture_output=True, text=True
     )
     assert bad.returncode == 2 and "not a finished saring output" in bad.stderr
+    before = (out / "documents.parquet").read_bytes()
+    for to, why in [
+        (out / "documents.parquet", "is one of the run's outputs"),
+        (tmp_path, "is a folder"),
+        (tmp_path / "no" / "such" / "r.html", "does not exist"),
+    ]:
+        cmd = [sys.executable, "-m", "saring", "report", str(out), "--to", str(to)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        assert done.returncode == 2 and why in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1  # one line, no traceback
+    assert (out / "documents.parquet").read_bytes() == before
 
 
 def test_long_texts_are_cut_to_the_budget_and_the_page_says_so(out, tmp_path):
