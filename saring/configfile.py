@@ -67,6 +67,8 @@ def _float(lo=0.0, hi=None, none_if_zero=False):
 
 def _langs(v):
     known = languages()
+    if isinstance(v, str):  # --set filters.lang=id,ms
+        v = [c.strip().lower() for c in v.split(",") if c.strip()]
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
         raise TypeError('a list of language codes, e.g. ["id", "ms"]')
     unknown = [x for x in v if x not in known]

@@ -129,3 +129,5 @@ def test_lang_without_identification_is_refused(capsys):
 def test_lang_codes_may_be_listed_with_commas_and_in_capitals(capsys):
     assert main(["config", "--lang", "ID,ms", "jv"]) == 0
     assert 'lang = ["id", "ms", "jv"]' in capsys.readouterr().out
+    assert main(["config", "--set", "filters.lang=id,MS"]) == 0
+    assert 'lang = ["id", "ms"]' in capsys.readouterr().out

@@ -57,6 +57,39 @@ def test_metadata_from_json_ld_wins_and_site_suffix_is_cut():
     assert meta.url == "https://www.kabarnusantara.id/daerah/2025/06/17/banjir"
 
 
+def test_entities_a_cms_escaped_twice_are_read_in_the_metadata():
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Kohberger&#8217;s trial: AT&T and R&D &quot;zerst&ouml;ren&quot; &#163;71.6m",
+        "author": {"@type": "Person", "name": "Dan &amp; Evon"},
+    }
+    page = (
+        "<html><head><script type='application/ld+json'>"
+        + json.dumps(ld)
+        + "</script></head><body><p>x</p></body></html>"
+    )
+    meta = page_metadata(lxml.html.fromstring(page))
+    assert meta.title == 'Kohberger’s trial: AT&T and R&D "zerstören" £71.6m'
+    assert meta.author == "Dan & Evon"
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ('<span itemprop="author">by Tom Rogan</span>', "Tom Rogan"),  # washingtonexaminer
+        (
+            '<div itemprop="author"><span itemprop="name">Anna Menin</span> Reporter</div>',
+            "Anna Menin",
+        ),
+        ('<a rel="author" href="/author/dan-evon">Dan Evon</a>', "Dan Evon"),  # snopes
+        ('<a rel="author" href="/author/admin">admin</a>', None),
+    ],
+)
+def test_the_author_the_markup_marks_where_no_metadata_names_one(byline, author):
+    page = f"<html><body><article><h1>Judul</h1>{byline}<p>Isi.</p></article></body></html>"
+    assert page_metadata(lxml.html.fromstring(page)).author == author
+
+
 def test_metadata_falls_back_to_meta_tags_time_and_url():
     page = """<html><head><title>Harga Beras Naik | Warta Harian</title>
     <meta name="author" content="By Larasati Putri"><meta property="og:site_name" content="Warta Harian">

@@ -10,6 +10,7 @@ htmldate stays the fallback for pages that declare no date (``extract.html``).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -81,10 +82,18 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+# An entity left in a value: JSON-LD that a CMS escaped twice ("Kohberger&#8217;s",
+# "zerst&ouml;ren"); only whole entities, so "AT&T" and "R&D" stay as written.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
-    text = " ".join(str(text).split())
+    text = str(text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = " ".join(text.split())
     return text or None
 
 
@@ -168,6 +177,8 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
             for k in _AUTHOR_KEYS
             if metas.get(k) and not metas[k].startswith(("http://", "https://"))
         ][:1]
+    if not names:
+        names = _marked_author(tree)
     meta.author = _clean(", ".join(dict.fromkeys(n.strip() for n in names))) if names else None
     if meta.author and meta.author.lower().startswith("by "):
         meta.author = meta.author[3:].strip() or None
@@ -188,6 +199,30 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
     )
     meta.title = _without_site(meta.title, meta.site)
     return meta
+
+
+def _marked_author(tree) -> list[str]:
+    """The author the markup marks where no metadata names one: schema.org's
+    ``itemprop="author"`` (its ``name`` inside where there is one), else a ``rel="author"``
+    link; a short name only ("by Tom Rogan" -> "Tom Rogan"), not a whole byline box."""
+    for path in (
+        "//*[@itemprop='author']//*[@itemprop='name']",
+        "//*[@itemprop='author']",
+        "//a[@rel='author']",
+    ):
+        for el in tree.xpath(path)[:1]:
+            name = _clean(el.get("content") or el.text_content())
+            if name and name.lower().startswith("by "):
+                name = name[3:].strip()
+            if (
+                name
+                and len(name) <= 60
+                and len(name.split()) <= 6
+                and not name.startswith("http")
+                and "admin" not in name.lower()  # WordPress's default account
+            ):
+                return [name]
+    return []
 
 
 def _without_site(title: str | None, site: str | None) -> str | None:
