@@ -431,6 +431,14 @@ def _one_scan_at_a_time(cfg: RunConfig):
         yield
 
 
+def near_keys(d) -> dict:
+    """What a document's near-duplicate keys are made with (``dedup.near.bands_rows``)."""
+    from saring.dedup.near import bands_rows
+
+    bands, rows = bands_rows(d)
+    return {"ngram": d.ngram, "num_perm": d.num_perm, "bands": bands, "rows": rows, "seed": d.seed}
+
+
 @contextlib.contextmanager
 def _staged_run(store: Store, entry: dict):
     with store.begin() as (staging, committed):
@@ -581,6 +589,9 @@ def run(
     _say_tables(tables, show.log)
     st = Store(store) if store is not None else None
     entry: dict = {}
+    if st is not None and cfg.dedup.near:
+        entry["near_keys"] = near_keys(cfg.dedup)
+        st.check_near_keys(entry["near_keys"])
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
         r = _Run(cfg, show, skipped, tables, staging, st, command, started, t_start)
         n_stored = _extract_and_clean(r)

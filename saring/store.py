@@ -270,6 +270,21 @@ class Store:
         rows = self.documents(ids, ["id", "story_id"]).to_pylist()
         return {r["id"]: r["story_id"] for r in rows if r["story_id"]}
 
+    def check_near_keys(self, keys: dict) -> None:
+        """Refuse a run whose near-duplicate keys (shingles, permutations, bands and rows,
+        seed) differ from those the store's documents were indexed with: its documents' keys
+        would never meet the stored ones, and no near copy of a stored document would be
+        found, silently."""
+        runs = [r for r in self.manifest()["runs"] if r.get("near_keys")]
+        if runs and runs[-1]["near_keys"] != keys:
+            had = ", ".join(f"{k} {v}" for k, v in runs[-1]["near_keys"].items())
+            now = ", ".join(f"{k} {v}" for k, v in keys.items())
+            raise StoreError(
+                f"{self.root}: its documents' near-duplicate keys were made with {had}; this "
+                f"run's settings make {now}. Run with the store's settings (--ngram, --bands, "
+                "--rows, --seed, --near-threshold), or into a new store"
+            )
+
     # ---- writing -------------------------------------------------------------------------------
 
     @contextlib.contextmanager

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from saring.config import DedupConfig, RunConfig
 from saring.pipeline import run
 from saring.store import Store, StoreError, export
 from tests.conftest import EXAMPLES, ROOT, SEEDS, need_shared
@@ -373,3 +374,17 @@ def test_an_undated_story_closes_once_its_last_run_is_older_than_the_window(tmp_
     rows, story_of = Store(store).open_stories(None, 4, now=now)
     assert len(rows) == 2 and len(set(story_of.values())) == 1
     assert Store(store).open_stories(None, 4, now=now + timedelta(days=5)) == ([], {})
+
+
+def test_a_run_whose_near_duplicate_keys_differ_from_the_stores_is_refused(tmp_path):
+    # at threshold 0.7 the keys are 21 bands of 6 rows, not the store's 16 of 8: none would
+    # meet a stored one, and no near copy of a stored document would be found
+    store = tmp_path / "store"
+    quiet = {"log": lambda _m: None}
+    run([str(EXAMPLES / "pages")], None, store=store, **quiet)
+    loose = RunConfig(dedup=DedupConfig(threshold=0.7))
+    with pytest.raises(StoreError, match=r"bands 16, rows 8.*bands 21, rows 6"):
+        run([str(EXAMPLES / "text")], None, loose, store=store, **quiet)
+    assert len(Store(store).manifest()["runs"]) == 1
+    run([str(EXAMPLES / "text")], None, store=store, **quiet)  # the store's own settings
+    assert len(Store(store).manifest()["runs"]) == 2
