@@ -110,18 +110,34 @@ def _ngram_fractions(words: list[str], n_chars: int) -> dict[str, float]:
     return out
 
 
+# Scripts written without spaces between words: Han, kana. Each of their characters counts as a
+# word (a Chinese word is one to two characters), so that a Chinese or Japanese article is not
+# "18 words" long.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _word_count(text: str, tokens: list[str]) -> int:
+    """White-space separated tokens, each character of an unspaced script one word."""
+    if text.isascii():
+        return len(tokens)
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(tokens)
+    return sum(1 for t in tokens if not _UNSPACED.search(t)) + unspaced
+
+
 def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, float]:
     """Every measure in ``SIGNALS`` for ``text`` (one paragraph per line, as cleaning leaves it).
     ``stopwords`` is the language's list (lower case); without one, ``stopwords`` is None."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     tokens = _TOKEN.findall(text)
     words = find_words(text.casefold())
-    n_tokens, n_lines, n_chars = len(tokens), len(lines) or 1, len(text) or 1
+    n_tokens, n_lines, n_chars = _word_count(text, tokens), len(lines) or 1, len(text) or 1
     out: dict[str, float] = {
         "words": float(n_tokens),
         "mean_word_length": sum(map(len, words)) / len(words) if words else 0.0,
         # a token with a letter matches once, from its first letter on
-        "alpha_words_frac": len(_ALPHA_TOKEN.findall(text)) / n_tokens if n_tokens else 0.0,
+        "alpha_words_frac": len(_ALPHA_TOKEN.findall(text)) / len(tokens) if tokens else 0.0,
         "stopwords": float(sum(1 for w in words if w in stopwords)) if stopwords else None,
         "symbol_ratio": (
             (text.count("#") + text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
