@@ -928,3 +928,20 @@ def _written(articles, tmp_path) -> Bodies:
     writer = BodyWriter(tmp_path / "stories.arrow")
     writer.add(pa.array([a.text for a in articles]))
     return writer.bodies(np.arange(len(articles)))
+
+
+def test_a_story_whose_sentences_are_all_unusable_still_has_a_summary():
+    # a tempo.co article of the crawl: two sentences glued at a quote, 70 words as one, over
+    # the 60 a summary sentence may have; its story had an empty summary
+    text = (
+        "TEMPO.CO,Jakarta-Kementerian Keuanganmenyebut kondisi perekonomian dunia saat ini "
+        "menghadapi tantangan besar akibat lonjakan ketidakpastian, terutama setelah Presiden "
+        "Amerika Serikat Donald Trump kembali mengumumkan kebijakan tarif resiprokal.“Tingkat "
+        "ketidakpastian di pasar keuangan global ketika Trump mengumumkan tarif resiprokal itu "
+        "indikatornya mirip ketika kita sedang covid tahun 2020,” kata Direktur Jenderal Strategi "
+        "Ekonomi dan Fiskal Kemenkeu Febrio Kacaribu dalam acara CNBC Economic Update 2025 di "
+        "Hotel Borobudur, Jakarta, Rabu, 18 Juni 2025."
+    )
+    (s,) = summarize([("a", text)])
+    assert s.text.startswith("Kementerian Keuanganmenyebut kondisi perekonomian")  # no dateline
+    assert s.text.endswith(" …") and len(s.text.split()) == 61  # 60 words and the mark

@@ -106,6 +106,21 @@ class Sentence:
     position: int  # the sentence's place among its article's usable sentences
 
 
+def _lead_cut(articles: list[tuple[str, str]], cfg: SummaryConfig) -> list[Sentence]:
+    """A story none of whose sentences can be used (one glued sentence of 70 words: "...tarif
+    resiprokal.“Tingkat ketidakpastian..."): its first article's first sentence, cut to
+    ``max_words`` words, so that no story goes without a summary."""
+    for rank, (doc_id, text) in enumerate(articles):
+        for s in sentences(text or ""):
+            words = strip_dateline(s).split()
+            if len(words) >= cfg.min_words:
+                cut = " ".join(words[: cfg.max_words]) + (
+                    " …" if len(words) > cfg.max_words else ""
+                )
+                return [Sentence(cut, doc_id, rank, 0)]
+    return []
+
+
 def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None) -> list[Sentence]:
     """The summary of the articles ``(id, text)``, given in story order (earliest first)."""
     cfg = cfg or SummaryConfig()
@@ -127,7 +142,7 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
                 words.append(w)
                 pos += 1
     if not pool:
-        return []
+        return _lead_cut(articles, cfg)
     vecs = _tfidf(words)
     centroid: Counter = Counter()
     for v in vecs:
