@@ -193,6 +193,9 @@ def _article(
             ex = cfg.extractor(content, url=p.url)
         except ExtractError as e:
             p.seconds["extract"] = time.perf_counter() - t1
+            if e.meta is not None:  # the page was read: which article failed
+                p.title, p.url = p.title or e.meta.title, p.url or e.meta.url
+                p.site = p.site or site_of(e.meta.url) or e.meta.site
             return _leave(p, "extract", e.reason)
         text, repaired = repair(ex.text)
         p.title = p.title or ex.title

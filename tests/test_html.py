@@ -374,3 +374,22 @@ def test_a_page_the_model_is_unsure_of_is_extracted_by_trafilatura_too():
     assert sure.units is not None and sure.text == never.text
     assert model.units is not None  # the example page is one the model is sure of
     assert "Danau Toba" in unsure.text and "Danau Toba" in sure.text
+
+
+def test_a_page_with_no_article_text_still_names_its_title_and_address():
+    # a Next.js page whose text is only in its script data (HankookIlbo in fundus): the row
+    # fails, but says which article failed
+    page = (
+        "<html><head><title>Judul Berita - Situs</title>"
+        "<meta property='og:title' content='Judul Berita'>"
+        "<link rel='canonical' href='https://www.situs.co.id/berita/1'></head>"
+        "<body><div id='__next'></div><script>self.__next_f.push([1,'isi'])</script></body></html>"
+    )
+    p = process_record({"id": "x", "order": "0", "fmt": "html", "raw": page.encode()}, RunConfig())
+    p = p.processed
+    assert (p.status, p.reason) == ("failed", "extract_failed: no article text found in the page")
+    assert (p.title, p.url, p.site) == (
+        "Judul Berita",
+        "https://www.situs.co.id/berita/1",
+        "situs.co.id",
+    )

@@ -65,9 +65,13 @@ def no_result_within(seconds: float) -> str:
 
 
 class ExtractError(ValueError):
-    def __init__(self, reason: str):
+    """Why a page gave no article; ``meta``: what its markup said of it where it was read (a
+    failed row still names its title and address)."""
+
+    def __init__(self, reason: str, meta=None):
         super().__init__(reason)
         self.reason = reason
+        self.meta = meta
 
 
 @dataclass
@@ -166,7 +170,7 @@ class HtmlExtractor:
                 "read again with the deepest ones flattened)"
             )
             raise ExtractError(
-                f"{EXTRACT_FAILED}: no article text found in the page{deep * flattened}"
+                f"{EXTRACT_FAILED}: no article text found in the page{deep * flattened}", meta
             )
         return Extracted(
             text=text,
