@@ -49,7 +49,10 @@ class _Watchdog:
         self.tokens = 0
         self.thread: threading.Thread | None = None
 
-    def arm(self, seconds: float) -> int:
+    def arm(self, seconds: float, depth: int) -> int:
+        """A limit for the calling thread, whose stack holds ``depth`` frames below the block;
+        its token is this thread's before the limit can fire (a limit that fired before the
+        caller kept its token could never be withdrawn)."""
         deadline = time.monotonic() + min(seconds, _LONGEST)
         with self.lock:
             if self.thread is None or not self.thread.is_alive():  # first use, or after fork
@@ -57,7 +60,15 @@ class _Watchdog:
                 self.thread.daemon = True
                 self.thread.start()
             self.tokens += 1
-            self.blocks[self.tokens] = [deadline, threading.get_ident(), False]
+            _local.token = self.tokens
+            # deadline, thread, fired, frames below the block, the latest it may be put off to
+            self.blocks[self.tokens] = [
+                deadline,
+                threading.get_ident(),
+                False,
+                depth,
+                deadline + _GRACE,
+            ]
             if deadline < self.wake_at:
                 self.wake.set()
             return self.tokens
@@ -77,7 +88,7 @@ class _Watchdog:
                 for block in self.blocks.values():
                     if block[0] <= now and not block[2]:
                         frames = frames if frames is not None else sys._current_frames()
-                        if _in_machinery(frames.get(block[1])):
+                        if now < block[4] and _in_machinery(frames.get(block[1]), block[3]):
                             block[0] = now + _RETRY  # not inside an import: a little later
                             continue
                         block[2] = True
@@ -88,19 +99,30 @@ class _Watchdog:
             self.wake.wait(max(0.0, self.wake_at - now))
 
 
-# Code an exception must not interrupt: an import anywhere in the thread's stack (a module
-# left half made, its lock held: a run hung with 0.001 s limits firing in py3langid's first
-# import), and the Python parts of threading's and logging's locks where the thread is now.
+# Code an exception must not interrupt: an import the block started (a module left half
+# made, its lock held: a run hung with 0.001 s limits firing in py3langid's first import), and
+# the Python parts of threading's and logging's locks where the thread is now. Put off by
+# _RETRY at a time, for _GRACE at most: a block that waits on an Event, or imports forever,
+# still ends.
 _IMPORT = "<frozen importlib"
 _LOCKS = ("threading.py", "logging" + os.sep + "__init__.py")
 _RETRY = 0.005
+_GRACE = 1.0
 
 
-def _in_machinery(frame) -> bool:
-    """Whether the thread whose innermost frame is ``frame`` imports, or takes a lock."""
+def _depth(frame) -> int:
+    n = 0
+    while frame is not None:
+        n, frame = n + 1, frame.f_back
+    return n
+
+
+def _in_machinery(frame, below: int) -> bool:
+    """Whether the thread whose innermost frame is ``frame`` takes a lock, or imports in one of
+    the frames above the ``below`` it had when its limit was set."""
     if frame is not None and frame.f_code.co_filename.endswith(_LOCKS):
         return True
-    while frame is not None:
+    for _ in range(_depth(frame) - below):
         if frame.f_code.co_filename.startswith(_IMPORT):
             return True
         frame = frame.f_back
@@ -133,14 +155,19 @@ class time_limit:
         self.token: int | None = None
 
     def __enter__(self) -> time_limit:
-        if self.seconds and self.seconds != float("inf") and _token() is None:
-            self.token = _local.token = _watchdog.arm(self.seconds)
+        if _finite(self.seconds) and _token() is None:
+            self.token = _watchdog.arm(self.seconds, _depth(sys._getframe(1)))
         return self
 
     def __exit__(self, *exc) -> bool:
         if self.token is not None:
             reset()
         return False
+
+
+def _finite(seconds: float | None) -> bool:
+    """A limit to set: a positive, finite number of seconds (not None, 0, inf or NaN)."""
+    return bool(seconds) and 0 < seconds < float("inf")
 
 
 def _token() -> int | None:

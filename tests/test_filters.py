@@ -329,3 +329,5 @@ def test_chinese_japanese_and_korean_articles_pass_the_length_rules():
     reasons = [judge(p.gold, FilterConfig()).reason for p in golds]
     assert [r for r in reasons if r] == ["quality:ellipsis_lines_frac: 0.5 > 0.3"]  # two lines
     assert signals("東京都は十三日、新しい計画を発表した。")["words"] == 17  # a character a word
+    # a Chinese name in an Indonesian text counts as the one word it is written as
+    assert signals("Saham 騰訊控股有限公司 naik lima persen hari ini.")["words"] == 7

@@ -83,6 +83,11 @@ def test_entities_a_cms_escaped_twice_are_read_in_the_metadata():
         ),
         ('<a rel="author" href="/author/dan-evon">Dan Evon</a>', "Dan Evon"),  # snopes
         ('<a rel="author" href="/author/admin">admin</a>', None),
+        ('<a rel="author nofollow" href="/p/2">Dan Evon</a>', "Dan Evon"),
+        ('<span itemprop="author creator">Oleh Budi Santoso</span>', "Budi Santoso"),
+        ('<span itemprop="author">Badminton Desk</span>', "Badminton Desk"),
+        ('<span itemprop="author">Foto: ANTARA/Budi</span>', None),
+        ('<span itemprop="author">by </span>', None),
     ],
 )
 def test_the_author_the_markup_marks_where_no_metadata_names_one(byline, author):

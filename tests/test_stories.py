@@ -942,6 +942,7 @@ def test_a_story_whose_sentences_are_all_unusable_still_has_a_summary():
         "Ekonomi dan Fiskal Kemenkeu Febrio Kacaribu dalam acara CNBC Economic Update 2025 di "
         "Hotel Borobudur, Jakarta, Rabu, 18 Juni 2025."
     )
-    (s,) = summarize([("a", text)])
+    caption = "Foto: Menteri Keuangan di Jakarta saat memberi keterangan kepada wartawan (ANTARA)"
+    (s,) = summarize([("a", caption + "\n" + text)])  # a caption is no summary, even so
     assert s.text.startswith("Kementerian Keuanganmenyebut kondisi perekonomian")  # no dateline
     assert s.text.endswith(" …") and len(s.text.split()) == 61  # 60 words and the mark

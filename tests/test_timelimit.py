@@ -124,3 +124,30 @@ def test_a_limit_that_ends_inside_an_import_waits_for_it(tmp_path, monkeypatch):
     assert got == {"imported": True, "time up": True}
     assert sys.modules["slow_module_for_limit"].DONE
     del sys.modules["slow_module_for_limit"]
+
+
+def test_a_block_that_waits_on_an_event_or_runs_inside_an_import_still_ends(tmp_path, monkeypatch):
+    # lock and import code put the exception off, but only imports the block itself started,
+    # and for a second at most
+    event = threading.Event()
+    t0 = time.monotonic()
+    with pytest.raises(TimeUp), time_limit(0.1):
+        while True:
+            event.wait(0.05)
+    assert time.monotonic() - t0 < 2
+    # a limit set while a module is being imported (a job run as "import job")
+    (tmp_path / "job_with_limit.py").write_text(
+        "import time\nfrom saring.timelimit import TimeUp, time_limit, reset\nFIRED = False\n"
+        "try:\n    with time_limit(0.1):\n        end = time.monotonic() + 3\n"
+        "        while time.monotonic() < end:\n            sum(range(100))\n"
+        "except TimeUp:\n    reset()\n    FIRED = True\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import job_with_limit
+
+    assert job_with_limit.FIRED
+    del sys.modules["job_with_limit"]
+
+
+def test_a_limit_of_nan_is_no_limit():
+    assert _outcome(float("nan"), 0.05) == "done"

@@ -201,25 +201,29 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
     return meta
 
 
+_BYLINE_WORD = re.compile(r"^(?:by|oleh)(?:\s+|$)", re.I)
+_NOT_A_NAME = re.compile(r"admin\b|^(?:foto|photo|sumber|source)\b", re.I)
+
+
 def _marked_author(tree) -> list[str]:
     """The author the markup marks where no metadata names one: schema.org's
     ``itemprop="author"`` (its ``name`` inside where there is one), else a ``rel="author"``
-    link; a short name only ("by Tom Rogan" -> "Tom Rogan"), not a whole byline box."""
+    link; a short name only ("by Tom Rogan", "Oleh Budi" -> the name), not a byline box, a
+    photo credit or WordPress's "admin"."""
+    has = "contains(concat(' ', normalize-space(@{0}), ' '), ' author ')"
     for path in (
-        "//*[@itemprop='author']//*[@itemprop='name']",
-        "//*[@itemprop='author']",
-        "//a[@rel='author']",
+        f"//*[{has.format('itemprop')}]//*[@itemprop='name']",
+        f"//*[{has.format('itemprop')}]",
+        f"//a[{has.format('rel')}]",
     ):
         for el in tree.xpath(path)[:1]:
-            name = _clean(el.get("content") or el.text_content())
-            if name and name.lower().startswith("by "):
-                name = name[3:].strip()
+            name = _BYLINE_WORD.sub("", _clean(el.get("content") or el.text_content()) or "")
             if (
                 name
                 and len(name) <= 60
                 and len(name.split()) <= 6
                 and not name.startswith("http")
-                and "admin" not in name.lower()  # WordPress's default account
+                and not _NOT_A_NAME.search(name)
             ):
                 return [name]
     return []

@@ -518,8 +518,8 @@ def _dechunked(body: bytes) -> bytes | None:
     out, pos = [], 0
     while pos < len(body):
         eol = body.find(b"\n", pos)
-        if eol < 0:
-            break
+        if eol < 0:  # a one-line body the archiver decoded, the header kept
+            return None if pos == 0 else b"".join(out)
         size = body[pos:eol].split(b";", 1)[0].strip()
         if not _CHUNK_SIZE.fullmatch(size):
             return None if pos == 0 else b"".join(out)
@@ -533,11 +533,19 @@ def _dechunked(body: bytes) -> bytes | None:
 
 
 def _gunzip(body: bytes, limit: int) -> bytes:
-    """Every gzip member of ``body`` (some servers send several), at most ``limit`` + 1 bytes."""
-    out, rest = [], body
-    while rest[:2] == b"\x1f\x8b" and sum(map(len, out)) <= limit:
+    """Every gzip member of ``body`` (some servers send several), at most ``limit`` + 1 bytes;
+    a broken member after the first ends it with what came before."""
+    out, rest, total = [], body, 0
+    while rest[:2] == b"\x1f\x8b" and total <= limit:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out.append(d.decompress(rest, limit + 1 - sum(map(len, out))))
+        try:
+            part = d.decompress(rest, limit + 1 - total)
+        except zlib.error:
+            if not out:
+                raise
+            break
+        out.append(part)
+        total += len(part)
         rest = d.unused_data
     return b"".join(out)
 

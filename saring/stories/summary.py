@@ -112,8 +112,10 @@ def _lead_cut(articles: list[tuple[str, str]], cfg: SummaryConfig) -> list[Sente
     ``max_words`` words, so that no story goes without a summary."""
     for rank, (doc_id, text) in enumerate(articles):
         for s in sentences(text or ""):
-            words = strip_dateline(s).split()
-            if len(words) >= cfg.min_words:
+            s = strip_dateline(s)
+            words = s.split()
+            # the main path's checks but the length's: no outlet credit, no caption
+            if not _OUTLET_LEFT.match(s) and _ENDS.search(s) and len(words) >= cfg.min_words:
                 cut = " ".join(words[: cfg.max_words]) + (
                     " …" if len(words) > cfg.max_words else ""
                 )
