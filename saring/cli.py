@@ -73,14 +73,23 @@ def _fraction(text: str) -> float:
     return value
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
-    return value
+def _whole(minimum: int):
+    """An argparse type: a whole number of ``minimum`` or more."""
+
+    def check(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {text}")
+        return value
+
+    return check
+
+
+_positive = _whole(1)
+_count = _whole(0)
 
 
 def _tz(text: str) -> str:
@@ -286,17 +295,6 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="the minimum article length in words; 0 turns the rule off (default: 50)",
     )
-
-
-def _count(value: str) -> int:
-    """A whole number of 0 or more, for argparse."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
-    return n
 
 
 def _add_dedup_options(p: argparse.ArgumentParser) -> None:
