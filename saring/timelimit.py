@@ -44,7 +44,7 @@ class _Watchdog:
     def __init__(self):
         self.lock = threading.Lock()
         self.wake = threading.Event()
-        self.blocks: dict[int, list] = {}  # token -> [deadline, thread id, fired]
+        self.blocks: dict[int, list] = {}  # token -> [deadline, thread, fired, depth, latest]
         self.wake_at = 0.0  # when the watchdog looks again
         self.tokens = 0
         self.thread: threading.Thread | None = None
