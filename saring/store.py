@@ -275,15 +275,30 @@ class Store:
         seed) differ from those the store's documents were indexed with: its documents' keys
         would never meet the stored ones, and no near copy of a stored document would be
         found, silently."""
-        runs = [r for r in self.manifest()["runs"] if r.get("near_keys")]
-        if runs and runs[-1]["near_keys"] != keys:
-            had = ", ".join(f"{k} {v}" for k, v in runs[-1]["near_keys"].items())
+        manifest = self.manifest()
+        runs = [r for r in manifest["runs"] if r.get("near_keys")]
+        stored = runs[-1]["near_keys"] if runs else self._bands_indexed(manifest)
+        if stored and any(stored[k] != keys[k] for k in stored):
+            had = ", ".join(f"{k} {v}" for k, v in stored.items())
             now = ", ".join(f"{k} {v}" for k, v in keys.items())
             raise StoreError(
                 f"{self.root}: its documents' near-duplicate keys were made with {had}; this "
                 f"run's settings make {now}. Run with the store's settings (--ngram, --bands, "
                 "--rows, --seed, --near-threshold), or into a new store"
             )
+
+    def _bands_indexed(self, manifest: dict) -> dict | None:
+        """A store written before runs recorded their keys: the number of band keys its last
+        run's documents hold (the other settings cannot be read back)."""
+        if not manifest["runs"]:
+            return None
+        path = self.root / manifest["runs"][-1]["dir"] / "index.parquet"
+        if not path.exists():
+            return None
+        for keys in pq.read_table(path, columns=["bands"]).column("bands").to_pylist():
+            if keys:
+                return {"bands": len(keys)}
+        return None
 
     # ---- writing -------------------------------------------------------------------------------
 

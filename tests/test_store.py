@@ -388,3 +388,18 @@ def test_a_run_whose_near_duplicate_keys_differ_from_the_stores_is_refused(tmp_p
     assert len(Store(store).manifest()["runs"]) == 1
     run([str(EXAMPLES / "text")], None, store=store, **quiet)  # the store's own settings
     assert len(Store(store).manifest()["runs"]) == 2
+
+
+def test_a_store_written_before_runs_recorded_their_keys_is_checked_by_its_band_count(tmp_path):
+    store = tmp_path / "store"
+    quiet = {"log": lambda _m: None}
+    run([str(EXAMPLES / "pages")], None, store=store, **quiet)
+    manifest = json.loads((store / "manifest.json").read_text())
+    for r in manifest["runs"]:
+        del r["near_keys"]  # as an older saring wrote it
+    (store / "manifest.json").write_text(json.dumps(manifest))
+    loose = RunConfig(dedup=DedupConfig(threshold=0.7))
+    with pytest.raises(StoreError, match=r"made with bands 16; .* bands 21, rows 6"):
+        run([str(EXAMPLES / "text")], None, loose, store=store, **quiet)
+    run([str(EXAMPLES / "text")], None, store=store, **quiet)
+    assert len(Store(store).manifest()["runs"]) == 2
