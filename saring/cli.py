@@ -388,8 +388,8 @@ def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
             continue
         if dest in _OFF_SWITCHES or (dest == "min_words" and value == 0):
             value = False
-        elif dest == "lang":  # "--lang id ms", "--lang id,ms", "--lang ID"
-            value = [c.strip().lower() for v in value for c in v.split(",") if c.strip()]
+        elif dest == "lang":  # "--lang id ms", "--lang id,ms", "--lang ID": configfile splits
+            value = ",".join(value)
         cfg = configfile.apply(cfg, name, value)
     if cfg.filters.lang and not cfg.filters.identify:
         raise InputError("--lang needs language identification (filters.identify = true)")

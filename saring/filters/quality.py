@@ -133,15 +133,15 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     tokens = _TOKEN.findall(text)
     words = find_words(text.casefold())
-    n_tokens, n_lines, n_chars = _word_count(text, tokens), len(lines) or 1, len(text) or 1
+    n_words, n_lines, n_chars = _word_count(text, tokens), len(lines) or 1, len(text) or 1
     out: dict[str, float] = {
-        "words": float(n_tokens),
+        "words": float(n_words),
         "mean_word_length": sum(map(len, words)) / len(words) if words else 0.0,
         # a token with a letter matches once, from its first letter on
         "alpha_words_frac": len(_ALPHA_TOKEN.findall(text)) / len(tokens) if tokens else 0.0,
         "stopwords": float(sum(1 for w in words if w in stopwords)) if stopwords else None,
         "symbol_ratio": (
-            (text.count("#") + text.count("...") + text.count("…")) / n_tokens if n_tokens else 0.0
+            (text.count("#") + text.count("...") + text.count("…")) / n_words if n_words else 0.0
         ),
         "bullet_lines_frac": sum(1 for ln in lines if ln.startswith(_BULLETS)) / n_lines,
         "ellipsis_lines_frac": sum(1 for ln in lines if ln.endswith(("...", "…"))) / n_lines,
@@ -150,7 +150,7 @@ def signals(text: str, stopwords: frozenset[str] = frozenset()) -> dict[str, flo
             sum(1 for ln in lines if ln.endswith(_END)) / n_lines if len(lines) >= 3 else None
         ),
         "short_line_frac": sum(1 for ln in lines if len(ln) <= 30) / n_lines,
-        "newline_ratio": text.count("\n") / n_tokens if n_tokens else 0.0,
+        "newline_ratio": text.count("\n") / n_words if n_words else 0.0,
     }
     seen: set[str] = set()
     dup_lines = dup_line_chars = 0
@@ -174,7 +174,8 @@ class QualityRules:
 
     Parameters
     ----------
-    min_words, max_words : length in words (white-space separated).
+    min_words, max_words : length in words (white-space separated; a Han or kana character is
+        one in a text written mostly in them).
     min_mean_word_length, max_mean_word_length : mean characters per word (letters and digits).
     min_alpha_words_frac : share of words with at least one letter (tables of numbers, code).
     min_stopwords : occurrences of the language's ``stopwords`` (a text that is not prose).

@@ -106,6 +106,12 @@ class Sentence:
     position: int  # the sentence's place among its article's usable sentences
 
 
+def _usable(s: str, least: int, most: int) -> bool:
+    """Whether ``s`` can stand in a summary: not an outlet's credit, ended as a sentence (a line
+    with no final punctuation is a headline or a caption), of ``least`` to ``most`` words."""
+    return not _OUTLET_LEFT.match(s) and bool(_ENDS.search(s)) and least <= len(s.split()) <= most
+
+
 def _lead_cut(articles: list[tuple[str, str]], cfg: SummaryConfig) -> list[Sentence]:
     """A story none of whose sentences can be used (one glued sentence of 70 words: "...tarif
     resiprokal.“Tingkat ketidakpastian..."): its first article's first sentence, cut to
@@ -114,8 +120,7 @@ def _lead_cut(articles: list[tuple[str, str]], cfg: SummaryConfig) -> list[Sente
         for s in sentences(text or ""):
             s = strip_dateline(s)
             words = s.split()
-            # the main path's checks but the length's: no outlet credit, no caption
-            if not _OUTLET_LEFT.match(s) and _ENDS.search(s) and len(words) >= cfg.min_words:
+            if _usable(s, cfg.min_words, math.inf):  # the main path's checks but the length's
                 cut = " ".join(words[: cfg.max_words]) + (
                     " …" if len(words) > cfg.max_words else ""
                 )
@@ -133,10 +138,7 @@ def summarize(articles: list[tuple[str, str]], cfg: SummaryConfig | None = None)
         pos = 0
         for s in sentences(text or ""):
             s = strip_dateline(s) if pos == 0 else s  # before its first usable sentence
-            # a line with no final punctuation is a headline or a caption, not a sentence
-            if _OUTLET_LEFT.match(s) or not (
-                _ENDS.search(s) and cfg.min_words <= len(s.split()) <= cfg.max_words
-            ):
+            if not _usable(s, cfg.min_words, cfg.max_words):
                 continue
             w = tokens(s, stop)
             if w:
