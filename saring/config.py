@@ -74,6 +74,10 @@ class RunConfig:
         in saring's own process, whatever ``workers`` says: a worker process starts by importing
         the extractors and loading the models (1 to 2 s), longer than a few megabytes of pages
         take (HTML at about 25 ms a page). 0: always use worker processes.
+    reuse : how many records a worker remembers (the last ones it processed) so that a record
+        met again field for field, id and order aside, takes the remembered row instead of being
+        processed again (``perdoc.Reused``: a page crawled twice, a feed read on two days). 0:
+        process every record.
     report : write ``report.html`` (the browsable page of the run) with the other outputs.
     store : the store ``saring run`` adds to when no ``--store`` is given (None: a run without
         ``--store`` is a one-shot run into ``-o OUT``).
@@ -94,6 +98,7 @@ class RunConfig:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64
     in_process_below: int = 4 * 1024 * 1024
+    reuse: int = 8192
     report: bool = True
     store: str | None = None
     runner: str = "native"

@@ -153,6 +153,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "workers": ("workers", _int()),
         "batch_size": ("batch_size", _int()),
         "in_process_below": ("in_process_below", _int(0)),
+        "reuse": ("reuse", _int(0)),
         "runner": ("runner", _str(("native", "ray"))),
         "address": ("address", _optional(_str())),
     },

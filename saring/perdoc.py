@@ -7,7 +7,10 @@ instead of 721-727 ms). Holds no plan.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
+from collections import OrderedDict
 
 import daft
 import pyarrow as pa
@@ -16,7 +19,7 @@ from daft import DataType as DT
 from saring.clean.siterepeats import line_hashes
 from saring.config import RunConfig
 from saring.model import KEPT, SIGNALS_TYPE
-from saring.process import process_record, rank_key, word_count
+from saring.process import process_record, rank_key, ranked_as, word_count
 from saring.progress import CountFile
 
 REMOVED_TYPE = DT.list(DT.struct({"text": DT.string(), "reason": DT.string(), "at": DT.int32()}))
@@ -48,6 +51,7 @@ PROCESSED_TYPE = DT.struct(
         "lang_score": DT.float64(),
         "signals": SIGNALS_DT,
         "line_hashes": DT.list(DT.int64()),
+        "reused": DT.bool(),  # the row of an identical earlier record (``Reused``)
     }
 )
 RAW_ARGS = (
@@ -98,7 +102,77 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
         "signals": p.signals,
         # only the per-site pass reads them
         "line_hashes": line_hashes(p.text) if p.status == KEPT and cfg.clean.site.enabled else None,
+        "reused": False,
     }
+
+
+# what process_record reads of a record: every field but the id and the input order
+KEYED = tuple(f for f in RAW_ARGS if f not in ("id", "order"))
+_REUSE_CHARS = 16 << 20  # characters a worker's remembered rows may hold in all
+
+
+def record_key(record: dict) -> bytes:
+    """A digest of the fields ``process_record`` reads: two records with the same key get the
+    same row but for their id, order and rank."""
+    h = hashlib.blake2b(digest_size=16)
+    for name in KEYED:
+        v = record[name]
+        b = b"" if v is None else v if isinstance(v, bytes) else str(v).encode("utf-8", "replace")
+        h.update(b"N" if v is None else len(b).to_bytes(8, "little"))
+        h.update(b)
+    return h.digest()
+
+
+class Reused:
+    """The staging rows of the last ``rows`` records a worker processed, by ``record_key``: a
+    record met again (a page crawled twice, a feed read on two days: 2,036 of the shared crawl's
+    5,774 rows repeat an earlier row field for field) takes its row, with its own id, order and
+    rank, instead of being processed again. Its stage timers are 0, since nothing ran. Each
+    worker remembers its own records, so a copy is caught when the worker that processed the
+    first one meets it."""
+
+    def __init__(self, rows: int):
+        self.rows = rows
+        self.kept: OrderedDict[bytes, dict] = OrderedDict()
+        self.chars = 0
+        self.lock = threading.Lock()  # with one worker, Daft may call from several threads
+
+    def row(self, record: dict, cfg: RunConfig) -> dict:
+        if self.rows <= 0:
+            return processed_row(record, cfg)
+        key = record_key(record)
+        with self.lock:
+            known = self.kept.get(key)
+            if known is not None:
+                self.kept.move_to_end(key)
+        if known is not None:
+            return {
+                **known,
+                **dict.fromkeys(TIMERS[1:], 0.0),
+                "reused": True,
+                "rank": ranked_as(known["rank"], record["order"], record["id"]),
+            }
+        row = processed_row(record, cfg)
+        self._remember(key, row)
+        return row
+
+    def _remember(self, key: bytes, row: dict) -> None:
+        with self.lock:
+            self.kept[key] = row
+            self.chars += _size(row)
+            while len(self.kept) > self.rows or self.chars > _REUSE_CHARS:
+                self.chars -= _size(self.kept.popitem(last=False)[1])
+
+
+def _size(row: dict) -> int:
+    """About the characters a remembered row holds (a line hash as 8)."""
+    removed = sum(len(r["text"] or "") for r in row["removed"])
+    return (
+        len(row["text"] or "")
+        + len(row["norm"] or "")
+        + removed
+        + 8 * len(row["line_hashes"] or ())
+    )
 
 
 class DocumentProcessor:
@@ -113,6 +187,7 @@ class DocumentProcessor:
         self.stored = stored  # ids already in the store: not processed again
         self.counts = counts  # the run's progress.CountFile, where it is on this machine
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
+        self.reused = Reused(cfg.reuse)
         # the extractors' own warnings ("discarding data: None") say what the row's reason says;
         # from a worker process the engine printed them on the user's standard output
         for name in ("trafilatura", "readability", "htmldate", "courlan"):
@@ -124,7 +199,7 @@ class DocumentProcessor:
         rows = [
             {"status": STORED, "fmt": record[RAW_ARGS.index("fmt")]}
             if record[0] in self.stored
-            else processed_row(dict(zip(RAW_ARGS, record, strict=True)), self.cfg)
+            else self.reused.row(dict(zip(RAW_ARGS, record, strict=True)), self.cfg)
             for record in zip(*values, strict=True)
         ]
         CountFile.add(self.counts, "processed", len(rows))

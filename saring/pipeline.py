@@ -350,6 +350,7 @@ class _Tally:
         self.chars_out = 0
         self.langs: Counter = Counter()  # every document with text
         self.langs_kept: Counter = Counter()
+        self.reused = 0  # rows taken from an identical earlier record (``perdoc.Reused``)
 
     def add(self, batch: pa.Table) -> None:
         self.rows += batch.num_rows
@@ -370,6 +371,7 @@ class _Tally:
                     stage = "exact_dedup" if code == EXACT_DUPLICATE else "near_dedup"
                 self.left_at[(stage, code)] += 1
         self.chars_in += pc.sum(batch.column("chars_in")).as_py() or 0
+        self.reused += pc.sum(batch.column("reused").cast(pa.int64())).as_py() or 0
         self.chars_out += pc.sum(batch.column("chars_out")).as_py() or 0
         removed = batch.column("removed")
         self.changed += pc.sum(pc.greater(pc.list_value_length(removed), 0)).as_py() or 0
@@ -762,6 +764,7 @@ def _documents_stats(tally: _Tally) -> dict:
         "by_format": dict(tally.formats),
         "chars_in": tally.chars_in,
         "chars_out": tally.chars_out,
+        "reused": tally.reused,
     }
 
 
@@ -993,7 +996,7 @@ def _write_documents(
             "reason": col("v_reason").fill_null(col("reason")),
         }
     )
-    columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", *TIMERS]
+    columns = [*DOCUMENTS_SCHEMA.names, "stage", "fmt", "reused", *TIMERS]
     tally = tally if tally is not None else _Tally()
     with pq.ParquetWriter(path, DOCUMENTS_SCHEMA, compression="zstd") as writer:
         n = docs.count_rows() if n_docs is None else n_docs

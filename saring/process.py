@@ -257,6 +257,12 @@ def rank_key(words: int, published, order: str, doc_id: str) -> str:
     return f"{_MAX_WORDS - min(words, _MAX_WORDS):09d}|{pub}|{order}|{doc_id}"
 
 
+def ranked_as(rank: str, order: str, doc_id: str) -> str:
+    """``rank`` of a document for another record with the same text (its ``order`` and id)."""
+    words, pub, _ = rank.split("|", 2)
+    return f"{words}|{pub}|{order}|{doc_id}"
+
+
 def rerank(rank: str, words: int) -> str:
     """``rank`` for the same document after its text changed to ``words`` words."""
     return f"{_MAX_WORDS - min(words, _MAX_WORDS):09d}|{rank.split('|', 1)[1]}"
