@@ -18,7 +18,7 @@ from daft import DataType as DT
 
 from saring.clean.siterepeats import line_hashes
 from saring.config import RunConfig
-from saring.model import KEPT, SIGNALS_TYPE
+from saring.model import EXTRACT_TIMEOUT, INTERNAL_ERROR, KEPT, SIGNALS_TYPE, reason_code
 from saring.process import process_record, rank_key, ranked_as, word_count
 from saring.progress import CountFile
 
@@ -108,7 +108,9 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
 
 # what process_record reads of a record: every field but the id and the input order
 KEYED = tuple(f for f in RAW_ARGS if f not in ("id", "order"))
-_REUSE_CHARS = 16 << 20  # characters a worker's remembered rows may hold in all
+_REUSE_CHARS = 16 << 20  # characters a worker's remembered rows may hold in all (``_size``)
+# outcomes that another try may not repeat: a copy is processed again
+_NOT_REMEMBERED = (EXTRACT_TIMEOUT, INTERNAL_ERROR)
 
 
 def record_key(record: dict) -> bytes:
@@ -117,7 +119,13 @@ def record_key(record: dict) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     for name in KEYED:
         v = record[name]
-        b = b"" if v is None else v if isinstance(v, bytes) else str(v).encode("utf-8", "replace")
+        b = (
+            b""
+            if v is None
+            else v
+            if isinstance(v, bytes)
+            else str(v).encode("utf-8", "surrogatepass")
+        )
         h.update(b"N" if v is None else len(b).to_bytes(8, "little"))
         h.update(b)
     return h.digest()
@@ -157,22 +165,25 @@ class Reused:
         return row
 
     def _remember(self, key: bytes, row: dict) -> None:
+        size = _size(row)
+        if size > _REUSE_CHARS // 8 or reason_code(row["reason"]) in _NOT_REMEMBERED:
+            return
         with self.lock:
+            old = self.kept.pop(key, None)  # two threads that met the same record
+            if old is not None:
+                self.chars -= _size(old)
             self.kept[key] = row
-            self.chars += _size(row)
-            while len(self.kept) > self.rows or self.chars > _REUSE_CHARS:
+            self.chars += size
+            while self.kept and (len(self.kept) > self.rows or self.chars > _REUSE_CHARS):
                 self.chars -= _size(self.kept.popitem(last=False)[1])
 
 
 def _size(row: dict) -> int:
-    """About the characters a remembered row holds (a line hash as 8)."""
-    removed = sum(len(r["text"] or "") for r in row["removed"])
-    return (
-        len(row["text"] or "")
-        + len(row["norm"] or "")
-        + removed
-        + 8 * len(row["line_hashes"] or ())
-    )
+    """About the memory a remembered row holds, in characters: its texts, a line hash as 8,
+    and a fixed cost for the row and for each removed piece."""
+    removed = sum(100 + len(r["text"] or "") for r in row["removed"])
+    texts = len(row["text"] or "") + len(row["norm"] or "")
+    return 1000 + texts + removed + 8 * len(row["line_hashes"] or ())
 
 
 class DocumentProcessor:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pyarrow.parquet as pq
+import pytest
 
+from saring import perdoc
 from saring.config import RunConfig
 from saring.perdoc import RAW_ARGS, TIMERS, Reused, processed_row
 from saring.pipeline import run
@@ -50,6 +52,60 @@ def test_a_record_that_differs_in_any_field_is_processed():
     other_site = memo.row(record("wartaharian-harga-beras.txt", "c", "2", site="lain"), cfg)
     assert not titled["reused"] and not other_site["reused"]
     assert titled["title"] == "Harga beras" and other_site["site"] == "lain"
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("url", "https://wartaharian.example/a"),
+        ("author", "Rina"),
+        ("date_raw", "18 Juni 2025"),
+        ("charset", "cp1252"),
+        ("fmt", "html"),
+    ],
+)
+def test_each_field_the_processing_reads_is_in_the_key(field, value):
+    base = record("wartaharian-harga-beras.txt", "a", "0")
+    assert perdoc.record_key(base) == perdoc.record_key({**base, "id": "b", "order": "5"})
+    assert perdoc.record_key(base) != perdoc.record_key({**base, field: value})
+    assert perdoc.record_key({**base, "title": None}) != perdoc.record_key({**base, "title": ""})
+
+
+def test_a_time_out_is_not_remembered_so_a_copy_gets_its_own_try(monkeypatch):
+    calls = []
+
+    def timed_out(rec, cfg):
+        calls.append(rec["id"])
+        return {**processed_row(rec, cfg), "status": "failed", "reason": "extract_timeout: 30 s"}
+
+    monkeypatch.setattr(perdoc, "processed_row", timed_out)
+    memo = Reused(8)
+    for i in range(2):
+        assert not memo.row(record("wartaharian-harga-beras.txt", f"t{i}", str(i)), RunConfig())[
+            "reused"
+        ]
+    assert calls == ["t0", "t1"] and not memo.kept
+
+
+def test_the_character_budget_holds_with_the_same_record_remembered_twice(monkeypatch):
+    cfg = RunConfig()
+    rec = record("wartaharian-harga-beras.txt", "a", "0")
+    row = processed_row(rec, cfg)
+    budget = 8 * perdoc._size(row)  # this row is the most one row may take
+    monkeypatch.setattr(perdoc, "_REUSE_CHARS", budget)
+    memo = Reused(100)
+    memo._remember(perdoc.record_key(rec), row)
+    memo._remember(perdoc.record_key(rec), row)  # two threads that processed the same record
+    assert len(memo.kept) == 1 and memo.chars == perdoc._size(row)
+    names = ["suarapagi-lrt-jabodebek.txt", "lensaberita-suhu-panas-jakarta.txt"]
+    names += ["kabarnusantara-bandara-maumere.txt", "wartaharian-banjir-bojonegoro.txt"]
+    for i, name in enumerate(names * 3):
+        memo.row(record(name, f"x{i}", str(i)), cfg)
+    assert memo.chars == sum(perdoc._size(r) for r in memo.kept.values()) <= budget
+    assert 2 <= len(memo.kept) < 12  # the budget, not the 100 rows, held it
+    big = {**row, "text": row["text"] + "kata"}  # over an eighth of the budget: not kept
+    memo._remember(b"big", big)
+    assert b"big" not in memo.kept
 
 
 def test_rows_are_forgotten_oldest_first_and_zero_remembers_none():
