@@ -74,7 +74,7 @@ class RunConfig:
         in saring's own process, whatever ``workers`` says: a worker process starts by importing
         the extractors and loading the models (1 to 2 s), longer than a few megabytes of pages
         take (HTML at about 25 ms a page). 0: always use worker processes.
-    reuse : how many records a worker remembers (the last ones it processed, within about 16
+    reuse : how many records a worker remembers (the last ones it processed, within about 32
         million characters of rows) so that a record met again field for field, id and order
         aside, takes the remembered row instead of being processed again (``perdoc.Reused``: a
         page crawled twice, a feed read on two days). 0: process every record.

@@ -108,7 +108,7 @@ def processed_row(row: dict, cfg: RunConfig) -> dict:
 
 # what process_record reads of a record: every field but the id and the input order
 KEYED = tuple(f for f in RAW_ARGS if f not in ("id", "order"))
-_REUSE_CHARS = 16 << 20  # characters a worker's remembered rows may hold in all (``_size``)
+_REUSE_CHARS = 32 << 20  # characters a worker's remembered rows may hold in all (``_size``)
 # outcomes that another try may not repeat: a copy is processed again
 _NOT_REMEMBERED = (EXTRACT_TIMEOUT, INTERNAL_ERROR)
 
