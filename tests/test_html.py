@@ -95,6 +95,36 @@ def test_the_author_the_markup_marks_where_no_metadata_names_one(byline, author)
     assert page_metadata(lxml.html.fromstring(page)).author == author
 
 
+@pytest.mark.parametrize(
+    "title, site_name, url, want",
+    [
+        # the site's name written another way than it declares it, or not declared at all
+        ("Gempa Guncang Bali - detikNews", None, "https://news.detik.com/x", "Gempa Guncang Bali"),
+        ("Harga Beras Naik - Kompas.com", None, "https://money.kompas.com/x", "Harga Beras Naik"),
+        (
+            "Prabowo: Kami Siap - ANTARA News",
+            None,
+            "https://www.antaranews.com/x",
+            "Prabowo: Kami Siap",
+        ),
+        ("New York man pleads guilty | TheHill", "The Hill", "https://thehill.com/x", None),
+        ("Einsatz - Die Neue Südtiroler Tageszeitung", None, "https://tageszeitung.it/x", None),
+        # a part that names the company but says more is the headline's
+        ("Take C.A.R.E. - comwrap auf der DMEXCO 2018", "@comwrap", "https://comwrap.com/x", ""),
+        ("Opinion | Republicans Are Following Trump", None, "https://nytimes.com/x", ""),
+        ("Kompas: Harga Naik Lagi", None, "https://kompas.com/x", ""),
+    ],
+)
+def test_the_site_suffix_is_cut_where_the_address_names_the_site(title, site_name, url, want):
+    declared = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    declared += f'<meta property="og:title" content="{title}">'
+    page = f"<html><head>{declared}</head><body><p>x</p></body></html>"
+    got = page_metadata(lxml.html.fromstring(page), url=url).title
+    if want is None:  # the headline is the part before the separator
+        want = title.rsplit(" - " if " - " in title else " | ", 1)[0]
+    assert got == (want or title)
+
+
 def test_metadata_falls_back_to_meta_tags_time_and_url():
     page = """<html><head><title>Harga Beras Naik | Warta Harian</title>
     <meta name="author" content="By Larasati Putri"><meta property="og:site_name" content="Warta Harian">

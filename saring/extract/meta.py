@@ -197,7 +197,7 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
     meta.site = (_clean(publisher.get("name")) if isinstance(publisher, dict) else None) or next(
         (_clean(metas[k]) for k in _SITE_KEYS if metas.get(k)), None
     )
-    meta.title = _without_site(meta.title, meta.site)
+    meta.title = _without_site(meta.title, meta.site, meta.url)
     return meta
 
 
@@ -229,14 +229,33 @@ def _marked_author(tree) -> list[str]:
     return []
 
 
-def _without_site(title: str | None, site: str | None) -> str | None:
-    """Drop a trailing (or leading) " | Site name" that titles often carry."""
-    if not title or not site:
+def _without_site(title: str | None, site: str | None, url: str | None = None) -> str | None:
+    """Drop a trailing (or leading) " | Site name" that titles often carry: a part that is the
+    site's declared name, or a short one that starts or ends with its domain's name ("| TheHill"
+    on thehill.com, "- detikNews" on detik.com, "| Republika Online", "- Die Neue Südtiroler
+    Tageszeitung" on tageszeitung.it; not "- comwrap auf der DMEXCO 2018" on comwrap.com)."""
+    if not title:
         return title
+    domain = site_of(url) or ""
+    label = _squashed(domain.split(".")[0])
     parts = _TITLE_SEP.split(title)
     if len(parts) > 1:
-        if parts[-1].strip().casefold() == site.casefold():
+        if _names_site(parts[-1], site, label):
             return title[: title.rfind(parts[-1])].rstrip(" |–—•·»:-") or title
-        if parts[0].strip().casefold() == site.casefold():
+        if _names_site(parts[0], site, label):
             return title[len(parts[0]) :].lstrip(" |–—•·»:-") or title
     return title
+
+
+def _squashed(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s).casefold()
+
+
+def _names_site(part: str, site: str | None, label: str) -> bool:
+    squashed = _squashed(part)
+    if not squashed:
+        return False
+    if site and squashed == _squashed(site):
+        return True
+    short = len(part.split()) <= 4
+    return short and len(label) >= 5 and (squashed.startswith(label) or squashed.endswith(label))
