@@ -46,6 +46,10 @@ SURVIVORS = [
     "Lihat saja bagaimana harga beras naik di Pasar Induk Cipinang.",
     "Foto-foto yang beredar memperlihatkan kerusakan di permukiman warga.",
     "A total of 1,100 residents were moved to temporary shelters.",
+    # a channel named in prose, with a space after the sentence before it
+    "Warga diminta mengecek kanal resmi. Ikuti perkembangan lewat saluran radio daerah.",
+    "Pemerintah mengajak warga mengikuti saluran WhatsApp resmi BPBD untuk peringatan dini.",
+    "Dalam artikel ini telah dijelaskan bahwa harga beras naik di Pasar Induk Cipinang.",
 ]
 
 

@@ -264,3 +264,42 @@ def test_a_list_that_closes_an_article_is_kept_whole():
         "Menurunkan kolesterol",
         "Mengurangi nyeri sendi",
     ]
+
+
+# A republika.co.id photo story as the shared crawl holds it (shortened): the lead flattened with
+# the next paragraph, then the paragraphs, the last printed again with the outlet's WhatsApp promo
+# and photo credit glued to its end.
+PHOTO_STORY = "\n".join(
+    [
+        "REPUBLIKA.CO.ID, OKI -- Tiga ekor gajah sumatra mencari makan di areal Suaka Margasatwa"
+        " Padang Sugihan, Ogan Komering Ilir, Sumatera Selatan, Rabu (18/6/2025).",
+        "Suaka Margasatwa Padang Sugihan yang memiliki luas sekitar 600 ribu hektare menjadi"
+        " habitat bagi puluhan gajah sumatra yang terancam punah.",
+        "Suaka Margasatwa Padang Sugihan yang memiliki luas sekitar 600 ribu hektare menjadi"
+        " habitat bagi puluhan gajah sumatra yang terancam punah.Ikuti Whatsapp Channel"
+        " Republikasumber : Antara Foto",
+    ]
+)
+
+
+def test_a_paragraph_printed_again_with_a_promo_glued_to_it_goes_once():
+    title = "Gajah Sumatra di Padang Sugihan"
+    cleaned = TextCleaner()(PHOTO_STORY, title=title)
+    lines = cleaned.text.splitlines()
+    assert len(lines) == 2 and lines[1].endswith("terancam punah.")
+    # the copy is judged by what the promo rule leaves of it, and goes whole
+    (copy,) = [r for r in cleaned.removed if r.reason == "repeated_paragraph"]
+    assert copy.text.endswith("Republikasumber : Antara Foto")
+    # printed once, the paragraph stays and only the promo goes
+    once = "\n".join(PHOTO_STORY.splitlines()[::2])
+    cleaned = TextCleaner()(once, title=title)
+    assert cleaned.text.splitlines()[1].endswith("terancam punah.")
+    promo = [r.text for r in cleaned.removed if r.reason == "promo"]
+    assert promo == ["Ikuti Whatsapp Channel Republikasumber : Antara Foto"]
+
+
+def test_a_note_that_the_article_ran_elsewhere_goes():
+    text = PHOTO_STORY.rsplit("\n", 1)[0] + "\nArtikel ini sudah tayang di detikBali,klik di sini"
+    cleaned = TextCleaner()(text, title="Gajah Sumatra di Padang Sugihan")
+    assert "tayang" not in cleaned.text
+    assert any(r.reason == "related_link" and "tayang" in r.text for r in cleaned.removed)

@@ -173,23 +173,32 @@ class TextCleaner:
         raw_lines = text.splitlines()
         flats = [" ".join(raw.split()) for raw in raw_lines]
         lows = [f.casefold() if f else None for f in flats]
-        repeated = repeated_lines(lows, self.repeat_min_chars)
-        flattened = flattened_copies(lows)
         keywords = self.rules.keywords_in("\n".join(filter(None, lows)))
+        found = [find_words(low) if low else [] for low in lows]
+        hits = [
+            self.rules.match_flat(flat, low, words, keywords) if flat else None
+            for flat, low, words in zip(flats, lows, found, strict=True)
+        ]
+        # a copy is judged by what a strip rule leaves of it: a paragraph printed again with a
+        # promo glued to its end is still the same paragraph (republika.co.id's last one)
+        kept = [
+            h.kept.casefold() or None if h is not None and h.rule.action == "strip" else low
+            for h, low in zip(hits, lows, strict=True)
+        ]
+        repeated = repeated_lines(kept, self.repeat_min_chars)
+        flattened = flattened_copies(lows)
         lines: list[Line] = []
         for i, flat in enumerate(flats):
             if not flat:
                 lines.append(Line("", kind="blank", source=i))
                 continue
-            low = lows[i]
             line = Line(flat, source=i)
             if i in repeated or i in flattened:
                 line.kind = "removed"
                 line.reason = FLATTENED_COPY if i in flattened else REPEATED_PARAGRAPH
                 lines.append(line)
                 continue
-            words = find_words(low)
-            hit = self.rules.match_flat(flat, low, words, keywords)
+            words, hit = found[i], hits[i]
             stripped = None  # the part a "strip" rule cut off, listed after what remains
             if hit is not None:
                 if hit.rule.action == "strip":
