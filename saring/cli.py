@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import glob
 import gzip
 import json
 import os
@@ -24,6 +25,7 @@ from saring.configfile import DEFAULT_FILE
 from saring.counts import counted
 from saring.extract.dates import parse_tz
 from saring.extract.html import METHODS
+from saring.filters.lang import languages
 from saring.model import STATUSES
 from saring.readers.inputs import FORMATS, InputError, InputFile, detect_format
 from saring.readers.options import ReaderOptions
@@ -90,6 +92,24 @@ def _whole(minimum: int):
 
 _positive = _whole(1)
 _count = _whole(0)
+
+
+class _LangCodes(argparse.Action):
+    """``--lang``'s codes. A value after them that is not a code but names an input (a path
+    that exists, or one with a slash or a wildcard) is an INPUT that ``nargs`` took for a code
+    (``--lang id news/``): it goes back to the inputs."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        known = languages()
+        codes, inputs = [], []
+        for v in values:
+            is_code = all(c.strip().lower() in known for c in v.split(",") if c.strip())
+            looks_like_path = "/" in v or os.sep in v or os.path.exists(v) or glob.has_magic(v)
+            (inputs if looks_like_path and not is_code else codes).append(v)
+        if not codes:
+            parser.error(f"{option_string}: give a language code before {inputs[0]}")
+        setattr(namespace, self.dest, codes)
+        namespace.spilled_inputs = [*getattr(namespace, "spilled_inputs", []), *inputs]
 
 
 def _tz(text: str) -> str:
@@ -273,6 +293,7 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--lang",
         nargs="+",
+        action=_LangCodes,
         metavar="CODE",
         help="keep only documents in these languages (ISO 639-1: id, ms, en, jv, ...); the "
         "others are filtered with reason lang:CODE (default: keep every language)",
@@ -420,7 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",  # at least one, checked in main(): --lang may have taken it (_LangCodes)
         metavar="INPUT",
         help="files, folders (searched recursively) or glob patterns in quotes",
     )
@@ -676,8 +697,11 @@ def _pipeline_run(a: argparse.Namespace, cfg: RunConfig, progress, store=None) -
 def _run_into_store(a, cfg: RunConfig, store: str, progress, replaced: bool) -> list[str]:
     """``saring run --store``: the run added to the store, then with ``-o`` the whole store
     exported; the lines that say so."""
+    from saring.output import AtomicOutputDir
     from saring.store import export
 
+    if a.out:  # before the run: a run must not be added to the store when OUT is unusable
+        AtomicOutputDir(a.out).check()
     stats = _pipeline_run(a, cfg, progress, store)
     s = stats["store"]
     lines = [
@@ -881,6 +905,10 @@ def main(argv: list[str] | None = None) -> int:
     if a.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if a.command == "run":
+        a.inputs = [*a.inputs, *getattr(a, "spilled_inputs", [])]
+        if not a.inputs:
+            _Parser(prog=f"{parser.prog} run").error("the following arguments are required: INPUT")
     try:
         if a.command == "run":  # the process's own command line: a run Ctrl-C can stop
             return _cmd_run(a, supervise=argv is None)

@@ -65,6 +65,18 @@ def _float(lo=0.0, hi=None, none_if_zero=False):
     return check
 
 
+def _tz(v):
+    from saring.extract.dates import parse_tz
+
+    if not isinstance(v, str):
+        raise TypeError("a time zone (+07:00, WIB or Asia/Jakarta)")
+    try:
+        parse_tz(v)
+    except Exception:
+        raise TypeError("a time zone this machine knows (+07:00, WIB or Asia/Jakarta)") from None
+    return v
+
+
 def _langs(v):
     known = languages()
     if isinstance(v, str):  # --set filters.lang=id,ms
@@ -104,7 +116,7 @@ SETTINGS: dict[str, dict[str, tuple[str, Callable[[Any], Any]]]] = {
         "timeout": ("extractor.timeout", _float(none_if_zero=True)),
         "unsure_share": ("extractor.unsure_share", _optional(_float(0.0, 1.0))),
         "sure_score": ("extractor.sure_score", _float(0.0, 1.0)),
-        "default_tz": ("default_tz", _str()),
+        "default_tz": ("default_tz", _tz),
     },
     "clean": {
         "text_mode": ("clean.text_mode", _str(CLEAN_MODES)),

@@ -37,6 +37,18 @@ def _is_saring_output(path: Path) -> bool:
         return False
 
 
+def _store_holding(path: Path) -> Path | None:
+    """The store (a folder whose ``manifest.json`` lists runs) that ``path`` is or lies in."""
+    for folder in (path, *path.parents):
+        try:
+            data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and "runs" in data:
+            return folder
+    return None
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process ``pid`` exists (one we may not signal counts as alive)."""
     try:
@@ -60,6 +72,10 @@ class AtomicOutputDir:
         self.staging: Path | None = None
 
     def check(self) -> None:
+        store = _store_holding(self.out)
+        if store is not None:  # replacing a run's folder would break the store
+            where = "is a store" if store == self.out else f"is inside the store {store}"
+            raise OutputError(f"{self.out}: {where}; -o/--out must be a folder of its own")
         if self.out.exists():
             if not self.out.is_dir():
                 raise OutputError(f"{self.out}: exists and is not a folder")

@@ -57,6 +57,15 @@ def test_every_option_is_explained_in_help(command, capsys):
         (["run", str(EXAMPLES), "-o", "x", "--lang", "indonesian"], "language codes"),
         (["run", str(EXAMPLES), "-o", "x", "--lang", "id,klingon"], "not klingon"),
         (["run", str(EXAMPLES), "-o", "x", "--min-words", "-1"], "must be 0 or more"),
+        (["run", "-o", "x", "--lang", "id"], "the following arguments are required: INPUT"),
+        (["run", "--lang", str(EXAMPLES), "-o", "x"], "give a language code before"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "extract.default_tz=Mars/Base"], "time zone"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "quality.ind.min_words=5"], "[quality.ind]"),
+        (["run", str(EXAMPLES), "-o", "x", "--set", "quality.min_words=-5"], "0 or more"),
+        (
+            ["run", str(EXAMPLES), "-o", "x", "--set", "quality.min_alpha_words_frac=5"],
+            "between 0 and 1",
+        ),
         (["config", "--config", "/no/such.toml"], "cannot read config"),
         (["run", str(EXAMPLES), "-o", "x", "--bands", "20"], "--bands and --rows go together"),
         (["extract", str(EXAMPLES / "feed.jsonl")], "extract takes one page"),
@@ -398,3 +407,11 @@ def test_extract_reads_a_gzipped_page_from_standard_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", stdin)
     assert main(["extract", "-"]) == 0
     assert capsys.readouterr().out.startswith("BANDUNG – Persib Bandung meraih kemenangan 2-1")
+
+
+def test_lang_codes_before_the_input_leave_the_input_alone(tmp_path, capsys):
+    # nargs took the folder for a language code: "--lang id news/" is a common way to write it
+    out = tmp_path / "out"
+    assert main(["run", "--lang", "id", str(EXAMPLES / "text"), "-o", str(out), "-q"]) == 0
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats["documents"]["in"] == 5 and stats["filter"]["lang"] == ["id"]

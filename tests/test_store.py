@@ -403,3 +403,25 @@ def test_a_store_written_before_runs_recorded_their_keys_is_checked_by_its_band_
         run([str(EXAMPLES / "text")], None, loose, store=store, **quiet)
     run([str(EXAMPLES / "text")], None, store=store, **quiet)
     assert len(Store(store).manifest()["runs"]) == 2
+
+
+def test_an_unusable_out_is_refused_before_the_run_is_added_to_the_store(tmp_path, capsys):
+    from saring.cli import main
+
+    store = tmp_path / "s"
+    quiet(files(FIRST), None, store=store)
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine")
+    run_dir = next((store / "runs").iterdir())
+    for out in (taken, store, run_dir):  # not a saring output; the store; one of its runs
+        argv = ["run", *files(SECOND), "--store", str(store), "-o", str(out), "-q"]
+        assert main(argv) == 2
+        assert len(json.loads((store / "manifest.json").read_text())["runs"]) == 1
+    err = capsys.readouterr().err
+    assert "is not an earlier saring output" in err and "is a store" in err
+    assert "is inside the store" in err
+    # nor may a run without --store replace a store's run folder (it looks like an output)
+    before = sorted(p.name for p in run_dir.iterdir())
+    assert main(["run", *files(SECOND), "-o", str(run_dir), "-q"]) == 2
+    assert sorted(p.name for p in run_dir.iterdir()) == before

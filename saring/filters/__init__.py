@@ -34,6 +34,9 @@ def rules_from_table(
             if value is False:
                 values[key] = None
             elif isinstance(value, int | float) and not isinstance(value, bool):
+                if value < 0 or ("_frac" in key and value > 1):
+                    bounds = "between 0 and 1" if "_frac" in key else "0 or more"
+                    raise ValueError(f"{where}{key} must be {bounds}, or false; not {value}")
                 values[key] = float(value)
             else:
                 raise ValueError(f"{where}{key} must be a number, or false to turn it off")
@@ -77,7 +80,14 @@ class QualityConfig:
         every = every or {}
         default = rules_from_table(every, self.default, "quality.")
         langs = {k: rules_from_table(every, v, "quality.") for k, v in self.langs.items()}
+        from saring.filters.lang import languages
+
         for code, table in (per_lang or {}).items():
+            if code not in languages():  # [quality.ind] would never apply
+                raise ValueError(
+                    f"unknown language [quality.{code}]: a table per language is named by the "
+                    "ISO 639-1 code the identifier gives (id, ms, en, jv, ...)"
+                )
             langs[code] = rules_from_table(table, langs.get(code, default), f"quality.{code}.")
         return replace(self, default=default, langs=langs)
 
