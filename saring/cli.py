@@ -419,7 +419,26 @@ def _config(a: argparse.Namespace) -> tuple[RunConfig, str | None]:
         raise InputError("--bands and --rows go together (dedup.bands and dedup.rows)")
     if d.bands and d.rows and d.bands * d.rows > d.num_perm:
         raise InputError(f"bands x rows ({d.bands * d.rows}) exceeds num_perm ({d.num_perm})")
+    _one_field_a_column(cfg.reader)
     return cfg, path
+
+
+def _one_field_a_column(opts: ReaderOptions) -> None:
+    """A column the user named for two fields ("--url-col isi_berita" with the text there)
+    would fill both with the same value: refused."""
+    from saring.readers.options import COLUMN_FIELDS
+
+    named: dict[str, str] = {}
+    for name in COLUMN_FIELDS:
+        column = getattr(opts, name)
+        if not column or not opts.given(name):  # defaults give way (ReaderOptions.for_columns)
+            continue
+        if column in named:
+            raise InputError(
+                f"--{named[column].replace('_', '-')} and --{name.replace('_', '-')} both name "
+                f"the column {column!r}; a column serves one field"
+            )
+        named[column] = name
 
 
 def build_parser() -> argparse.ArgumentParser:

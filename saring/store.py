@@ -287,6 +287,11 @@ class Store:
                 "--rows, --seed, --near-threshold), or into a new store"
             )
 
+    def runs_without_near(self) -> int:
+        """How many stored runs were made with near-duplicate detection off (their documents
+        hold no band keys, so a later run finds no near copy of them)."""
+        return sum(1 for r in self.manifest()["runs"] if "near_keys" in r and not r["near_keys"])
+
     def _bands_indexed(self, manifest: dict) -> dict | None:
         """A store written before runs recorded their keys: the number of band keys its last
         run's documents hold (the other settings cannot be read back)."""

@@ -58,6 +58,10 @@ def test_every_option_is_explained_in_help(command, capsys):
         (["run", str(EXAMPLES), "-o", "x", "--lang", "id,klingon"], "not klingon"),
         (["run", str(EXAMPLES), "-o", "x", "--min-words", "-1"], "must be 0 or more"),
         (["run", "-o", "x", "--lang", "id"], "the following arguments are required: INPUT"),
+        (
+            ["run", str(EXAMPLES), "-o", "x", "--text-col", "isi", "--url-col", "isi"],
+            "--text-col and --url-col both name the column 'isi'",
+        ),
         (["run", "--lang", str(EXAMPLES), "-o", "x"], "give a language code before"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "extract.default_tz=Mars/Base"], "time zone"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "quality.ind.min_words=5"], "[quality.ind]"),

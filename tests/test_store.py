@@ -425,3 +425,14 @@ def test_an_unusable_out_is_refused_before_the_run_is_added_to_the_store(tmp_pat
     before = sorted(p.name for p in run_dir.iterdir())
     assert main(["run", *files(SECOND), "-o", str(run_dir), "-q"]) == 2
     assert sorted(p.name for p in run_dir.iterdir()) == before
+
+
+def test_a_run_after_runs_without_near_duplicate_detection_says_what_it_cannot_find(tmp_path):
+    store = tmp_path / "s"
+    said: list[str] = []
+    run(files(FIRST), None, RunConfig(dedup=DedupConfig(near=False)), log=said.append, store=store)
+    assert not any("without near-duplicate" in m for m in said)
+    run(files(SECOND), None, RunConfig(), log=said.append, store=store)
+    assert any("1 run of the store ran without near-duplicate detection" in m for m in said)
+    manifest = json.loads((store / "manifest.json").read_text())
+    assert [r["near_keys"] is None for r in manifest["runs"]] == [True, False]
