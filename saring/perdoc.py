@@ -18,7 +18,14 @@ from daft import DataType as DT
 
 from saring.clean.siterepeats import line_hashes
 from saring.config import RunConfig
-from saring.model import EXTRACT_TIMEOUT, INTERNAL_ERROR, KEPT, SIGNALS_TYPE, reason_code
+from saring.model import (
+    EXTRACT_TIMEOUT,
+    INTERNAL_ERROR,
+    KEPT,
+    SIGNALS_TYPE,
+    make_id,
+    reason_code,
+)
 from saring.process import process_record, rank_key, ranked_as, word_count
 from saring.progress import CountFile
 
@@ -52,6 +59,8 @@ PROCESSED_TYPE = DT.struct(
         "signals": SIGNALS_DT,
         "line_hashes": DT.list(DT.int64()),
         "reused": DT.bool(),  # the row of an identical earlier record (``Reused``)
+        "key": DT.binary(),  # ``record_key``: what a store keeps to know a record again
+        "new_id": DT.string(),  # the id a changed record takes (``DocumentProcessor.row``)
     }
 )
 RAW_ARGS = (
@@ -145,10 +154,10 @@ class Reused:
         self.chars = 0
         self.lock = threading.Lock()  # with one worker, Daft may call from several threads
 
-    def row(self, record: dict, cfg: RunConfig) -> dict:
+    def row(self, record: dict, cfg: RunConfig, key: bytes | None = None) -> dict:
         if self.rows <= 0:
             return processed_row(record, cfg)
-        key = record_key(record)
+        key = key or record_key(record)
         with self.lock:
             known = self.kept.get(key)
             if known is not None:
@@ -191,11 +200,11 @@ class DocumentProcessor:
     batch of raw records (one Series per field of ``RAW_ARGS``). A batch UDF that returns Arrow
     costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
 
-    def __init__(
-        self, cfg: RunConfig, stored: frozenset[str] = frozenset(), counts: str | None = None
-    ):
+    def __init__(self, cfg: RunConfig, stored: dict[str, bytes | None] | None = None, counts=None):
         self.cfg = cfg
-        self.stored = stored  # ids already in the store: not processed again
+        # ids a store holds already, with the key of the record each was made from (None where
+        # the store did not keep it): the same record is not processed again
+        self.stored = stored or {}
         self.counts = counts  # the run's progress.CountFile, where it is on this machine
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
         self.reused = Reused(cfg.reuse)
@@ -207,14 +216,25 @@ class DocumentProcessor:
     @daft.method.batch(return_dtype=PROCESSED_TYPE)
     def __call__(self, *columns: daft.Series) -> pa.Array:
         values = [c.to_pylist() for c in columns]
-        rows = [
-            {"status": STORED, "fmt": record[RAW_ARGS.index("fmt")]}
-            if record[0] in self.stored
-            else self.reused.row(dict(zip(RAW_ARGS, record, strict=True)), self.cfg)
-            for record in zip(*values, strict=True)
-        ]
+        records = zip(*values, strict=True)
+        rows = [self.row(dict(zip(RAW_ARGS, record, strict=True))) for record in records]
         CountFile.add(self.counts, "processed", len(rows))
         return pa.array(rows, type=self.arrow_type)
+
+    def row(self, record: dict) -> dict:
+        """The staging row of one record. A record whose id the store holds is marked stored;
+        if its content changed since (a file that kept its name while its rows changed: a
+        ``news.csv`` written anew each day), it is processed under an id of its own
+        (``new_id``: its old id and its key), since it is another document."""
+        key = record_key(record)
+        doc_id = record["id"]
+        if doc_id in self.stored:
+            known = self.stored[doc_id]
+            if known is None or known == key:
+                return {"status": STORED, "fmt": record["fmt"], "key": key}
+            record = {**record, "id": make_id(doc_id, key.hex())}
+        row = self.reused.row(record, self.cfg, key)
+        return {**row, "key": key, "new_id": record["id"] if record["id"] != doc_id else None}
 
 
 # the staging status of a document a store already holds; such rows are dropped after phase 1

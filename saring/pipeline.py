@@ -95,7 +95,7 @@ def _phase1(
     files,
     cfg: RunConfig,
     work: Path,
-    stored: frozenset[str] = frozenset(),
+    stored: dict[str, bytes | None] | None = None,
     counts: str | None = None,
     workers: int = 1,
 ) -> None:
@@ -111,6 +111,7 @@ def _phase1(
     df = source.read().into_batches(cfg.batch_size)
     processor = udf_class(DocumentProcessor, workers)(cfg, stored, counts)
     df = df.with_column("p", processor(*[col(c) for c in RAW_ARGS]))
+    df = df.with_column("id", col("p")["new_id"].fill_null(col("id")))  # a stored id, changed
     # "fmt" from the worker: the path the document took (HTML found in a text column is read
     # as HTML)
     df = df.select("id", "order", "source", "bytes_in", "t_read", col("p").unnest())
@@ -540,7 +541,7 @@ class _Run:
     command: list[str] | None
     started: datetime
     t_start: float
-    stored: frozenset[str] = frozenset()
+    stored: dict[str, bytes | None] = dataclasses.field(default_factory=dict)
     workers: int = 1
     phase: dict[str, float] = dataclasses.field(default_factory=dict)
 
@@ -639,7 +640,7 @@ def _extract_and_clean(r: _Run) -> int:
     st, files = r.store, r.files
     # read under the store's lock: no other run can commit these ids meanwhile; a document
     # stored from the same file named another way counts as stored too
-    r.stored = frozenset(st.ids().to_pylist()) | st.stored_as(files) if st else frozenset()
+    r.stored = st.stored_keys(files) if st else {}
     r.work.mkdir()
     counts = None if r.cfg.runner == "ray" else str(r.work / "progress")  # one machine's file
     r.show.phase(
@@ -942,21 +943,15 @@ def _stories(
 
 def _origins(files, docs1: Path, path: Path) -> None:
     """Where the batch's new documents came from (``store.ORIGINS``): the real path of each
-    one's file (its ``order`` names the file) and its place in it (``source`` after the name)."""
-    table = (
-        daft.read_parquet(str(docs1))
-        .where(col("status") != STORED)
-        .select("id", "order", "source")
-        .to_arrow()
-    )
+    one's file (its ``order`` names the file), its place in it (``source`` after the name) and
+    the key of the record (``perdoc.record_key``: a later run tells a changed record by it)."""
+    names = ("id", "order", "source", "key")
+    table = daft.read_parquet(str(docs1)).where(col("status") != STORED).select(*names).to_arrow()
     rows = []
-    for doc, order, source in zip(
-        *(table.column(c).to_pylist() for c in ("id", "order", "source")), strict=True
-    ):
+    for doc, order, source, key in zip(*(table.column(c).to_pylist() for c in names), strict=True):
         f = files[int(order.split(":", 1)[0])]
-        rows.append(
-            {"id": doc, "file": os.path.realpath(f.path), "locator": source[len(f.name) + 1 :]}
-        )
+        place = source[len(f.name) + 1 :]
+        rows.append({"id": doc, "file": os.path.realpath(f.path), "locator": place, "key": key})
     pq.write_table(pa.Table.from_pylist(rows, schema=ORIGINS_SCHEMA), path, compression="zstd")
 
 

@@ -46,7 +46,9 @@ _RUN_NAME = re.compile(r"\.partial-[0-9a-f]+|\d{6}-[0-9a-f]+")
 FORMAT = 1
 # where each stored document came from: its file's real path and its place in the file
 ORIGINS = "origins.parquet"
-ORIGINS_SCHEMA = pa.schema([("id", pa.string()), ("file", pa.string()), ("locator", pa.string())])
+ORIGINS_SCHEMA = pa.schema(
+    [("id", pa.string()), ("file", pa.string()), ("locator", pa.string()), ("key", pa.binary())]
+)  # key: ``perdoc.record_key`` of the record (null in stores written before it was kept)
 INDEX_SCHEMA = pa.schema(
     [("id", pa.string()), ("exact_hash", pa.string()), ("bands", pa.list_(pa.uint64()))]
 )
@@ -96,23 +98,36 @@ class Store:
             return pa.array([], pa.string())
         return ds.dataset(files).to_table(columns=["id"]).column("id").combine_chunks()
 
-    def stored_as(self, files) -> set[str]:
+    def stored_keys(self, files) -> dict[str, bytes | None]:
+        """Every stored id, and the ids that this batch's ``files`` give documents the store
+        holds (``stored_as``), with the key of the record each was made from (None where the
+        store did not keep it)."""
+        keys: dict[str, bytes | None] = dict.fromkeys(self.ids().to_pylist())
+        paths = self._origins()
+        if paths:
+            table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(columns=["id", "key"])
+            ids, found = table.column("id").to_pylist(), table.column("key").to_pylist()
+            keys.update((i, k) for i, k in zip(ids, found, strict=True) if k is not None)
+        keys.update(self.stored_as(files))
+        return keys
+
+    def _origins(self) -> list[str]:
+        return [str(d / ORIGINS) for d in self.run_dirs() if (d / ORIGINS).exists()]
+
+    def stored_as(self, files) -> dict[str, bytes | None]:
         """The ids that this batch's ``files`` (``readers.inputs.InputFile``) give documents the
-        store holds from the same file named another way (a folder, a glob, a path, a link):
-        a file is known by its real path, a document by its file and place in it."""
+        store holds from the same file named another way (a folder, a glob, a path, a link),
+        with their records' keys: a file is known by its real path, a document by its file and
+        place in it."""
         real = {os.path.realpath(f.path): f for f in files if f.problem is None}
-        paths = [str(d / ORIGINS) for d in self.run_dirs() if (d / ORIGINS).exists()]
+        paths = self._origins()
         if not real or not paths:
-            return set()
+            return {}
         table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(
-            columns=["file", "locator"], filter=pc.field("file").isin(list(real))
+            columns=["file", "locator", "key"], filter=pc.field("file").isin(list(real))
         )
-        return {
-            make_id(real[file].key, locator or None)
-            for file, locator in zip(
-                table.column("file").to_pylist(), table.column("locator").to_pylist(), strict=True
-            )
-        }
+        rows = zip(*(table.column(c).to_pylist() for c in ("file", "locator", "key")), strict=True)
+        return {make_id(real[file].key, locator or None): key for file, locator, key in rows}
 
     def documents(self, ids, columns: list[str], runs: list[Path] | None = None) -> pa.Table:
         """The stored rows whose id is in ``ids`` (only ``columns``)."""

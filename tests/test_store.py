@@ -436,3 +436,26 @@ def test_a_run_after_runs_without_near_duplicate_detection_says_what_it_cannot_f
     assert any("1 run of the store ran without near-duplicate detection" in m for m in said)
     manifest = json.loads((store / "manifest.json").read_text())
     assert [r["near_keys"] is None for r in manifest["runs"]] == [True, False]
+
+
+def test_a_file_that_keeps_its_name_while_its_rows_change_adds_the_new_rows(tmp_path):
+    # a feed written anew each day under one name, newest rows first: the same places in the
+    # file hold other records, which are other documents (before: "0 new documents")
+    lines = (EXAMPLES / "feed.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    heat, bus = (json.loads(line) for line in lines)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(heat) + "\n", encoding="utf-8")
+    store = tmp_path / "s"
+    first = quiet([str(feed)], None, store=store)
+    assert first["documents"]["in"] == 1
+    again = quiet([str(feed)], None, store=store)  # the same file again: nothing new
+    assert again["documents"]["in"] == 0
+    feed.write_text(json.dumps(bus) + "\n" + json.dumps(heat) + "\n", encoding="utf-8")
+    grown = quiet([str(feed)], None, store=store)
+    assert grown["documents"]["in"] == 2  # the new first line, and the old one at line 2
+    assert grown["store"]["duplicates_of_stored"].get("exact", 0) == 1
+    out = tmp_path / "out"
+    export(store, out, report=False)
+    table = pq.read_table(out / "documents.parquet").to_pylist()
+    assert len({r["id"] for r in table}) == len(table) == 3
+    assert sum(r["status"] == "kept" for r in table) == 2
