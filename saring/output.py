@@ -38,13 +38,17 @@ def _is_saring_output(path: Path) -> bool:
 
 
 def _store_holding(path: Path) -> Path | None:
-    """The store (a folder whose ``manifest.json`` lists runs) that ``path`` is or lies in."""
+    """The store that ``path`` is, or whose ``runs/`` folder it lies in (links resolved): a
+    folder with ``runs/`` and a ``manifest.json`` that lists runs."""
+    path = Path(os.path.realpath(path))
     for folder in (path, *path.parents):
+        if folder != path and path.relative_to(folder).parts[0] != "runs":
+            continue  # beside a store's runs (an export under the store): not the store's
         try:
             data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(data, dict) and "runs" in data:
+        if isinstance(data, dict) and "runs" in data and (folder / "runs").is_dir():
             return folder
     return None
 

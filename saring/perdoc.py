@@ -200,11 +200,10 @@ class DocumentProcessor:
     batch of raw records (one Series per field of ``RAW_ARGS``). A batch UDF that returns Arrow
     costs less per document than a row UDF returning Python dicts (measured in bench_run.py)."""
 
-    def __init__(self, cfg: RunConfig, stored: dict[str, bytes | None] | None = None, counts=None):
+    def __init__(self, cfg: RunConfig, stored=None, counts: str | None = None):
         self.cfg = cfg
-        # ids a store holds already, with the key of the record each was made from (None where
-        # the store did not keep it): the same record is not processed again
-        self.stored = stored or {}
+        # what a store holds already (``store.Stored``): the same record is not processed again
+        self.stored = stored
         self.counts = counts  # the run's progress.CountFile, where it is on this machine
         self.arrow_type = PROCESSED_TYPE.to_arrow_dtype()
         self.reused = Reused(cfg.reuse)
@@ -222,17 +221,20 @@ class DocumentProcessor:
         return pa.array(rows, type=self.arrow_type)
 
     def row(self, record: dict) -> dict:
-        """The staging row of one record. A record whose id the store holds is marked stored;
-        if its content changed since (a file that kept its name while its rows changed: a
-        ``news.csv`` written anew each day), it is processed under an id of its own
-        (``new_id``: its old id and its key), since it is another document."""
+        """The staging row of one record. A record the store holds (``store.Stored.holds``: at
+        its place, or elsewhere in its file) is marked stored. One whose place held another
+        record (a file that kept its name while its rows changed: a ``news.csv`` written anew
+        each day) is another document, processed under an id of its own (``new_id``: its old id
+        and its key)."""
         key = record_key(record)
         doc_id = record["id"]
-        if doc_id in self.stored:
-            known = self.stored[doc_id]
-            if known is None or known == key:
+        if self.stored:
+            held = self.stored.holds(doc_id, key, int(record["order"].split(":", 1)[0]))
+            if held is None:  # its place held another record: another document
+                record = {**record, "id": make_id(doc_id, key.hex())}
+                held = self.stored.holds(record["id"], key, -1)
+            if held:
                 return {"status": STORED, "fmt": record["fmt"], "key": key}
-            record = {**record, "id": make_id(doc_id, key.hex())}
         row = self.reused.row(record, self.cfg, key)
         return {**row, "key": key, "new_id": record["id"] if record["id"] != doc_id else None}
 

@@ -76,7 +76,7 @@ from saring.progress import CountFile, Progress
 from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
 from saring.readers.source import InputSource, ReadAhead
 from saring.report.page import build as report_html
-from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, fault
+from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, Stored, fault
 from saring.stories.build import STORIES_SCHEMA, build_stories, story_counts
 from saring.stories.group import BodyWriter
 from saring.stories.summary import Sentence, SummaryConfig, summarize
@@ -95,7 +95,7 @@ def _phase1(
     files,
     cfg: RunConfig,
     work: Path,
-    stored: dict[str, bytes | None] | None = None,
+    stored: Stored | None = None,
     counts: str | None = None,
     workers: int = 1,
 ) -> None:
@@ -541,7 +541,7 @@ class _Run:
     command: list[str] | None
     started: datetime
     t_start: float
-    stored: dict[str, bytes | None] = dataclasses.field(default_factory=dict)
+    stored: Stored | None = None
     workers: int = 1
     phase: dict[str, float] = dataclasses.field(default_factory=dict)
 
@@ -640,7 +640,7 @@ def _extract_and_clean(r: _Run) -> int:
     st, files = r.store, r.files
     # read under the store's lock: no other run can commit these ids meanwhile; a document
     # stored from the same file named another way counts as stored too
-    r.stored = st.stored_keys(files) if st else {}
+    r.stored = st.stored_keys(files) if st else None
     r.work.mkdir()
     counts = None if r.cfg.runner == "ray" else str(r.work / "progress")  # one machine's file
     r.show.phase(

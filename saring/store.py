@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -63,6 +64,46 @@ def _fsync_tree(path: Path) -> None:
             os.close(fd)
 
 
+@dataclass
+class Stored:
+    """What a store holds, as the per-document phase asks it (``perdoc.DocumentProcessor``):
+    ``ids`` maps each stored id to the key of the record stored under it (``perdoc.record_key``;
+    a set where a place held several records over time; None where the store did not keep
+    keys), and ``by_file`` the batch's files (by ``InputFile.order``, which each record's
+    ``order`` starts with) to the keys stored from them."""
+
+    ids: dict[str, bytes | set[bytes] | None] = field(default_factory=dict)
+    by_file: dict[int, set[bytes]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def add(self, doc_id: str, key: bytes | None) -> None:
+        if key is None:
+            self.ids.setdefault(doc_id, None)
+            return
+        known = self.ids.get(doc_id)
+        if known is None or known == key:
+            self.ids[doc_id] = key
+        elif isinstance(known, set):
+            known.add(key)
+        else:
+            self.ids[doc_id] = {known, key}
+
+    def holds(self, doc_id: str, key: bytes, file: int) -> bool | None:
+        """Whether the record ``key`` at ``doc_id``, from the batch's ``file``, is stored: True
+        (the same record, here or elsewhere in its file, or a store that kept no keys), False
+        (not stored), None (its place holds another record: it is another document)."""
+        if key in self.by_file.get(file, ()):
+            return True
+        if doc_id not in self.ids:
+            return False
+        known = self.ids[doc_id]
+        if known is None or known == key or (isinstance(known, set) and key in known):
+            return True
+        return None
+
+
 class StoreError(OutputError):
     """The folder cannot be used as a store."""
 
@@ -98,36 +139,40 @@ class Store:
             return pa.array([], pa.string())
         return ds.dataset(files).to_table(columns=["id"]).column("id").combine_chunks()
 
-    def stored_keys(self, files) -> dict[str, bytes | None]:
-        """Every stored id, and the ids that this batch's ``files`` give documents the store
-        holds (``stored_as``), with the key of the record each was made from (None where the
-        store did not keep it)."""
-        keys: dict[str, bytes | None] = dict.fromkeys(self.ids().to_pylist())
+    def stored_keys(self, files) -> Stored:
+        """What the store holds of this batch (``Stored``): every stored id, the ids that the
+        batch's ``files`` give documents the store holds (``stored_as``), each with the keys of
+        the records stored at it, and the keys stored from each of the files."""
+        held = Stored(dict.fromkeys(self.ids().to_pylist()))
         paths = self._origins()
         if paths:
             table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(columns=["id", "key"])
-            ids, found = table.column("id").to_pylist(), table.column("key").to_pylist()
-            keys.update((i, k) for i, k in zip(ids, found, strict=True) if k is not None)
-        keys.update(self.stored_as(files))
-        return keys
+            for i, k in zip(*(table.column(c).to_pylist() for c in ("id", "key")), strict=True):
+                held.add(i, k)
+        self.stored_as(files, held)
+        return held
 
     def _origins(self) -> list[str]:
         return [str(d / ORIGINS) for d in self.run_dirs() if (d / ORIGINS).exists()]
 
-    def stored_as(self, files) -> dict[str, bytes | None]:
-        """The ids that this batch's ``files`` (``readers.inputs.InputFile``) give documents the
-        store holds from the same file named another way (a folder, a glob, a path, a link),
-        with their records' keys: a file is known by its real path, a document by its file and
-        place in it."""
+    def stored_as(self, files, held: Stored) -> None:
+        """Add to ``held`` the ids that this batch's ``files`` (``readers.inputs.InputFile``)
+        give documents the store holds from the same file named another way (a folder, a glob,
+        a path, a link), and the keys stored from each file: a file is known by its real path,
+        a document by its file and place in it."""
         real = {os.path.realpath(f.path): f for f in files if f.problem is None}
         paths = self._origins()
         if not real or not paths:
-            return {}
+            return
         table = ds.dataset(paths, schema=ORIGINS_SCHEMA).to_table(
             columns=["file", "locator", "key"], filter=pc.field("file").isin(list(real))
         )
         rows = zip(*(table.column(c).to_pylist() for c in ("file", "locator", "key")), strict=True)
-        return {make_id(real[file].key, locator or None): key for file, locator, key in rows}
+        for file, locator, key in rows:
+            f = real[file]
+            held.add(make_id(f.key, locator or None), key)
+            if key is not None:  # by the file's place in the batch, which each record's order holds
+                held.by_file.setdefault(f.order, set()).add(key)
 
     def documents(self, ids, columns: list[str], runs: list[Path] | None = None) -> pa.Table:
         """The stored rows whose id is in ``ids`` (only ``columns``)."""

@@ -50,6 +50,10 @@ SURVIVORS = [
     "Warga diminta mengecek kanal resmi. Ikuti perkembangan lewat saluran radio daerah.",
     "Pemerintah mengajak warga mengikuti saluran WhatsApp resmi BPBD untuk peringatan dini.",
     "Dalam artikel ini telah dijelaskan bahwa harga beras naik di Pasar Induk Cipinang.",
+    # prose glued to prose by a scraper, naming a channel (a review of the promo rules)
+    "…Le Bourget.Follow-up investigasi menyasar Telegram sejak Agustus.",
+    "Warga diminta waspada.Ikuti petunjuk petugas, jangan percaya pesan di WhatsApp Channel palsu.",
+    "Artikel ini telah tayang di detikJabar.Pemerintah Kota Bandung menetapkan status siaga banjir.",
 ]
 
 

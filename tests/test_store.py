@@ -421,10 +421,16 @@ def test_an_unusable_out_is_refused_before_the_run_is_added_to_the_store(tmp_pat
     err = capsys.readouterr().err
     assert "is not an earlier saring output" in err and "is a store" in err
     assert "is inside the store" in err
-    # nor may a run without --store replace a store's run folder (it looks like an output)
+    # nor may a run without --store replace a store's run folder (it looks like an output),
+    # named directly or through a link
     before = sorted(p.name for p in run_dir.iterdir())
-    assert main(["run", *files(SECOND), "-o", str(run_dir), "-q"]) == 2
+    (tmp_path / "link").symlink_to(store / "runs")
+    for out in (run_dir, tmp_path / "link" / run_dir.name):
+        assert main(["run", *files(SECOND), "-o", str(out), "-q"]) == 2
     assert sorted(p.name for p in run_dir.iterdir()) == before
+    # an export kept beside the store's runs, inside its folder, is the user's choice
+    export(store, store / "exports" / "all", report=False)
+    assert (store / "exports" / "all" / "documents.parquet").exists()
 
 
 def test_a_run_after_runs_without_near_duplicate_detection_says_what_it_cannot_find(tmp_path):
@@ -440,7 +446,8 @@ def test_a_run_after_runs_without_near_duplicate_detection_says_what_it_cannot_f
 
 def test_a_file_that_keeps_its_name_while_its_rows_change_adds_the_new_rows(tmp_path):
     # a feed written anew each day under one name, newest rows first: the same places in the
-    # file hold other records, which are other documents (before: "0 new documents")
+    # file hold other records, which are other documents (before: "0 new documents"), and a
+    # record stored from the file before is known wherever it now stands
     lines = (EXAMPLES / "feed.jsonl").read_text(encoding="utf-8").splitlines()[:2]
     heat, bus = (json.loads(line) for line in lines)
     feed = tmp_path / "feed.jsonl"
@@ -452,10 +459,28 @@ def test_a_file_that_keeps_its_name_while_its_rows_change_adds_the_new_rows(tmp_
     assert again["documents"]["in"] == 0
     feed.write_text(json.dumps(bus) + "\n" + json.dumps(heat) + "\n", encoding="utf-8")
     grown = quiet([str(feed)], None, store=store)
-    assert grown["documents"]["in"] == 2  # the new first line, and the old one at line 2
-    assert grown["store"]["duplicates_of_stored"].get("exact", 0) == 1
+    assert grown["documents"]["in"] == 1 and grown["store"]["already_stored"] == 1
     out = tmp_path / "out"
     export(store, out, report=False)
     table = pq.read_table(out / "documents.parquet").to_pylist()
-    assert len({r["id"] for r in table}) == len(table) == 3
-    assert sum(r["status"] == "kept" for r in table) == 2
+    assert len({r["id"] for r in table}) == len(table) == 2
+    assert all(r["status"] == "kept" for r in table)
+
+
+def test_a_file_whose_rows_go_back_and_forth_is_stored_once_per_record(tmp_path):
+    # v0, v1, v0, v1 written in turn over one file: each record is stored once, under one id
+    texts = sorted((EXAMPLES / "text").glob("*.txt"))
+    rows = [{"text": t.read_text(encoding="utf-8"), "title": t.stem} for t in texts]
+    versions = [rows[:2], rows[2:4]]
+    feed = tmp_path / "news.jsonl"
+    store = tmp_path / "s"
+    added = []
+    for v in (0, 1, 0, 1):
+        feed.write_text("".join(json.dumps(r) + "\n" for r in versions[v]), encoding="utf-8")
+        added.append(quiet([str(feed)], None, store=store)["documents"]["in"])
+    assert added == [2, 2, 0, 0]
+    out = tmp_path / "out"
+    export(store, out, report=False)
+    table = pq.read_table(out / "documents.parquet").to_pylist()
+    assert len({r["id"] for r in table}) == len(table) == 4
+    assert all(r["dup_of"] != r["id"] for r in table)
