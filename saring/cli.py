@@ -924,8 +924,13 @@ def main(argv: list[str] | None = None) -> int:
     if a.command is None:
         parser.print_help()
         return EXIT_USAGE
+    spilled = getattr(a, "spilled_inputs", [])
+    if spilled and a.command != "run":  # only run takes inputs: the value was a wrong code
+        _Parser(prog=f"{parser.prog} {a.command}").error(
+            f"--lang: not a language code: {spilled[0]}"
+        )
     if a.command == "run":
-        a.inputs = [*a.inputs, *getattr(a, "spilled_inputs", [])]
+        a.inputs = [*a.inputs, *spilled]
         if not a.inputs:
             _Parser(prog=f"{parser.prog} run").error("the following arguments are required: INPUT")
     try:

@@ -63,6 +63,7 @@ def test_every_option_is_explained_in_help(command, capsys):
             "--text-col and --url-col both name the column 'isi'",
         ),
         (["run", "--lang", str(EXAMPLES), "-o", "x"], "give a language code before"),
+        (["config", "--lang", "id", "./x"], "--lang: not a language code: ./x"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "extract.default_tz=Mars/Base"], "time zone"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "quality.ind.min_words=5"], "[quality.ind]"),
         (["run", str(EXAMPLES), "-o", "x", "--set", "quality.min_words=-5"], "0 or more"),
