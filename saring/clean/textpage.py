@@ -170,15 +170,9 @@ class TextCleaner:
         (case and white space aside) goes as ``repeated_paragraph``, a line that is other lines
         glued together as ``flattened_copy`` (``clean.repeats``)."""
         fw = _function_words()
-        raw_lines = text.splitlines()
-        flats = [" ".join(raw.split()) for raw in raw_lines]
+        flats = [" ".join(raw.split()) for raw in text.splitlines()]
         lows = [f.casefold() if f else None for f in flats]
-        keywords = self.rules.keywords_in("\n".join(filter(None, lows)))
-        found = [find_words(low) if low else [] for low in lows]
-        hits = [
-            self.rules.match_flat(flat, low, words, keywords) if flat else None
-            for flat, low, words in zip(flats, lows, found, strict=True)
-        ]
+        found, hits = self._rule_hits(flats, lows)
         # a copy is judged by what a strip rule leaves of it: a paragraph printed again with a
         # promo glued to its end is still the same paragraph (republika.co.id's last one)
         kept = [
@@ -235,6 +229,16 @@ class TextCleaner:
             if stripped is not None:
                 lines.append(stripped)
         return lines
+
+    def _rule_hits(self, flats: list[str], lows: list[str | None]) -> tuple[list, list]:
+        """Each line's words and the furniture table's hit on it (None: no rule names it)."""
+        keywords = self.rules.keywords_in("\n".join(filter(None, lows)))
+        found = [find_words(low) if low else [] for low in lows]
+        hits = [
+            self.rules.match_flat(flat, low, words, keywords) if flat else None
+            for flat, low, words in zip(flats, lows, found, strict=True)
+        ]
+        return found, hits
 
     def __call__(self, text: str, title: str | None = None) -> Cleaned:
         """Find the article in a page that arrived as text and clean it.
