@@ -29,27 +29,34 @@ class OutputError(Exception):
     """OUT cannot be used (it holds something that is not a saring output)."""
 
 
+# what a run or an export writes into OUT: an earlier output holding anything else (a store
+# kept inside it, a user's notes) is not replaced, since replacing it would delete that too
+OUTPUT_FILES = frozenset({"documents.parquet", "stories.parquet", "stats.json", "report.html"})
+
+
 def _is_saring_output(path: Path) -> bool:
     stats = path / "stats.json"
     try:
-        return "saring" in json.loads(stats.read_text(encoding="utf-8"))
+        written = "saring" in json.loads(stats.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
         return False
+    return written and all(e.name in OUTPUT_FILES for e in path.iterdir())
 
 
 def _store_holding(path: Path) -> Path | None:
-    """The store that ``path`` is, or whose ``runs/`` folder it lies in (links resolved): a
-    folder with ``runs/`` and a ``manifest.json`` that lists runs."""
-    path = Path(os.path.realpath(path))
-    for folder in (path, *path.parents):
-        if folder != path and path.relative_to(folder).parts[0] != "runs":
-            continue  # beside a store's runs (an export under the store): not the store's
-        try:
-            data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and "runs" in data and (folder / "runs").is_dir():
-            return folder
+    """The store that ``path`` is, or whose ``runs/`` folder it lies in: a folder with
+    ``runs/`` and a ``manifest.json`` that lists runs. Both the path as written and as its
+    links resolve are walked (a store's ``runs/`` may be a link to another disk)."""
+    for way in dict.fromkeys((Path(os.path.abspath(path)), Path(os.path.realpath(path)))):
+        for folder in (way, *way.parents):
+            if folder != way and way.relative_to(folder).parts[0] != "runs":
+                continue  # beside a store's runs (an export under the store): not the store's
+            try:
+                data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict) and "runs" in data and (folder / "runs").is_dir():
+                return folder
     return None
 
 
@@ -78,15 +85,17 @@ class AtomicOutputDir:
     def check(self) -> None:
         store = _store_holding(self.out)
         if store is not None:  # replacing a run's folder would break the store
-            where = "is a store" if store == self.out else f"is inside the store {store}"
+            itself = store in (self.out, Path(os.path.realpath(self.out)))
+            where = "is a store" if itself else f"is inside the store {store}"
             raise OutputError(f"{self.out}: {where}; -o/--out must be a folder of its own")
         if self.out.exists():
             if not self.out.is_dir():
                 raise OutputError(f"{self.out}: exists and is not a folder")
             if any(self.out.iterdir()) and not _is_saring_output(self.out):
                 raise OutputError(
-                    f"{self.out}: folder is not empty and is not an earlier saring output; "
-                    "choose another -o/--out"
+                    f"{self.out}: folder is not empty and is not an earlier saring output "
+                    f"(which holds only {', '.join(sorted(OUTPUT_FILES))}); choose another "
+                    "-o/--out"
                 )
         parent = self.out.parent
         if parent.exists() and not parent.is_dir():

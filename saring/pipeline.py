@@ -947,9 +947,10 @@ def _origins(files, docs1: Path, path: Path) -> None:
     the key of the record (``perdoc.record_key``: a later run tells a changed record by it)."""
     names = ("id", "order", "source", "key")
     table = daft.read_parquet(str(docs1)).where(col("status") != STORED).select(*names).to_arrow()
+    by_order = {f.order: f for f in files}  # not files[order]: tables without text are left out
     rows = []
     for doc, order, source, key in zip(*(table.column(c).to_pylist() for c in names), strict=True):
-        f = files[int(order.split(":", 1)[0])]
+        f = by_order[int(order.split(":", 1)[0])]
         place = source[len(f.name) + 1 :]
         rows.append({"id": doc, "file": os.path.realpath(f.path), "locator": place, "key": key})
     pq.write_table(pa.Table.from_pylist(rows, schema=ORIGINS_SCHEMA), path, compression="zstd")

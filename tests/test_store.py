@@ -484,3 +484,42 @@ def test_a_file_whose_rows_go_back_and_forth_is_stored_once_per_record(tmp_path)
     table = pq.read_table(out / "documents.parquet").to_pylist()
     assert len({r["id"] for r in table}) == len(table) == 4
     assert all(r["dup_of"] != r["id"] for r in table)
+
+
+def test_a_store_run_over_a_folder_with_a_table_left_out_records_each_file(tmp_path):
+    # a CSV with no text column is left out of the batch: the other files' places in it are
+    # not their places in the list of files read (an IndexError here before)
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "links.csv").write_text("url,fetched\nhttp://x.id/a,2025\n", encoding="utf-8")
+    for name in FIRST:
+        if name.endswith(".txt"):
+            (crawl / Path(name).name).write_text((EXAMPLES / name).read_text(encoding="utf-8"))
+    store = tmp_path / "s"
+    stats = quiet([str(crawl)], None, store=store)
+    origins = pq.read_table(next((store / "runs").iterdir()) / "origins.parquet").to_pylist()
+    assert len(origins) == stats["documents"]["in"] > 0
+    assert {Path(o["file"]).name for o in origins} == {p.name for p in crawl.glob("*.txt")}
+    again = quiet([str(crawl)], None, store=store)
+    assert again["documents"]["in"] == 0
+
+
+def test_an_out_holding_a_store_or_reaching_runs_through_a_link_is_refused(tmp_path, capsys):
+    from saring.cli import main
+
+    work = tmp_path / "work"
+    quiet(files(FIRST[:1]), work)  # an earlier output...
+    store = work / "store"  # ...with a store kept inside it
+    quiet(files(SECOND), None, store=store)
+    assert main(["run", *files(FIRST), "--store", str(store), "-o", str(work), "-q"]) == 2
+    assert main(["export", str(store), "-o", str(work)]) == 2
+    assert (store / "manifest.json").exists()
+    assert "is not an earlier saring output" in capsys.readouterr().err
+    # a store whose runs/ is a link to another disk
+    disk = tmp_path / "disk2runs"
+    (store / "runs").rename(disk)
+    (store / "runs").symlink_to(disk)
+    run_dir = next(disk.iterdir())
+    before = sorted(p.name for p in run_dir.iterdir())
+    assert main(["export", str(store), "-o", str(store / "runs" / run_dir.name)]) == 2
+    assert sorted(p.name for p in run_dir.iterdir()) == before
