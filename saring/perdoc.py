@@ -128,14 +128,11 @@ def record_key(record: dict) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     for name in KEYED:
         v = record[name]
-        b = (
-            b""
-            if v is None
-            else v
-            if isinstance(v, bytes)
-            else str(v).encode("utf-8", "surrogatepass")
-        )
-        h.update(b"N" if v is None else len(b).to_bytes(8, "little"))
+        if v is None:  # apart from "": a length comes first otherwise
+            h.update(b"N")
+            continue
+        b = v if isinstance(v, bytes) else str(v).encode("utf-8", "surrogatepass")
+        h.update(len(b).to_bytes(8, "little"))
         h.update(b)
     return h.digest()
 
