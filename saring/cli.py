@@ -23,7 +23,7 @@ from saring.clean import MODES as CLEAN_MODES
 from saring.config import DedupConfig, RunConfig
 from saring.configfile import DEFAULT_FILE
 from saring.counts import counted
-from saring.extract.dates import parse_tz
+from saring.extract.dates import known_tz
 from saring.extract.html import METHODS
 from saring.filters.lang import languages
 from saring.model import STATUSES
@@ -113,12 +113,10 @@ class _LangCodes(argparse.Action):
 
 
 def _tz(text: str) -> str:
-    try:
-        parse_tz(text)
-    except Exception:
+    if not known_tz(text):
         raise argparse.ArgumentTypeError(
             f"unknown time zone {text!r} (try +07:00, WIB or Asia/Jakarta)"
-        ) from None
+        )
     return text
 
 

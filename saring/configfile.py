@@ -66,14 +66,10 @@ def _float(lo=0.0, hi=None, none_if_zero=False):
 
 
 def _tz(v):
-    from saring.extract.dates import parse_tz
+    from saring.extract.dates import known_tz
 
-    if not isinstance(v, str):
-        raise TypeError("a time zone (+07:00, WIB or Asia/Jakarta)")
-    try:
-        parse_tz(v)
-    except Exception:
-        raise TypeError("a time zone this machine knows (+07:00, WIB or Asia/Jakarta)") from None
+    if not isinstance(v, str) or not known_tz(v):
+        raise TypeError("a time zone this machine knows (+07:00, WIB or Asia/Jakarta)")
     return v
 
 

@@ -594,13 +594,14 @@ def run(
     entry: dict = {}
     if st is not None:
         entry["near_keys"] = near_keys(cfg.dedup) if cfg.dedup.near else None
-    if st is not None and cfg.dedup.near:
-        st.check_near_keys(entry["near_keys"])
-        if blind := st.runs_without_near():
-            show.log(
-                f"saring: warning: {counted(blind, 'run')} of the store ran without near-duplicate "
-                "detection; near copies of their documents are not found (exact ones are)"
-            )
+        if cfg.dedup.near:
+            st.check_near_keys(entry["near_keys"])
+            if blind := st.runs_without_near():
+                show.log(
+                    f"saring: warning: {counted(blind, 'run')} of the store ran without "
+                    "near-duplicate detection; near copies of their documents are not found "
+                    "(exact ones are)"
+                )
     with _staged_run(st, entry) if st is not None else AtomicOutputDir(out) as staging:
         r = _Run(cfg, show, skipped, tables, staging, st, command, started, t_start)
         n_stored = _extract_and_clean(r)

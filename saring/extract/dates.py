@@ -60,6 +60,15 @@ _ZONE = re.compile(
 
 
 @lru_cache(maxsize=64)
+def known_tz(spec: str) -> bool:
+    """Whether ``parse_tz`` reads ``spec`` (a setting checked before any document meets it)."""
+    try:
+        parse_tz(spec)
+    except Exception:
+        return False
+    return True
+
+
 def parse_tz(spec: str | tzinfo | None) -> tzinfo:
     """A zone from ``"+07:00"``, ``"WIB"``, an IANA name such as ``"Asia/Jakarta"``, or a tzinfo."""
     if spec is None:
