@@ -15,10 +15,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from saring.config import RunConfig
+from saring.process import process_record
 from saring.readers.formats import read_file
 from saring.readers.inputs import InputError, plan_tables, resolve_inputs
 from saring.readers.options import ReaderOptions
-from tests.conftest import INDONEWS, need_shared
+from tests.conftest import EXAMPLES, INDONEWS, need_shared
 
 BODY = (
     "JAKARTA – Harga beras medium di Pasar Induk Beras Cipinang naik menjadi Rp13.800 per "
@@ -247,6 +249,46 @@ def test_warc_gzip_truncated_last_record(tmp_path):
     recs = records(tmp_path / "crawl.warc.gz")
     assert [r.error for r in recs[:2]] == [None, None]
     assert recs[2].error.startswith("read_error: WARC record is truncated")
+
+
+def _wet_member(wtype: str, body: bytes, uri: str | None = None, ctype="text/plain") -> bytes:
+    """One gzip member of a Common Crawl WET file (``CC-MAIN-...warc.wet.gz``)."""
+    head = f"WARC/1.0\r\nWARC-Type: {wtype}\r\nWARC-Date: 2025-06-18T00:00:00Z\r\n"
+    if uri:
+        head += f"WARC-Target-URI: {uri}\r\nWARC-Identified-Content-Language: ind\r\n"
+    head += f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return gzip.compress(head.encode() + body + b"\r\n\r\n", mtime=0)
+
+
+def test_common_crawl_wet_files_are_read_as_text_pages(tmp_path):
+    # Common Crawl's WET files hold each page's text, one block a line, as conversion records;
+    # they were skipped ("no response or resource records"), and a folder walk left the
+    # .warc.wet.gz name out (its last suffix is .wet)
+    page = "\n".join(
+        line
+        for line in (EXAMPLES / "text" / "wartaharian-banjir-bojonegoro.txt")
+        .read_text()
+        .split("\n")
+        if line.strip()
+    )
+    wet = tmp_path / "crawl" / "CC-MAIN-2025-26-00001.warc.wet.gz"
+    wet.parent.mkdir()
+    wet.write_bytes(
+        _wet_member("warcinfo", b"isPartOf: CC-MAIN-2025-26\r\n", ctype="application/warc-fields")
+        + _wet_member("conversion", page.encode(), "https://wartaharian.id/banjir")
+        + _wet_member("conversion", BODY.encode(), "https://p.id/beras")
+    )
+    (tmp_path / "crawl" / "CC-MAIN-2025-26-00001.warc.wat.gz").write_bytes(b"{}")  # metadata
+    recs = records(tmp_path / "crawl")
+    assert [(r.url, r.fmt, r.error) for r in recs] == [
+        ("https://wartaharian.id/banjir", "text", None),
+        ("https://p.id/beras", "text", None),
+    ]
+    assert recs[1].raw == BODY.encode()
+    row = {"id": "x", "order": "0", "fmt": "text", "raw": recs[0].raw, "url": recs[0].url}
+    text = process_record(row, RunConfig()).processed.text
+    assert text.startswith("Bojonegoro, Warta Harian – Banjir akibat luapan Sungai Bengawan Solo")
+    assert text.endswith("meminta warga tidak terburu-buru kembali ke rumah.")
 
 
 def test_ids_are_stable_and_independent_of_location(tmp_path):

@@ -592,7 +592,9 @@ def _charset(content_type: str) -> str | None:
 
 
 def read_warc(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
-    """``response`` and ``resource`` records of a WARC file (optionally gzip per record).
+    """``response``, ``resource`` and ``conversion`` records of a WARC file (optionally gzip
+    per record). Conversion records are what Common Crawl's WET files hold: the text of a page,
+    menus and footers included, read as a text document.
 
     fastwarc stops at the first record it cannot parse; this reader then reports the bad stretch
     as one failed document and resumes at the next record boundary it can find, so one bad record
@@ -609,7 +611,7 @@ def read_warc(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
             None,
             0,
             bytes_in=f.size,
-            error=f"{EMPTY_INPUT}: no response or resource records in the WARC file",
+            error=f"{EMPTY_INPUT}: no response, resource or conversion records in the WARC file",
         )
 
 
@@ -658,7 +660,11 @@ class _WarcScan:
                 yield _bad_stretch(self.make, *self.bad, pos)
                 self.bad = None
             self.last_good = pos
-            wanted = rec.record_type in (WarcRecordType.response, WarcRecordType.resource)
+            wanted = rec.record_type in (
+                WarcRecordType.response,
+                WarcRecordType.resource,
+                WarcRecordType.conversion,
+            )
             broken = frames.check(pos)
             if broken is not None:
                 why, resume = broken
@@ -774,8 +780,8 @@ def _find_next(
 def _warc_record(
     rec: Any, pos: int, make: Callable[..., RawRecord], opts: ReaderOptions
 ) -> RawRecord:
-    """One response/resource record. WARC-Date is when the page was fetched, not published, so it
-    is not used as the date: the page's own metadata gives that."""
+    """One response, resource or conversion record. WARC-Date is when the page was fetched, not
+    published, so it is not used as the date: the page's own metadata gives that."""
     from fastwarc.warc import WarcRecordType
 
     url = rec.headers.get("WARC-Target-URI")
@@ -805,7 +811,7 @@ def _warc_record(
                 f"{TOO_LARGE}: over the {_mb(opts.max_bytes)} limit once "
                 "its content encoding is undone (--max-bytes)",
             )
-    else:  # resource record: the block is the document itself
+    else:  # resource or conversion record: the block is the document itself
         ctype, body = rec.headers.get("Content-Type", ""), block
     mime = ctype.split(";")[0].strip().lower()
     if mime and not mime.startswith(_TEXT_TYPES):

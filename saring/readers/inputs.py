@@ -39,6 +39,7 @@ SUFFIXES = {
     ".parquet": "parquet",
     ".pq": "parquet",
     ".warc": "warc",
+    ".wet": "warc",  # Common Crawl's extracted text (CC-MAIN-...warc.wet.gz): conversion records
 }
 FORMATS = ("html", "text", "jsonl", "csv", "parquet", "warc")
 CONTAINER_FORMATS = ("jsonl", "csv", "parquet", "warc")
