@@ -342,13 +342,15 @@ def test_a_folder_of_tables_with_different_columns_runs_and_lists_what_it_left_o
         w.writerow(["title", "source", "date", "time", "content", "url"])
         w.writerow(["LRT", "suarapagi.com", "10 Jun 2025", "21:02", lrt, "https://s.id/2"])
     (crawl / "old_dataset" / "links.csv").write_text("link,website\nhttps://x.id/rss,x\n")
-    (crawl / "feeds.json").write_text('[{"url": "https://x.id/rss"}]')  # not JSONL: no reader
+    (crawl / "feeds.json").write_text('[{"url": "https://x.id/rss"}]')  # a table without text
+    (crawl / "feeds.opml").write_text("<opml/>")  # no reader
     out = tmp_path / "out"
     assert main(["run", str(crawl), "-o", str(out), "--no-report"]) == 0
     got = capsys.readouterr()
     assert "2 documents in, 2 rows out" in got.out
-    assert "left out 1 table with no column of text or HTML" in got.out and "links.csv" in got.out
-    assert "skipped 1 file of no kind saring reads" in got.out and "feeds.json" in got.out
+    assert "left out 2 tables with no column of text or HTML" in got.out
+    assert "links.csv" in got.out and "feeds.json" in got.out
+    assert "skipped 1 file of no kind saring reads" in got.out and "feeds.opml" in got.out
     assert "columns of " in got.err and "text=content" in got.err and "text=isi_berita" in got.err
     table = pq.read_table(out / "documents.parquet").to_pylist()
     assert [(r["title"], r["url"], r["published"] is not None) for r in table] == [
@@ -356,7 +358,7 @@ def test_a_folder_of_tables_with_different_columns_runs_and_lists_what_it_left_o
         ("LRT", "https://s.id/2", True),
     ]
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
-    assert list(stats["inputs"]["tables_without_text"].values()) == [["link", "website"]]
+    assert list(stats["inputs"]["tables_without_text"].values()) == [["url"], ["link", "website"]]
     # named on the command line, a table without text is an error naming it: nothing runs
     links = str(crawl / "old_dataset" / "links.csv")
     assert main(["run", str(crawl / "news.csv"), links, "-o", str(tmp_path / "o2")]) == 2

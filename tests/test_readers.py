@@ -251,6 +251,70 @@ def test_warc_gzip_truncated_last_record(tmp_path):
     assert recs[2].error.startswith("read_error: WARC record is truncated")
 
 
+def test_json_files_in_the_shapes_tools_write(tmp_path):
+    # a .json name was not read at all ("cannot tell the format"); Scrapy's feed (an array, an
+    # item a line with commas), a pretty-printed array, jq's pretty stream and one pretty object
+    # would each have been a failed row per line as JSON lines
+    items = [{"text": f"{BODY} {i}", "url": f"https://p.id/{i}"} for i in range(3)]
+    shapes = {
+        "scrapy.json": "[\n" + ",\n".join(json.dumps(x) for x in items) + "\n]",
+        "pretty.json": json.dumps(items, indent=2),
+        "hf.json": "".join(json.dumps(x) + "\n" for x in items),  # Hugging Face's to_json
+        "jq.json": "\n".join(json.dumps(x, indent=2) for x in items),
+    }
+    for name, text in shapes.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    urls = [x["url"] for x in items]
+    for name in shapes:
+        recs = records(tmp_path / name)
+        assert [(r.url, r.error) for r in recs] == [(u, None) for u in urls], name
+        assert recs[2].raw_text == items[2]["text"]
+    assert records(tmp_path / "pretty.json")[1].source.endswith("pretty.json#item=2")
+    (tmp_path / "one.json").write_text(json.dumps(items[0], indent=2))
+    assert [r.url for r in records(tmp_path / "one.json")] == [urls[0]]
+    with gzip.open(tmp_path / "bom.json.gz", "wb") as fh:
+        fh.write(b"\xef\xbb\xbf" + json.dumps(items).encode())
+    assert [r.url for r in records(tmp_path / "bom.json.gz")] == urls
+
+
+def test_a_json_array_broken_inside_keeps_the_items_before_and_says_where(tmp_path):
+    good = json.dumps({"text": BODY, "url": "https://p.id/1"})
+    (tmp_path / "a.json").write_text(f'[{good},\n{{"text": "x",,}},\n{good}]')
+    recs = records(tmp_path / "a.json")
+    assert [r.url for r in recs] == ["https://p.id/1", None]
+    assert recs[1].error.startswith("read_error: stopped at item 2: invalid JSON: Expecting")
+    (tmp_path / "b.json").write_text('[1, {"text": "teks"}]')
+    assert records(tmp_path / "b.json")[0].error == (
+        "read_error: item 1 (line 1) is a JSON int, not an object"
+    )
+    (tmp_path / "c.json").write_text("[ ]")
+    assert records(tmp_path / "c.json")[0].error == "empty_input: no JSON objects in the file"
+    # an array without a text or HTML key is refused before the run, as a JSON lines file is
+    (tmp_path / "d.json").write_text(json.dumps([{"judul": "x", "badan": "y"}], indent=1))
+    files, _ = resolve_inputs([str(tmp_path / "d.json")])
+    with pytest.raises(InputError, match=r"d\.json \(columns: judul, badan\)"):
+        plan_tables(files, ReaderOptions())
+
+
+def test_json_values_read_a_few_bytes_at_a_time_are_the_same_values():
+    import io
+
+    from saring.readers.jsonvalues import JsonValues
+
+    items = [{"text": "Kata “Iduladha” – é ü 日本", "n": 12345}, 67890, [1.5e3], "akhir"]
+    data = ("\ufeff" + json.dumps(items, ensure_ascii=False, indent=1)).encode()
+    for chunk in (1, 2, 3, 7, 64):
+        values = JsonValues(io.BytesIO(data), limit=1000, chunk=chunk)
+        assert values.take("[")
+        got = [values.value()[0]]
+        while values.take(","):
+            got.append(values.value()[0])
+        assert got == items and values.take("]") and values.peek() is None, chunk
+    values = JsonValues(io.BytesIO(b'{"a": "' + b"x" * 200), limit=50, chunk=16)
+    with pytest.raises(ValueError):  # runs past the limit without ending
+        values.value()
+
+
 def _wet_member(wtype: str, body: bytes, uri: str | None = None, ctype="text/plain") -> bytes:
     """One gzip member of a Common Crawl WET file (``CC-MAIN-...warc.wet.gz``)."""
     head = f"WARC/1.0\r\nWARC-Type: {wtype}\r\nWARC-Date: 2025-06-18T00:00:00Z\r\n"
@@ -512,9 +576,10 @@ def test_a_folder_walk_never_reads_saring_outputs_or_stores(tmp_path):
     assert [f.key for f in files] == [
         "d/a.html",
         "d/theirs/documents.parquet",
+        "d/theirs/stats.json",  # JSON is input too (a table without text is left out later)
         "d/theirs/stories.parquet",
     ]
-    assert skipped == [str(d / "theirs" / "stats.json")]
+    assert skipped == []
     # named as the input itself: a clear error, and a file inside it named alone is read
     for own in (d / "out", store):
         with pytest.raises(InputError, match="saring's own"):

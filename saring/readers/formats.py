@@ -33,6 +33,7 @@ from saring.model import (
 )
 from saring.readers.decode import DecodeError, stream_codec, undeclared
 from saring.readers.inputs import InputFile, open_input
+from saring.readers.jsonvalues import JsonValues
 from saring.readers.options import ReaderOptions
 
 _STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, OSError)
@@ -207,8 +208,14 @@ def record_from_row(
 
 
 def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
-    """One JSON object per line. Blank lines are not documents; a broken line is a failed one."""
+    """One JSON object per line. Blank lines are not documents; a broken line is a failed one.
+    A file that opens with ``[`` (Scrapy's ``.json`` feed), or whose first object runs over
+    several lines (jq's pretty output), is read value by value instead (``_json_values``)."""
     make = _Maker(f, "text")
+    shape = _json_shape(f, opts)
+    if shape != "lines":
+        yield from _json_values(f, opts, make, shape == "array")
+        return
     lineno = 0
     count = 0
     try:
@@ -260,6 +267,77 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         )
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
+
+
+def _json_shape(f: InputFile, opts: ReaderOptions) -> str:
+    """``array`` (the file opens with ``[``), ``values`` (its first object is valid JSON over
+    several lines) or ``lines`` (anything else, broken files included)."""
+    try:
+        with open_input(f) as fh:
+            values = JsonValues(fh, opts.max_bytes)
+            first = values.peek()
+            if first == "[":
+                return "array"
+            if first != "{":
+                return "lines"
+            start = values.line
+            values.value()
+            return "values" if values.line > start else "lines"
+    except (ValueError, *_STREAM_ERRORS):  # UnicodeDecodeError and JSONDecodeError included
+        return "lines"
+
+
+def _json_values(
+    f: InputFile, opts: ReaderOptions, make: Callable[..., RawRecord], array: bool
+) -> Iterator[RawRecord]:
+    """The objects of a JSON array, or of JSON values one after another, one record each
+    (located by ``item=N``). Where the JSON breaks, one failed record stands for the rest."""
+    count = 0
+    try:
+        with open_input(f) as fh:
+            for obj, size, line in _json_stream(JsonValues(fh, opts.max_bytes), array):
+                count += 1
+                yield _json_item(obj, size, line, count, make, opts)
+    except (ValueError, *_STREAM_ERRORS) as e:  # JSONDecodeError, UnicodeDecodeError
+        count += 1
+        why = _stream_error(e) if isinstance(e, _STREAM_ERRORS) else f"invalid JSON: {e}"
+        yield make(
+            f"item={count}",
+            count,
+            bytes_in=0,
+            error=f"{READ_ERROR}: stopped at item {count}: {why}",
+        )
+    if count == 0:
+        yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON objects in the file")
+
+
+def _json_stream(values: JsonValues, array: bool) -> Iterator[tuple[Any, int, int]]:
+    """(value, its length, its first line) for each item of an array or each value in turn."""
+    if array:
+        values.take("[")
+    first = True
+    while values.peek() not in (None, "]"):
+        if not first and array and not values.take(","):
+            raise ValueError(f"expected ',' or ']' on line {values.line}")
+        first = False
+        yield values.value()
+
+
+def _json_item(
+    obj: Any, size: int, line: int, k: int, make: Callable[..., RawRecord], opts: ReaderOptions
+) -> RawRecord:
+    loc = f"item={k}"
+    if size > opts.max_bytes:
+        return make(loc, k, bytes_in=size, error=_too_large(size, opts))
+    if not isinstance(obj, dict):
+        kind = type(obj).__name__
+        return make(
+            loc,
+            k,
+            bytes_in=size,
+            error=f"{READ_ERROR}: item {k} (line {line}) is a JSON {kind}, not an object",
+        )
+    return record_from_row(obj, make, loc, k, opts.for_columns(obj), "utf-8")
 
 
 def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
@@ -405,6 +483,9 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
     """Whether any object of the file has a text or HTML key, and the keys of the first object
     that has one (else of the first object). Only lines that hold one of the names a text key
     may have (its last part, as a JSON string, case aside) are parsed after the first."""
+    shape = _json_shape(f, opts)
+    if shape != "lines":
+        return _json_value_columns(f, opts, shape == "array")
     needles = [json.dumps(c.rsplit(".", 1)[-1].casefold()).encode() for c in opts.text_names()]
     first: list[str] | None = None
     with open_input(f) as fh:
@@ -422,6 +503,24 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
                 first = list(obj)
             if _has_text(obj, opts):
                 return True, list(obj)
+    return False, first
+
+
+def _json_value_columns(
+    f: InputFile, opts: ReaderOptions, array: bool, look: int = 1000
+) -> tuple[bool, list[str] | None]:
+    """``_jsonl_columns`` of an array or a file of values, from its first ``look`` objects
+    (``None`` for the columns when none of them has a text key: the reader then tells)."""
+    first: list[str] | None = None
+    with open_input(f) as fh:
+        values = JsonValues(fh, opts.max_bytes)
+        for obj, _size, _line in itertools.islice(_json_stream(values, array), look):
+            if isinstance(obj, dict):
+                if _has_text(obj, opts):
+                    return True, list(obj)
+                first = first or list(obj)
+        if values.peek() not in (None, "]"):
+            return True, None
     return False, first
 
 

@@ -34,6 +34,7 @@ SUFFIXES = {
     ".txt": "text",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "jsonl",  # JSON lines (Hugging Face's to_json), an array (Scrapy) or pretty objects
     ".csv": "csv",
     ".tsv": "csv",
     ".parquet": "parquet",
