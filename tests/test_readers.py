@@ -86,7 +86,7 @@ def test_jsonl_broken_lines_blank_lines_and_nested_fields(tmp_path):
     ok, broken, array, html, number, missing = recs
     assert ok.raw_text == BODY and ok.url == "https://a.id/1" and ok.title == "Satu"
     assert broken.error.startswith("read_error: invalid JSON on line 3")
-    assert array.error == "read_error: line 4 is a JSON list, not an object"
+    assert array.error == "read_error: line 4 is a JSON array, not an object"
     assert html.fmt == "html" and html.raw_text == PAGE
     assert number.error.startswith("missing_content: field 'text' holds an int")
     assert missing.error.startswith("empty_input: no 'html' or 'text' value")
@@ -283,10 +283,11 @@ def test_a_json_array_broken_inside_keeps_the_items_before_and_says_where(tmp_pa
     recs = records(tmp_path / "a.json")
     assert [r.url for r in recs] == ["https://p.id/1", None]
     assert recs[1].error.startswith("read_error: stopped at item 2: invalid JSON: Expecting")
-    (tmp_path / "b.json").write_text('[1, {"text": "teks"}]')
-    assert records(tmp_path / "b.json")[0].error == (
-        "read_error: item 1 (line 1) is a JSON int, not an object"
-    )
+    (tmp_path / "b.json").write_text('[1,\n null, {"text": "teks"}]')
+    assert [r.error for r in records(tmp_path / "b.json")[:2]] == [
+        "read_error: item 1 (line 1) is a JSON number, not an object",
+        "read_error: item 2 (line 2) is a JSON null, not an object",
+    ]
     (tmp_path / "c.json").write_text("[ ]")
     assert records(tmp_path / "c.json")[0].error == "empty_input: no JSON objects in the file"
     # an array without a text or HTML key is refused before the run, as a JSON lines file is
@@ -790,6 +791,22 @@ def test_a_jsonl_line_in_a_legacy_encoding_is_decoded_not_failed(tmp_path):
         (None, legacy["text"], "cp1252 (detected)"),
         (None, BODY, "utf-8"),
     ]
+
+
+def test_a_legacy_jsonl_line_whose_paragraph_opens_with_a_quote_reads_as_its_file_would(tmp_path):
+    # judged as written, the escape glued to the opening quote ("\\n" then byte 0x93) read
+    # as a letter before a quote: the line was taken for UTF-8 with stray bytes, its quotes
+    # became U+FFFD, and that broken copy was kept as the canonical one of its duplicates
+    text = (
+        "Polisi menahan tiga orang di Jakarta pada Senin malam.\n“Kami masih memeriksa saksi,” "
+        "kata Budi. Jalan C:\\new tetap ditutup.\tSelesai."
+    )
+    line = json.dumps({"text": text}, ensure_ascii=False).encode("cp1252")
+    (tmp_path / "a.jsonl").write_bytes(line + b"\n")
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
+    from_json, from_file = records(tmp_path / "a.jsonl") + records(tmp_path / "a.txt")
+    assert (from_json.raw_text, from_json.charset) == (text, "cp1252 (detected)")
+    assert from_file.raw.decode("cp1252") == text
 
 
 def test_a_text_field_that_lists_paragraphs_is_one_text(tmp_path):

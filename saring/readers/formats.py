@@ -234,8 +234,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                     try:
                         obj = json.loads(line)
                     except UnicodeDecodeError:  # a legacy encoding: decoded as a text file is
-                        text, note = undeclared(line)
-                        obj = json.loads(text)
+                        obj, note = _legacy_json_line(line)
                 except DecodeError as e:
                     yield make(loc, lineno, bytes_in=len(line), error=e.reason)
                     continue
@@ -253,7 +252,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                         lineno,
                         bytes_in=len(line),
                         error=f"{READ_ERROR}: line "
-                        f"{lineno} is a JSON {type(obj).__name__}, not an object",
+                        f"{lineno} is a JSON {_json_kind(obj)}, not an object",
                     )
                     continue
                 yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj), note)
@@ -267,6 +266,29 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         )
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
+
+
+# a JSON escape of a line break or tab (not an escaped backslash before an n, r or t)
+_BREAK_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\([nrt])")
+_BREAKS = {b"n": b"\n", b"r": b"\r", b"t": b"\t"}
+
+
+def _legacy_json_line(line: bytes) -> tuple[Any, str]:
+    """A JSON line that is not UTF-8, decoded as the same text in a file would be: its escaped
+    line breaks are made breaks first (``strict=False`` reads them back). Judged as written, an
+    escape glued to the quote that opens a paragraph (backslash, n, byte 0x93) reads as a
+    letter before a quote, which windows-1252 text does not hold, and the quotes became U+FFFD."""
+    plain = _BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], line)
+    text, note = undeclared(plain)
+    return json.loads(text, strict=False), note
+
+
+def _json_kind(obj: Any) -> str:
+    """The JSON name of a parsed value's type ("array", "null"), for messages."""
+    if obj is None or isinstance(obj, bool):
+        return json.dumps(obj)
+    names = {list: "array", str: "string", int: "number", float: "number", dict: "object"}
+    return names.get(type(obj), type(obj).__name__)
 
 
 def _json_shape(f: InputFile, opts: ReaderOptions) -> str:
@@ -330,7 +352,7 @@ def _json_item(
     if size > opts.max_bytes:
         return make(loc, k, bytes_in=size, error=_too_large(size, opts))
     if not isinstance(obj, dict):
-        kind = type(obj).__name__
+        kind = _json_kind(obj)
         return make(
             loc,
             k,
