@@ -140,6 +140,26 @@ def test_table_without_the_named_columns_is_an_input_error(tmp_path):
     plan_tables(files, ReaderOptions(text_col="catatan"))  # named: fine
 
 
+def test_parquet_struct_fields_are_named_with_a_dot_as_in_json(tmp_path):
+    # the mapping took "metadata.url" (the table has "metadata") but the struct column was
+    # not read: url and date came out empty, a text field inside a struct failed every row
+    table = pa.table(
+        {
+            "doc": [{"text": BODY, "lang": "id"}],
+            "metadata": [{"url": "https://p.id/1", "date": "2025-06-18"}],
+        }
+    )
+    pq.write_table(table, tmp_path / "docs.parquet")
+    opts = ReaderOptions(text_col="doc.text", url_col="metadata.url", date_col="metadata.date")
+    (rec,) = records(tmp_path / "docs.parquet", opts)
+    assert (rec.error, rec.raw_text, rec.url, rec.date_raw) == (
+        None,
+        BODY,
+        "https://p.id/1",
+        "2025-06-18",
+    )
+
+
 def test_parquet_row_groups_and_ids(tmp_path):
     table = pa.table(
         {

@@ -585,7 +585,9 @@ def read_parquet(
             opts.author_col,
             opts.site_col,
         } - {None, ""}
-        columns = [c for c in pf.schema_arrow.names if c in wanted]
+        # ``a.b`` names a field of the struct column ``a`` (rows hold it as a dict)
+        structs = {w.split(".", 1)[0] for w in wanted}
+        columns = [c for c in pf.schema_arrow.names if c in wanted or c in structs]
         if row_groups is None and meta.num_rows == 0:
             yield make(
                 None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the Parquet file has no rows"
