@@ -35,6 +35,11 @@ def utc(*args):
         # htmldate output as trafilatura hands it over
         ("2025-06-18T14:05:00+0700", utc(2025, 6, 18, 7, 5)),
         ("2019-11-19T10:00:00Z", utc(2019, 11, 19, 10, 0)),
+        # year first with slashes or dots, as dumps' timestamp columns and Excel write them
+        # (mC4's "2021/04/12 13:06:18" was no date at all)
+        ("2021/04/12 13:06:18", utc(2021, 4, 12, 6, 6, 18)),
+        ("2021.04.12", utc(2021, 4, 11, 17, 0)),
+        ("versi 1.2021.04.12", None),
         # English pages
         ("June 18, 2025 2:05 PM", utc(2025, 6, 18, 7, 5)),
         ("Updated 3 Aug 2024 at 11:00 GMT", utc(2024, 8, 3, 11, 0)),

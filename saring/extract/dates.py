@@ -33,7 +33,8 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ZONES = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0, "z": 0}
 
 _ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    # year first, with "/" or "." too ("2021/04/12 13:06:18", as dumps and Excel write it)
+    r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
     r"\s*(?P<z>Z|[+-]\d{2}:?\d{2})?",
     re.I,
