@@ -122,6 +122,16 @@ def test_csv_bom_multiline_fields_and_bad_rows(tmp_path):
     assert recs[2].source.endswith("#row=3")
 
 
+def test_a_csv_header_naming_a_column_twice_reads_the_first(tmp_path):
+    # the row's dict kept the last "text" column: the article was lost to a short note
+    path = tmp_path / "dup.csv"
+    path.write_text(f'text,text,url\n"{BODY}",catatan,https://p.id/1\n', encoding="utf-8")
+    (rec,) = records(path)
+    assert (rec.raw_text, rec.url) == (BODY, "https://p.id/1")
+    (second,) = records(path, ReaderOptions(text_col="text.1"))
+    assert second.raw_text == "catatan"
+
+
 def test_csv_in_windows_1252(tmp_path):
     path = tmp_path / "old.csv"
     path.write_bytes(('text\n"Menteri: “harga turun” – kata pedagang"\n' * 1).encode("cp1252"))

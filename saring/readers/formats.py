@@ -16,6 +16,7 @@ import json
 import re
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -437,6 +438,18 @@ def _runaway(fields: list[str], width: int, row_lines: list[str], sep: str = ","
     return None
 
 
+def _unique_names(header: list[str]) -> list[str]:
+    """A CSV header's names, stripped, a repeated one numbered as pandas numbers it ("text",
+    "text.1"), so that the first column of a name is the one read (a dict of the row kept the
+    last, and an article in the first ``text`` column was lost to what the second held)."""
+    seen: Counter[str] = Counter()
+    names = []
+    for h in (h.strip() for h in header):
+        names.append(f"{h}.{seen[h]}" if seen[h] else h)
+        seen[h] += 1
+    return names
+
+
 def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
     """A CSV with a header row; quoted fields may span lines. A row whose field count differs
     from the header's is a failed document (its columns cannot be trusted). A quote left open
@@ -453,7 +466,7 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
             if header is None:
                 yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the CSV file is empty")
                 return
-            header = [h.strip() for h in header]
+            header = _unique_names(header)
             opts = opts.for_columns(header)
             lines.row()
             while (fields := next(reader, None)) is not None:
@@ -561,7 +574,7 @@ def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | 
             header = next(csv.reader(text, delimiter=sep), None)
         if not header:
             return False, None
-        columns = [c.strip() for c in header]
+        columns = _unique_names(header)
     return opts.has_text(columns), columns
 
 
