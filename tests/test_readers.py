@@ -54,6 +54,35 @@ def test_truncated_gzip_page_fails_with_reason(tmp_path):
     assert rec.error.startswith("read_error: gzip data is truncated or corrupt")
 
 
+def test_jsonl_compressed_as_dumps_ship_it_bz2_xz_zstd(tmp_path):
+    # The Pile and SlimPajama ship .jsonl.zst: the name was unknown, and read as --format jsonl
+    # its compressed bytes became a hundred failed rows
+    import bz2
+    import lzma
+
+    lines = "".join(json.dumps({"text": f"{BODY} {i}"}) + "\n" for i in range(3)).encode()
+    with pa.CompressedOutputStream(str(tmp_path / "part-0.jsonl.zst"), "zstd") as out:
+        out.write(lines)
+    (tmp_path / "part-1.jsonl.bz2").write_bytes(bz2.compress(lines))
+    (tmp_path / "part-2.jsonl.xz").write_bytes(lzma.compress(lines))
+    with pa.CompressedOutputStream(str(tmp_path / "z-page.txt.zst"), "zstd") as out:
+        out.write(BODY.encode())
+    recs = records(tmp_path)
+    assert [(r.source.rsplit("/", 1)[1], r.error) for r in recs[:9]] == [
+        (f"part-{k}.jsonl{ext}#line={i}", None)
+        for k, ext in enumerate((".zst", ".bz2", ".xz"))
+        for i in (1, 2, 3)
+    ]
+    assert (recs[9].raw, recs[9].error) == (BODY.encode(), None)
+    (tmp_path / "cut.jsonl.xz").write_bytes(lzma.compress(lines)[:-30])
+    cut = records(tmp_path / "cut.jsonl.xz")
+    assert cut[-1].error.startswith("read_error: stopped after line")
+    assert "xz data is truncated or corrupt" in cut[-1].error
+    (tmp_path / "c.warc.zst").write_bytes(b"")
+    with pytest.raises(InputError, match="warc files are read plain or gzip-compressed, not zstd"):
+        resolve_inputs([str(tmp_path / "c.warc.zst")])
+
+
 def test_page_over_the_size_limit_is_not_read(tmp_path):
     big = tmp_path / "big.html"
     big.write_bytes(b"<html><body>" + b"<p>kata kata kata</p>" * 1_000_000 + b"</body></html>")

@@ -13,6 +13,7 @@ import gzip
 import io
 import itertools
 import json
+import lzma
 import re
 import time
 import zlib
@@ -37,7 +38,7 @@ from saring.readers.inputs import InputFile, open_input
 from saring.readers.jsonvalues import JsonValues
 from saring.readers.options import ReaderOptions
 
-_STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, OSError)
+_STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, lzma.LZMAError, OSError)
 csv.field_size_limit(2**31 - 1)
 
 
@@ -57,9 +58,9 @@ def _too_large(size: int, opts: ReaderOptions) -> str:
     return f"{TOO_LARGE}: {_mb(size)} is over the {_mb(opts.max_bytes)} limit (--max-bytes)"
 
 
-def _stream_error(e: BaseException) -> str:
-    if isinstance(e, EOFError | zlib.error | gzip.BadGzipFile):
-        return f"gzip data is truncated or corrupt ({e})"
+def _stream_error(e: BaseException, f: InputFile) -> str:
+    if isinstance(e, EOFError | zlib.error | gzip.BadGzipFile | lzma.LZMAError):
+        return f"{f.compressed or 'compressed'} data is truncated or corrupt ({e})"
     return f"{type(e).__name__}: {e}"
 
 
@@ -94,7 +95,7 @@ def read_page(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
         with open_input(f) as fh:
             data = fh.read(opts.max_bytes + 1)
     except _STREAM_ERRORS as e:
-        yield make(None, 0, bytes_in=f.size, error=f"{READ_ERROR}: {_stream_error(e)}")
+        yield make(None, 0, bytes_in=f.size, error=f"{READ_ERROR}: {_stream_error(e, f)}")
         return
     if len(data) > opts.max_bytes:
         yield make(None, 0, bytes_in=len(data), error=_too_large(len(data), opts) + " (unpacked)")
@@ -263,7 +264,7 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
             f"line={lineno + 1}",
             lineno + 1,
             bytes_in=0,
-            error=f"{READ_ERROR}: stopped after line {lineno}: {_stream_error(e)}",
+            error=f"{READ_ERROR}: stopped after line {lineno}: {_stream_error(e, f)}",
         )
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
@@ -323,7 +324,7 @@ def _json_values(
                 yield _json_item(obj, size, line, count, make, opts)
     except (ValueError, *_STREAM_ERRORS) as e:  # JSONDecodeError, UnicodeDecodeError
         count += 1
-        why = _stream_error(e) if isinstance(e, _STREAM_ERRORS) else f"invalid JSON: {e}"
+        why = _stream_error(e, f) if isinstance(e, _STREAM_ERRORS) else f"invalid JSON: {e}"
         yield make(
             f"item={count}",
             count,
@@ -502,7 +503,7 @@ def read_csv(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
             f"row={rowno}",
             rowno,
             bytes_in=0,
-            error=f"{READ_ERROR}: stopped before row {rowno}: {_stream_error(e)}",
+            error=f"{READ_ERROR}: stopped before row {rowno}: {_stream_error(e, f)}",
         )
         return
     if rowno == 0:
@@ -618,7 +619,7 @@ def read_parquet(
             f"row={index}",
             index,
             bytes_in=0,
-            error=f"{READ_ERROR}: cannot read Parquet from row {index}: {_stream_error(e)}",
+            error=f"{READ_ERROR}: cannot read Parquet from row {index}: {_stream_error(e, f)}",
         )
 
 

@@ -11,12 +11,15 @@ Nothing here reads file contents beyond a header scan that maps each table's col
 
 from __future__ import annotations
 
+import bz2
 import csv
 import errno
 import fnmatch
 import glob
 import gzip
+import io
 import json
+import lzma
 import os
 import stat
 import zlib
@@ -61,7 +64,7 @@ class InputFile:
     path: str  # as the user would recognise it (the argument, joined with the walk)
     key: str  # location-independent name used in document ids
     fmt: str
-    compressed: bool
+    compressed: str | None  # the codec ("gzip", "bz2", "xz", "zstd"); None: a plain file
     size: int
     order: int = 0  # position in the sorted input list
     problem: str | None = None  # why it cannot be read at all (a named pipe, a broken link)
@@ -83,13 +86,20 @@ def shown(path: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def detect_format(path: str) -> tuple[str | None, bool]:
-    """``(format, gzip-compressed)`` from a file name; format is ``None`` when unknown."""
+# Compressed name ending -> codec (``open_input`` unpacks them). bz2, xz and zstd as dumps ship
+# JSON lines (The Pile and SlimPajama: .jsonl.zst); WARC and Parquet are read plain or gzip only.
+CODECS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
+GZIP_ONLY = ("warc", "parquet")
+
+
+def detect_format(path: str) -> tuple[str | None, str | None]:
+    """``(format, codec)`` from a file name; format is ``None`` when unknown, codec ``None``
+    for a file that is not compressed."""
     name = path.lower()
-    compressed = name.endswith(".gz")
-    if compressed:
-        name = name[:-3]
-    return SUFFIXES.get(os.path.splitext(name)[1]), compressed
+    codec = next((c for end, c in CODECS.items() if name.endswith(end)), None)
+    if codec is not None:
+        name = name[: name.rindex(".")]
+    return SUFFIXES.get(os.path.splitext(name)[1]), codec
 
 
 def _has_magic(arg: str) -> bool:
@@ -272,6 +282,11 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
         seen.add(real)
         detected, compressed = detect_format(path)
         use = fmt or detected
+        if use in GZIP_ONLY and compressed not in (None, "gzip"):
+            if explicit:
+                why = f"{use} files are read plain or gzip-compressed, not {compressed}"
+                raise InputError(f"{shown(path)}: {why}")
+            use = None
         if use is None:
             if explicit:
                 raise InputError(
@@ -291,7 +306,7 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
         raise InputError(
             "no input files of a supported kind ("
             + ", ".join(sorted(set(SUFFIXES)))
-            + ", each optionally .gz)"
+            + ", each optionally .gz, .bz2, .xz or .zst)"
         )
     # Keys must be unique for ids to be unique: where two inputs share one, use absolute paths.
     counts = Counter(f.key for f in files)
@@ -385,4 +400,9 @@ def plan_tables(files: list[InputFile], opts: ReaderOptions) -> TablePlan:
 
 def open_input(f: InputFile):
     """The file as a binary stream, unpacked if it is gzip."""
-    return gzip.open(f.path, "rb") if f.compressed else open(f.path, "rb")
+    if f.compressed == "zstd":
+        import pyarrow as pa
+
+        return io.BufferedReader(pa.input_stream(f.path, compression="zstd"))
+    opener = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}.get(f.compressed or "", open)
+    return opener(f.path, "rb")
