@@ -356,23 +356,57 @@ def test_a_json_array_broken_inside_keeps_the_items_before_and_says_where(tmp_pa
         plan_tables(files, ReaderOptions())
 
 
-def test_json_values_read_a_few_bytes_at_a_time_are_the_same_values():
-    import io
+def test_json_items_of_arrays_and_values_in_a_row():
+    from saring.readers.jsonvalues import json_items
 
-    from saring.readers.jsonvalues import JsonValues
+    text = '[{"a": 1},\n {"a": 2},]\n[{"a": 3}]\n{}\n{\n "a": 4\n}\n[{"a": 5},\n{"a": 6}'
+    assert list(json_items(text)) == [
+        ({"a": 1}, 1),
+        ({"a": 2}, 2),  # a comma before "]": the items it holds
+        ({"a": 3}, 3),  # a second array after the first (a feed written twice)
+        ({}, 4),
+        ({"a": 4}, 5),
+        ({"a": 5}, 8),
+        ({"a": 6}, 9),  # the text ends inside the array: what it wrote
+    ]
+    broken = "[\n" + ",\n".join(['{"a": 1}'] * 3000) + ',\n{"a": undefined}]'
+    with pytest.raises(ValueError, match="line 3002 column"):  # the text's line, not a chunk's
+        list(json_items(broken))
 
-    items = [{"text": "Kata “Iduladha” – é ü 日本", "n": 12345}, 67890, [1.5e3], "akhir"]
-    data = ("\ufeff" + json.dumps(items, ensure_ascii=False, indent=1)).encode()
-    for chunk in (1, 2, 3, 7, 64):
-        values = JsonValues(io.BytesIO(data), limit=1000, chunk=chunk)
-        assert values.take("[")
-        got = [values.value()[0]]
-        while values.take(","):
-            got.append(values.value()[0])
-        assert got == items and values.take("]") and values.peek() is None, chunk
-    values = JsonValues(io.BytesIO(b'{"a": "' + b"x" * 200), limit=50, chunk=16)
-    with pytest.raises(ValueError):  # runs past the limit without ending
-        values.value()
+
+def test_a_json_file_of_any_shape_loses_no_document_to_another(tmp_path):
+    # what a review found in the first version, which read .json a chunk at a time
+    def texts(path, **kw):
+        return [(r.source.rsplit("#", 1)[-1], r.error or r.raw_text) for r in records(path, **kw)]
+
+    # a .jsonl opening with "[" stays JSON lines: its other lines are read
+    lines = ["[garbage header line"] + [json.dumps({"text": f"doc {i}"}) for i in (1, 2)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
+    got = texts(tmp_path / "a.jsonl")
+    assert [loc for loc, _ in got] == ["line=1", "line=2", "line=3"]
+    assert got[1:] == [("line=2", "doc 1"), ("line=3", "doc 2")]
+    # an item over --max-bytes is too large, and the items after it are read
+    big = [{"text": "kecil"}, {"text": "y" * 5000}, {"text": "tiga"}]
+    (tmp_path / "big.json").write_text(json.dumps(big))
+    got = texts(tmp_path / "big.json", opts=ReaderOptions(max_bytes=4096))
+    assert got[0] == ("item=1", "kecil") and got[2] == ("item=3", "tiga")
+    assert got[1][1].startswith("too_large:")
+    # a pretty array in windows-1252: decoded as a text file is, every item read
+    legacy = [{"text": "“Harga naik,” kata Sri."}, {"text": "Kedua – café"}]
+    (tmp_path / "cp.json").write_bytes(
+        json.dumps(legacy, ensure_ascii=False, indent=2).encode("cp1252")
+    )
+    assert [t for _, t in texts(tmp_path / "cp.json")] == [x["text"] for x in legacy]
+    # jq's pretty output whose first object is "{}" on one line
+    (tmp_path / "jq.json").write_text('{}\n{\n  "text": "b"\n}\n')
+    assert [loc for loc, _ in texts(tmp_path / "jq.json")] == ["item=1", "item=2"]
+    assert texts(tmp_path / "jq.json")[1] == ("item=2", "b")
+    # Scrapy's feed written twice: both arrays' items, no row for a bracket
+    feed = "[\n" + ",\n".join(json.dumps({"text": t}) for t in "ab") + "\n]"
+    (tmp_path / "feed.json").write_text(
+        feed + "\n" + feed.replace('"a"', '"c"').replace('"b"', '"d"')
+    )
+    assert [t for _, t in texts(tmp_path / "feed.json")] == ["a", "b", "c", "d"]
 
 
 def _wet_member(wtype: str, body: bytes, uri: str | None = None, ctype="text/plain") -> bytes:
@@ -380,7 +414,8 @@ def _wet_member(wtype: str, body: bytes, uri: str | None = None, ctype="text/pla
     head = f"WARC/1.0\r\nWARC-Type: {wtype}\r\nWARC-Date: 2025-06-18T00:00:00Z\r\n"
     if uri:
         head += f"WARC-Target-URI: {uri}\r\nWARC-Identified-Content-Language: ind\r\n"
-    head += f"Content-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    head += f"Content-Type: {ctype}\r\n" if ctype else ""
+    head += f"Content-Length: {len(body)}\r\n\r\n"
     return gzip.compress(head.encode() + body + b"\r\n\r\n", mtime=0)
 
 
@@ -401,12 +436,14 @@ def test_common_crawl_wet_files_are_read_as_text_pages(tmp_path):
         _wet_member("warcinfo", b"isPartOf: CC-MAIN-2025-26\r\n", ctype="application/warc-fields")
         + _wet_member("conversion", page.encode(), "https://wartaharian.id/banjir")
         + _wet_member("conversion", BODY.encode(), "https://p.id/beras")
+        + _wet_member("conversion", b"Teks <b>tebal</b> & lainnya", "https://p.id/x", ctype="")
     )
     (tmp_path / "crawl" / "CC-MAIN-2025-26-00001.warc.wat.gz").write_bytes(b"{}")  # metadata
     recs = records(tmp_path / "crawl")
     assert [(r.url, r.fmt, r.error) for r in recs] == [
         ("https://wartaharian.id/banjir", "text", None),
         ("https://p.id/beras", "text", None),
+        ("https://p.id/x", "text", None),  # no Content-Type: still text
     ]
     assert recs[1].raw == BODY.encode()
     row = {"id": "x", "order": "0", "fmt": "text", "raw": recs[0].raw, "url": recs[0].url}

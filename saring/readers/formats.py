@@ -35,7 +35,7 @@ from saring.model import (
 )
 from saring.readers.decode import DecodeError, stream_codec, undeclared
 from saring.readers.inputs import InputFile, open_input
-from saring.readers.jsonvalues import JsonValues
+from saring.readers.jsonvalues import json_items
 from saring.readers.options import ReaderOptions
 
 _STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, lzma.LZMAError, OSError)
@@ -211,13 +211,23 @@ def record_from_row(
 
 def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
     """One JSON object per line. Blank lines are not documents; a broken line is a failed one.
-    A file that opens with ``[`` (Scrapy's ``.json`` feed), or whose first object runs over
-    several lines (jq's pretty output), is read value by value instead (``_json_values``)."""
+    A ``.json`` file may also be Scrapy's feed (an array, an item a line, commas after them:
+    read as lines), or a JSON text of another shape (a pretty-printed array, jq's pretty
+    objects, json.dump's one line): that is parsed whole (``_json_document``)."""
     make = _Maker(f, "text")
-    shape = _json_shape(f, opts)
-    if shape != "lines":
-        yield from _json_values(f, opts, make, shape == "array")
-        return
+    if _json_named(f) and not _reads_as_lines(f, opts):
+        yield from _json_document(f, opts, make)
+    else:
+        yield from _json_lines(f, opts, make)
+
+
+def _json_lines(
+    f: InputFile, opts: ReaderOptions, make: Callable[..., RawRecord]
+) -> Iterator[RawRecord]:
+    """The objects of a JSON lines file, one record a line (``line=N``). In a ``.json`` file a
+    line that is only ``[`` or ``]`` is no document, and a comma after an object is dropped
+    (Scrapy's feed)."""
+    feed = _json_named(f)
     lineno = 0
     count = 0
     try:
@@ -226,8 +236,12 @@ def read_jsonl(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
                 lineno += 1
                 if not line.strip():
                     continue
+                if feed and line.strip() in (b"[", b"]"):
+                    continue
                 count += 1
                 loc = f"line={lineno}"
+                if feed:
+                    line = _feed_line(line)
                 if len(line) > opts.max_bytes:
                     yield make(loc, lineno, bytes_in=len(line), error=_too_large(len(line), opts))
                     continue
@@ -293,75 +307,104 @@ def _json_kind(obj: Any) -> str:
     return names.get(type(obj), type(obj).__name__)
 
 
-def _json_shape(f: InputFile, opts: ReaderOptions) -> str:
-    """``array`` (the file opens with ``[``), ``values`` (its first object is valid JSON over
-    several lines) or ``lines`` (anything else, broken files included)."""
+def _json_named(f: InputFile) -> bool:
+    """Whether the file's name ends in ``.json`` (before a compression suffix): such a file may
+    hold JSON of any shape; ``.jsonl`` and ``.ndjson`` are JSON lines."""
+    name = f.path.lower()
+    if f.compressed:
+        name = name[: name.rindex(".")]
+    return name.endswith(".json")
+
+
+def _feed_line(line: bytes) -> bytes:
+    """A line of Scrapy's feed as a JSON object: the comma after it dropped."""
+    stripped = line.rstrip()
+    return stripped[:-1] if stripped.endswith(b",") else line
+
+
+def _reads_as_lines(f: InputFile, opts: ReaderOptions, look: int = 2) -> bool:
+    """Whether a ``.json`` file is JSON lines or a feed of one object a line: its first ``look``
+    lines that are not ``[`` are each a whole object (a comma after one allowed; two, as jq
+    writes ``{}`` on one line before a pretty object)."""
     try:
         with open_input(f) as fh:
-            values = JsonValues(fh, opts.max_bytes)
-            first = values.peek()
-            if first == "[":
-                return "array"
-            if first != "{":
-                return "lines"
-            start = values.line
-            values.value()
-            return "values" if values.line > start else "lines"
-    except (ValueError, *_STREAM_ERRORS):  # UnicodeDecodeError and JSONDecodeError included
-        return "lines"
+            while look and (line := fh.readline(opts.max_bytes + 1)):
+                if line.strip() in (b"", b"[", b"]"):
+                    continue
+                if len(line) > opts.max_bytes and not line.endswith(b"\n"):
+                    return False  # one long line: json.dump's array, parsed whole
+                if not isinstance(json.loads(_feed_line(line)), dict):
+                    return False
+                look -= 1
+    except (ValueError, *_STREAM_ERRORS):  # not JSON alone, not UTF-8, a broken stream
+        return False
+    return True
 
 
-def _json_values(
-    f: InputFile, opts: ReaderOptions, make: Callable[..., RawRecord], array: bool
+# a .json file that is not one object a line is parsed whole, up to this many bytes
+JSON_DOCUMENT_LIMIT = 256 * 1024 * 1024
+
+
+def _json_document(
+    f: InputFile, opts: ReaderOptions, make: Callable[..., RawRecord]
 ) -> Iterator[RawRecord]:
-    """The objects of a JSON array, or of JSON values one after another, one record each
-    (located by ``item=N``). Where the JSON breaks, one failed record stands for the rest."""
+    """The objects of a JSON text parsed whole (``jsonvalues.json_items``), one record each
+    (``item=N``). Where the JSON breaks, one failed record says so and stands for the rest; a
+    text broken at its first value is read as lines instead (a broken first line of JSON
+    lines)."""
+    try:
+        text, note = _json_text(f)
+    except DecodeError as e:
+        yield make(None, 0, bytes_in=f.size, error=e.reason)
+        return
+    except _STREAM_ERRORS as e:
+        yield make(None, 0, bytes_in=f.size, error=f"{READ_ERROR}: {_stream_error(e, f)}")
+        return
+    if text is None:
+        error = (
+            f"{TOO_LARGE}: a .json file over {_mb(JSON_DOCUMENT_LIMIT)} that is not one object "
+            "a line; write it as JSON lines (.jsonl)"
+        )
+        yield make(None, 0, bytes_in=f.size, error=error)
+        return
     count = 0
     try:
-        with open_input(f) as fh:
-            for obj, size, line in _json_stream(JsonValues(fh, opts.max_bytes), array):
-                count += 1
-                yield _json_item(obj, size, line, count, make, opts)
-    except (ValueError, *_STREAM_ERRORS) as e:  # JSONDecodeError, UnicodeDecodeError
+        for obj, line in json_items(text):
+            count += 1
+            yield _json_item(obj, line, count, make, opts, note)
+    except ValueError as e:
+        if count == 0:
+            yield from _json_lines(f, opts, make)
+            return
         count += 1
-        why = _stream_error(e, f) if isinstance(e, _STREAM_ERRORS) else f"invalid JSON: {e}"
-        yield make(
-            f"item={count}",
-            count,
-            bytes_in=0,
-            error=f"{READ_ERROR}: stopped at item {count}: {why}",
-        )
+        error = f"{READ_ERROR}: stopped at item {count}: invalid JSON: {e}"
+        yield make(f"item={count}", count, bytes_in=0, error=error)
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON objects in the file")
 
 
-def _json_stream(values: JsonValues, array: bool) -> Iterator[tuple[Any, int, int]]:
-    """(value, its length, its first line) for each item of an array or each value in turn."""
-    if array:
-        values.take("[")
-    first = True
-    while values.peek() not in (None, "]"):
-        if not first and array and not values.take(","):
-            raise ValueError(f"expected ',' or ']' on line {values.line}")
-        first = False
-        yield values.value()
+def _json_text(f: InputFile) -> tuple[str | None, str]:
+    """The whole file as text and its encoding note (``None`` past ``JSON_DOCUMENT_LIMIT``):
+    UTF-8, else decoded as a text file is (``_legacy_json_line``'s judgement)."""
+    with open_input(f) as fh:
+        data = fh.read(JSON_DOCUMENT_LIMIT + 1)
+    if len(data) > JSON_DOCUMENT_LIMIT:
+        return None, ""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return undeclared(_BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], data))
 
 
 def _json_item(
-    obj: Any, size: int, line: int, k: int, make: Callable[..., RawRecord], opts: ReaderOptions
+    obj: Any, line: int, k: int, make: Callable[..., RawRecord], opts: ReaderOptions, note: str
 ) -> RawRecord:
     loc = f"item={k}"
-    if size > opts.max_bytes:
-        return make(loc, k, bytes_in=size, error=_too_large(size, opts))
     if not isinstance(obj, dict):
         kind = _json_kind(obj)
-        return make(
-            loc,
-            k,
-            bytes_in=size,
-            error=f"{READ_ERROR}: item {k} (line {line}) is a JSON {kind}, not an object",
-        )
-    return record_from_row(obj, make, loc, k, opts.for_columns(obj), "utf-8")
+        error = f"{READ_ERROR}: item {k} (line {line}) is a JSON {kind}, not an object"
+        return make(loc, k, error=error)
+    return record_from_row(obj, make, loc, k, opts.for_columns(obj), note)
 
 
 def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
@@ -519,9 +562,9 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
     """Whether any object of the file has a text or HTML key, and the keys of the first object
     that has one (else of the first object). Only lines that hold one of the names a text key
     may have (its last part, as a JSON string, case aside) are parsed after the first."""
-    shape = _json_shape(f, opts)
-    if shape != "lines":
-        return _json_value_columns(f, opts, shape == "array")
+    if _json_named(f) and not _reads_as_lines(f, opts):
+        return _json_document_columns(f, opts)
+    feed = _json_named(f)
     needles = [json.dumps(c.rsplit(".", 1)[-1].casefold()).encode() for c in opts.text_names()]
     first: list[str] | None = None
     with open_input(f) as fh:
@@ -530,7 +573,7 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
             if first is not None and not any(n in low for n in needles):
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(_feed_line(line) if feed else line)
             except ValueError:
                 continue
             if not isinstance(obj, dict):
@@ -542,21 +585,24 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
     return False, first
 
 
-def _json_value_columns(
-    f: InputFile, opts: ReaderOptions, array: bool, look: int = 1000
+def _json_document_columns(
+    f: InputFile, opts: ReaderOptions, look: int = 1000
 ) -> tuple[bool, list[str] | None]:
-    """``_jsonl_columns`` of an array or a file of values, from its first ``look`` objects
-    (``None`` for the columns when none of them has a text key: the reader then tells)."""
+    """``_jsonl_columns`` of a JSON text parsed whole, from its first ``look`` objects (``None``
+    for the columns when it cannot be parsed or none of them has a text key: the reader then
+    tells, document by document)."""
     first: list[str] | None = None
-    with open_input(f) as fh:
-        values = JsonValues(fh, opts.max_bytes)
-        for obj, _size, _line in itertools.islice(_json_stream(values, array), look):
+    try:
+        text, _note = _json_text(f)
+        if text is None:
+            return True, None
+        for obj, _line in itertools.islice(json_items(text), look):
             if isinstance(obj, dict):
                 if _has_text(obj, opts):
                     return True, list(obj)
                 first = first or list(obj)
-        if values.peek() not in (None, "]"):
-            return True, None
+    except (ValueError, DecodeError):
+        return True, None
     return False, first
 
 
@@ -953,7 +999,9 @@ def _warc_record(
     mime = ctype.split(";")[0].strip().lower()
     if mime and not mime.startswith(_TEXT_TYPES):
         return fail(len(body), f"{NOT_A_PAGE}: content type {mime}")
-    fmt = "text" if mime == "text/plain" else "html"
+    # a conversion record (WET) is text unless it says otherwise
+    untyped = not mime and rec.record_type == WarcRecordType.conversion
+    fmt = "text" if mime == "text/plain" or untyped else "html"
     return make(loc, pos, fmt=fmt, url=url, raw=body, bytes_in=len(body), charset=_charset(ctype))
 
 
