@@ -197,6 +197,12 @@ def test_a_flattened_copy_of_the_article_goes_and_its_paragraphs_stay():
     long = f"Ia mengulang: {quote}, dan meminta warga menjauhi lokasi sampai tim selesai memeriksa."
     text, removed = remove_repeated_paragraphs("\n".join([long * 3, paragraphs[1]]))
     assert removed == []
+    # glued behind a caption of any length, in another order, between other lines
+    for k in range(17):
+        lead = "Foto: Antara/" + "x" * k
+        page = [paragraphs[0], "Baca juga: berita lain", lead + paragraphs[2] + paragraphs[0]]
+        text, removed = remove_repeated_paragraphs("\n".join([*page, paragraphs[2]]))
+        assert [r.text for r in removed] == [page[2]], k
 
 
 def test_identification_can_be_turned_off():

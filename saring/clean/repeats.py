@@ -68,15 +68,41 @@ def flattened_copies(keys: list[str | None], min_chars: int = 200) -> set[int]:
     ``keys`` are the folded lines (``fold``), ``None`` for blank lines."""
     # a folded line's only white space is single spaces
     squeezed = {i: k.replace(" ", "") for i, k in enumerate(keys) if k}
-    parts = {i: s for i, s in squeezed.items() if len(s) >= 40}
+    parts = {i: s for i, s in squeezed.items() if len(s) >= _PART}
+    anchors = _anchors(parts)
     drop: set[int] = set()
     for i, blob in squeezed.items():
         if len(blob) < min_chars:
             continue
-        inside = [len(s) for j, s in parts.items() if j != i and j not in drop and s in blob]
+        near = _anchored(blob, anchors)
+        inside = [len(parts[j]) for j in near if j != i and j not in drop and parts[j] in blob]
         if len(inside) >= 2 and sum(inside) >= len(blob) / 2:
             drop.add(i)
     return drop
+
+
+# The lines that may lie inside a long line, found without testing every pair (a 1 MB text of
+# 5,000 lines took 3.8 s that way): a part of _PART characters or more that stands at offset o
+# of a line covers a position q, a multiple of _STEP, in [o, o + _STEP), where the line's next
+# _KEY characters are the part's at an offset under _STEP. So each part is indexed by its
+# _STEP first such keys, and a line looks up its keys at every _STEP-th position.
+_PART, _STEP, _KEY = 40, 16, 24
+
+
+def _anchors(parts: dict[int, str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for j, s in parts.items():
+        for key in {s[o : o + _KEY] for o in range(_STEP)}:
+            index.setdefault(key, []).append(j)
+    return index
+
+
+def _anchored(blob: str, anchors: dict[str, list[int]]) -> list[int]:
+    """The parts that may lie inside ``blob`` (every one that does, in line order)."""
+    found: set[int] = set()
+    for q in range(0, len(blob) - _KEY + 1, _STEP):
+        found.update(anchors.get(blob[q : q + _KEY], ()))
+    return sorted(found)
 
 
 def remove_repeated_paragraphs(text: str, min_chars: int = 20) -> tuple[str, list[Removed]]:
