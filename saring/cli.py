@@ -228,8 +228,8 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         help="read every input as this format instead of telling it from the file name "
-        "(.html .htm .txt .jsonl .json .csv .parquet .warc .warc.wet; .gz, and .bz2 .xz .zst "
-        "for pages, JSON and CSV)",
+        "(.html .htm .txt .jsonl .json .csv .parquet .arrow .warc .warc.wet; .gz, and .bz2 .xz "
+        ".zst for pages, JSON and CSV)",
     )
     g.add_argument(
         "--max-bytes",

@@ -199,6 +199,35 @@ def test_parquet_struct_fields_are_named_with_a_dot_as_in_json(tmp_path):
     )
 
 
+def test_arrow_files_as_hugging_face_datasets_save_them(tmp_path):
+    # save_to_disk writes Arrow's stream format beside two JSON files; Feather is its file
+    # format. Neither name was read ("no input files of a supported kind")
+    table = pa.table(
+        {"text": [f"{BODY} {i}" for i in range(5)], "url": [f"https://p.id/{i}" for i in range(5)]}
+    )
+    folder = tmp_path / "hf"
+    folder.mkdir()
+    with pa.ipc.new_stream(str(folder / "data-00000-of-00001.arrow"), table.schema) as w:
+        for batch in table.to_batches(max_chunksize=2):
+            w.write_batch(batch)
+    (folder / "dataset_info.json").write_text(json.dumps({"features": {"text": {}}}))
+    (folder / "state.json").write_text(json.dumps({"_data_files": [{"filename": "x"}]}))
+    with pa.ipc.new_file(str(tmp_path / "docs.feather"), table.schema) as w:
+        w.write_table(table)
+    files, _ = resolve_inputs([str(folder), str(tmp_path / "docs.feather")])
+    plan = plan_tables(files, ReaderOptions())
+    assert sorted(plan.skipped) == [str(folder / "dataset_info.json"), str(folder / "state.json")]
+    for f in plan.files:
+        recs = list(read_file(f, ReaderOptions()))
+        assert [(r.url, r.raw_text, r.error) for r in recs] == [
+            (f"https://p.id/{i}", f"{BODY} {i}", None) for i in range(5)
+        ]
+        assert recs[4].source.endswith("#row=5")
+    (tmp_path / "bad.arrow").write_bytes(b"not arrow at all")
+    (bad,) = records(tmp_path / "bad.arrow")
+    assert bad.error.startswith("read_error: cannot read Arrow from row 1")
+
+
 def test_parquet_row_groups_and_ids(tmp_path):
     table = pa.table(
         {
@@ -903,6 +932,23 @@ def test_a_legacy_jsonl_line_whose_paragraph_opens_with_a_quote_reads_as_its_fil
     from_json, from_file = records(tmp_path / "a.jsonl") + records(tmp_path / "a.txt")
     assert (from_json.raw_text, from_json.charset) == (text, "cp1252 (detected)")
     assert from_file.raw.decode("cp1252") == text
+
+
+def test_metadata_given_as_lists_or_objects_reads_as_text(tmp_path):
+    # an address given as a list came out as "['https://x.example/a', 'b']"
+    row = {
+        "text": BODY,
+        "url": ["https://p.id/1", "https://p.id/1?amp"],
+        "author": ["Rina Wulandari", {"@type": "Person", "name": "Dimas Prakoso"}],
+        "title": {"@type": "Thing"},
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(row) + "\n")
+    (rec,) = records(tmp_path / "a.jsonl")
+    assert (rec.url, rec.author, rec.title) == (
+        "https://p.id/1",
+        "Rina Wulandari, Dimas Prakoso",
+        None,
+    )
 
 
 def test_a_text_field_that_lists_paragraphs_is_one_text(tmp_path):

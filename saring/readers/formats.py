@@ -149,7 +149,15 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
-def _meta(value: Any) -> str | None:
+def _meta(value: Any, first: bool = False) -> str | None:
+    """A metadata value as text. A list (authors as APIs give them) is its values joined with
+    commas, or with ``first`` (an address) its first value; an object is its ``name`` (JSON-LD's
+    author); neither is ever written out as Python prints it."""
+    if isinstance(value, list | tuple):
+        values = [v for v in (_meta(v) for v in value) if v]
+        return (values[0] if first else ", ".join(values)) if values else None
+    if isinstance(value, dict):
+        return _meta(value.get("name"))
     if value is None:
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -168,7 +176,7 @@ def record_from_row(
     """A record from one table row / JSON object, picking HTML over text when both are there.
     ``encoding``: how the file's text was decoded, noted on a text value's record."""
     meta = {
-        "url": _meta(_lookup(row, opts.url_col)),
+        "url": _meta(_lookup(row, opts.url_col), first=True),
         "title": _meta(_lookup(row, opts.title_col)),
         "author": _meta(_lookup(row, opts.author_col)),
         "site": _meta(_lookup(row, opts.site_col)),
@@ -614,6 +622,8 @@ def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | 
         return _jsonl_columns(f, opts)
     if f.fmt == "parquet":
         columns = pq.ParquetFile(f.path).schema_arrow.names
+    elif f.fmt == "arrow":
+        columns = _arrow_reader(f).schema.names
     else:
         with open_input(f) as raw:
             codec, _note, _refused, sep = _csv_codec(f)
@@ -623,6 +633,61 @@ def table_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | 
             return False, None
         columns = _unique_names(header)
     return opts.has_text(columns), columns
+
+
+def _columns_read(names: list[str], opts: ReaderOptions) -> list[str]:
+    """The columns of a schema that ``opts`` (mapped to it) reads; ``a.b`` names a field of the
+    struct column ``a`` (rows hold it as a dict)."""
+    wanted = {
+        opts.text_col,
+        opts.html_col,
+        opts.url_col,
+        opts.title_col,
+        opts.date_col,
+        opts.author_col,
+        opts.site_col,
+    } - {None, ""}
+    structs = {w.split(".", 1)[0] for w in wanted}
+    return [c for c in names if c in wanted or c in structs]
+
+
+def _arrow_reader(f: InputFile):
+    """An Arrow IPC reader of the file: the file format (Feather 2) or the stream format (what
+    Hugging Face datasets' ``save_to_disk`` and cache write), memory-mapped."""
+    import pyarrow as pa
+
+    source = pa.memory_map(f.path)
+    try:
+        return pa.ipc.open_file(source)
+    except pa.ArrowInvalid:
+        return pa.ipc.open_stream(source)
+
+
+def _arrow_batches(reader) -> Iterator:
+    if hasattr(reader, "num_record_batches"):  # the file format
+        return (reader.get_batch(i) for i in range(reader.num_record_batches))
+    return iter(reader)
+
+
+def read_arrow(f: InputFile, opts: ReaderOptions) -> Iterator[RawRecord]:
+    """Rows of an Arrow IPC file (``.arrow``, ``.feather``), a batch at a time."""
+    make = _Maker(f, "text")
+    index = 0
+    try:
+        reader = _arrow_reader(f)
+        opts = opts.for_columns(reader.schema.names)
+        columns = _columns_read(reader.schema.names, opts)
+        for batch in _arrow_batches(reader):
+            for row in batch.select(columns).to_pylist():
+                index += 1
+                yield record_from_row(row, make, f"row={index}", index, opts, "utf-8")
+    except Exception as e:  # a corrupt file: report it and go on with the run
+        index += 1
+        error = f"{READ_ERROR}: cannot read Arrow from row {index}: {type(e).__name__}: {e}"
+        yield make(f"row={index}", index, bytes_in=0, error=error)
+        return
+    if index == 0:
+        yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the Arrow file has no rows")
 
 
 def read_parquet(
@@ -636,18 +701,7 @@ def read_parquet(
         meta = pf.metadata
         groups = list(range(meta.num_row_groups)) if row_groups is None else row_groups
         opts = opts.for_columns(pf.schema_arrow.names)
-        wanted = {
-            opts.text_col,
-            opts.html_col,
-            opts.url_col,
-            opts.title_col,
-            opts.date_col,
-            opts.author_col,
-            opts.site_col,
-        } - {None, ""}
-        # ``a.b`` names a field of the struct column ``a`` (rows hold it as a dict)
-        structs = {w.split(".", 1)[0] for w in wanted}
-        columns = [c for c in pf.schema_arrow.names if c in wanted or c in structs]
+        columns = _columns_read(pf.schema_arrow.names, opts)
         if row_groups is None and meta.num_rows == 0:
             yield make(
                 None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: the Parquet file has no rows"
@@ -1011,6 +1065,7 @@ READERS: dict[str, Callable[..., Iterator[RawRecord]]] = {
     "jsonl": read_jsonl,
     "csv": read_csv,
     "parquet": read_parquet,
+    "arrow": read_arrow,
     "warc": read_warc,
 }
 

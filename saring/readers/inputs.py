@@ -42,11 +42,13 @@ SUFFIXES = {
     ".tsv": "csv",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".arrow": "arrow",  # Arrow IPC, as Hugging Face datasets' save_to_disk writes it
+    ".feather": "arrow",
     ".warc": "warc",
     ".wet": "warc",  # Common Crawl's extracted text (CC-MAIN-...warc.wet.gz): conversion records
 }
-FORMATS = ("html", "text", "jsonl", "csv", "parquet", "warc")
-CONTAINER_FORMATS = ("jsonl", "csv", "parquet", "warc")
+FORMATS = ("html", "text", "jsonl", "csv", "parquet", "arrow", "warc")
+CONTAINER_FORMATS = ("jsonl", "csv", "parquet", "arrow", "warc")
 _NOT_REGULAR = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFSOCK: "a socket",
@@ -87,9 +89,10 @@ def shown(path: str) -> str:
 
 
 # Compressed name ending -> codec (``open_input`` unpacks them). bz2, xz and zstd as dumps ship
-# JSON lines (The Pile and SlimPajama: .jsonl.zst); WARC and Parquet are read plain or gzip only.
+# JSON lines (The Pile and SlimPajama: .jsonl.zst); WARC is read plain or gzip only, Parquet and
+# Arrow (compressed inside) plain only.
 CODECS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
-GZIP_ONLY = ("warc", "parquet")
+CODECS_OF = {"warc": (None, "gzip"), "parquet": (None,), "arrow": (None,)}
 
 
 def detect_format(path: str) -> tuple[str | None, str | None]:
@@ -282,9 +285,10 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
         seen.add(real)
         detected, compressed = detect_format(path)
         use = fmt or detected
-        if use in GZIP_ONLY and compressed not in (None, "gzip"):
+        if compressed not in CODECS_OF.get(use, (compressed,)):
             if explicit:
-                why = f"{use} files are read plain or gzip-compressed, not {compressed}"
+                how = " or gzip-compressed" if "gzip" in CODECS_OF[use] else ""
+                why = f"{use} files are read plain{how}, not {compressed}"
                 raise InputError(f"{shown(path)}: {why}")
             use = None
         if use is None:
@@ -318,7 +322,7 @@ def resolve_inputs(args: list[str], fmt: str | None = None) -> tuple[list[InputF
     return [replace(f, order=i) for i, f in enumerate(files)], skipped
 
 
-TABLES = ("csv", "parquet", "jsonl")
+TABLES = ("csv", "parquet", "arrow", "jsonl")
 
 
 def table_of(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | None]:
