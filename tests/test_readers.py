@@ -177,6 +177,13 @@ def test_table_without_the_named_columns_is_an_input_error(tmp_path):
     assert "table has no column of text or HTML (not 'text' or 'html'" in str(e.value)
     assert "crawl.csv (columns: sumber, catatan)" in str(e.value)
     plan_tables(files, ReaderOptions(text_col="catatan"))  # named: fine
+    # --text-col "" turns text columns off: the message named the text names it did not try
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": BODY}) + "\n")
+    files, _ = resolve_inputs([str(tmp_path / "a.jsonl")])
+    with pytest.raises(InputError) as e:
+        plan_tables(files, ReaderOptions(text_col=""))
+    assert "nor raw_html," in str(e.value) and "isi_berita" not in str(e.value)
+    assert "--text-col is empty" in str(e.value)
 
 
 def test_parquet_struct_fields_are_named_with_a_dot_as_in_json(tmp_path):

@@ -346,11 +346,14 @@ def _listed(columns: list[str]) -> str:
 def _needs(opts: ReaderOptions) -> str:
     from saring.readers.options import COMMON_NAMES
 
-    names = [n for n in (opts.text_col, opts.html_col) if n]
-    tried = [c for f in ("text_col", "html_col") for c in COMMON_NAMES[f] if c not in names]
+    fields = [f for f in ("text_col", "html_col") if getattr(opts, f)]  # an empty one is off
+    names = [getattr(opts, f) for f in fields]
+    tried = [c for f in fields for c in COMMON_NAMES[f] if c not in names]
+    off = [f"--{f.replace('_', '-')} is empty" for f in ("text_col", "html_col") if f not in fields]
     return (
         f"column of text or HTML (not {' or '.join(repr(n) for n in names)}, nor "
-        f"{', '.join(tried)}, in any case); name one with --text-col (or --html-col)"
+        f"{', '.join(tried)}, in any case{''.join('; ' + o for o in off)}); name one with "
+        "--text-col (or --html-col)"
     )
 
 
