@@ -155,6 +155,23 @@ def test_example_page_metadata_through_the_extractor():
     assert p.text.count("Kolom abu letusan Gunung Lewotobi") <= 1  # the caption printed twice
 
 
+def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
+    # htmldate's free-text search made "Copyright 2025" 1 January 2025, and in a table's HTML
+    # fragment the start of a promotion the article told of the publication date
+    def published(html):
+        row = {"id": "x", "order": "0", "fmt": "html", "raw_text": html}
+        return process_record(row, RunConfig()).processed.published
+
+    promo = "<p>Promo berlaku mulai 19 Mei 2025 hingga akhir bulan, kata manajer toko.</p>"
+    assert published(promo + BODY) is None
+    page = (
+        f"<html><body><article>{BODY}</article><footer>Copyright 2025 Warta</footer></body></html>"
+    )
+    assert published(page) is None
+    dated = page.replace("<article>", "<article><div class='byline'>18 Juni 2025</div>")
+    assert published(dated) == datetime(2025, 6, 17, 17, 0, tzinfo=UTC)  # midnight WIB
+
+
 def test_a_page_that_takes_too_long_ends_with_extract_timeout():
     page = (
         "<html><body>"

@@ -23,9 +23,10 @@ from saring.timelimit import TimeUp, reset, time_limit
 _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
     "original_date": True,
-    "extensive_search": True,
     "deferred_url_extractor": True,
 }
+# htmldate's answer when all it found is a year ("Copyright 2025" in a footer): no date
+_YEAR_ONLY = re.compile(r"\d{4}-01-01T00:00:00")
 
 
 # A page's start: an XML declaration or comments, then the doctype or the html/head/body tag.
@@ -150,7 +151,8 @@ class HtmlExtractor:
                     raise ExtractError(f"{EXTRACT_FAILED}: the page could not be parsed as HTML")
                 # The page's own metadata first: trafilatura's metadata pass is the slow part.
                 meta = page_metadata(tree, url)
-                date = meta.date or _htmldate(tree, meta.url)
+                whole = bool(_PAGE_START.match(html, 0, 4096))
+                date = meta.date or _htmldate(tree, meta.url, extensive=whole)
                 units = None
                 if self.method == "model":
                     text, units = self._model(tree, meta.title)
@@ -242,14 +244,18 @@ class HtmlExtractor:
         return "\n".join(out), explained
 
 
-def _htmldate(tree, url: str | None) -> str | None:
+def _htmldate(tree, url: str | None, extensive: bool = True) -> str | None:
     """htmldate on a copy of the tree (it prunes the tree it reads), for pages that declare no
-    date in their markup."""
+    date in their markup. Its search of the free text (``extensive``) is for whole pages, where
+    a date line stands above the article; in a fragment of an article's paragraphs (a table's
+    HTML column) the dates are the story's events ("promo berlaku mulai 19 Mei 2025"). A year
+    alone is no date."""
     from copy import deepcopy
 
     from htmldate import find_date
 
     try:
-        return find_date(deepcopy(tree), url=url, **_DATE_PARAMS)
+        found = find_date(deepcopy(tree), url=url, extensive_search=extensive, **_DATE_PARAMS)
     except Exception:
         return None
+    return None if found and _YEAR_ONLY.fullmatch(found) else found
