@@ -719,6 +719,9 @@ def test_a_folder_walk_never_reads_saring_outputs_or_stores(tmp_path):
             resolve_inputs([str(own)])
     files, _ = resolve_inputs([str(d / "out" / "documents.parquet")])
     assert [f.key for f in files] == ["documents.parquet"]
+    # a glob walks as a folder does: 'd/**/*.parquet' read -o d/out's documents on a rerun
+    files, _ = resolve_inputs([str(d / "**" / "*.parquet")])
+    assert [f.key for f in files] == ["d/theirs/documents.parquet", "d/theirs/stories.parquet"]
 
 
 # ---------------------------------------------------------------------------- tables by their names

@@ -220,7 +220,7 @@ def walk(top: str, pattern: list[str] | None = None) -> list[tuple[str, str | No
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue  # a folder that vanished or cannot be listed holds no documents we can read
-        if pattern is None and _saring_own(folder, top):  # saring's output or store: never input
+        if _saring_own(folder, top):  # saring's output or store: never input, glob or not
             continue
         for e in entries:
             if e.name.startswith("."):
