@@ -155,6 +155,28 @@ def test_example_page_metadata_through_the_extractor():
     assert p.text.count("Kolom abu letusan Gunung Lewotobi") <= 1  # the caption printed twice
 
 
+def test_the_headline_is_the_title_and_not_the_text_s_first_line():
+    # a headline ending in "?" reads as prose: on the HTML path it stayed as the text's first
+    # line (13 of the 438 gold pages), and a page arriving as text had no title at all
+    question = "Bolehkah Bayar Zakat Pakai Saham dan Kripto?"
+    lead = (
+        "JAKARTA – Majelis Ulama Indonesia menjelaskan hukum membayar zakat dengan aset saham "
+        "dan kripto kepada wartawan pada Rabu pagi di kantornya."
+    )
+    page = (
+        f"<html><head><title>{question}</title></head><body><article><p>{question}</p>"
+        f"{BODY}</article></body></html>"
+    )
+    row = {"id": "x", "order": "0", "fmt": "html", "raw_text": page}
+    p = process_record(row, RunConfig()).processed
+    assert p.title == question and not p.text.startswith("Bolehkah")
+    assert [(r.text, r.reason) for r in p.removed if r.reason == "title"] == [(question, "title")]
+    text = f"{question}\n\n{lead}\n\n{lead.replace('JAKARTA – ', 'Menurut MUI, ')}\n"
+    row = {"id": "x", "order": "0", "fmt": "text", "raw_text": text}
+    p = process_record(row, RunConfig()).processed
+    assert p.title == question and p.text.startswith("JAKARTA – Majelis")
+
+
 def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
     # htmldate's free-text search made "Copyright 2025" 1 January 2025, and in a table's HTML
     # fragment the start of a promotion the article told of the publication date

@@ -76,6 +76,22 @@ class Line:
     score: float | None = None  # the content model's score (text pages)
 
 
+def _question_headline(lines: list[Line], keep: set[int], first: int) -> int | None:
+    """The article's first line as its headline when it reads as one and nothing above it
+    does: a question or an exclamation of 3 to 20 words, one sentence, before more prose
+    ("Bolehkah Bayar Zakat Pakai Saham dan Kripto?"). Its "?" made it prose, so it was kept
+    in the text and the page had no title."""
+    if first >= len(lines) or not any(lines[j].kind == "body" for j in keep if j > first):
+        return None
+    text = lines[first].text.strip()
+    inner = text[:-1]
+    if not (
+        3 <= lines[first].words <= 20 and text[-1:] in "?!" and not re.search(r"[.?!] ", inner)
+    ):
+        return None
+    return first
+
+
 @dataclass
 class Cleaned:
     text: str
@@ -342,9 +358,14 @@ class TextCleaner:
         if title is None:
             lead = " ".join(lines[j].text for j in sorted(keep) if j >= first)[:600]
             title_idx = self._headline(lines, before, lead)
-        else:  # the known title printed above the article is its headline too
+            if title_idx is None:
+                title_idx = _question_headline(lines, keep, first)
+        else:  # the known title printed above the article (or as its first line) is its headline
             want = " ".join(title.split()).casefold()
-            title_idx = next((j for j in before if lines[j].text.casefold() == want), None)
+            at = [*before, first] if first < len(lines) else before
+            title_idx = next(
+                (j for j in at if " ".join(lines[j].text.split()).casefold() == want), None
+            )
         if title_idx is not None:
             title = title or lines[title_idx].text
             lines[title_idx].reason = TITLE
@@ -440,11 +461,18 @@ class TextCleaner:
                 title = lines[title_idx].text
         else:
             # The record came with its title, so the text is an extracted article: what stands
-            # before the first paragraph is its lead or its headline, not a page header.
+            # before the first paragraph is its lead, not a page header. The headline itself
+            # (above it, or its first line when a "?" made it prose) is the title, not text.
             keep.update(i for i in before if lines[i].kind != "junk")
+            want = " ".join(title.split()).casefold()
+            for i in (*before, start):
+                if " ".join(lines[i].text.split()).casefold() == want:
+                    keep.discard(i)
+                    lines[i].reason, lines[i].kind = TITLE, "removed"
+                    break
         date_text = next((lines[i].text for i in before if lines[i].reason == DATE_LINE), None)
         for i in live:
-            if i in keep:
+            if i in keep or lines[i].reason == TITLE:
                 continue
             ln = lines[i]
             if ln.kind == "junk":
