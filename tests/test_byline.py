@@ -90,3 +90,10 @@ def test_a_byline_with_the_date_gives_the_date_too():
     p = run(f"{ARTICLE}\n\nReporter: Budi Santoso | Senin, 16 Juni 2025 15:12 WIB")
     assert p.author == "Budi Santoso"
     assert p.published == WIB_1512
+
+
+def test_an_oleh_byline_after_the_article_names_the_author():
+    # the furniture table's byline rule had no "Oleh:", so the line stayed in the text and the
+    # author was unknown (a README audit)
+    p = run(ARTICLE + "\n\nOleh: Siti Aminah")
+    assert p.author == "Siti Aminah" and "Oleh" not in p.text
