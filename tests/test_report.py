@@ -463,7 +463,7 @@ def test_a_site_or_reason_holding_a_comment_and_script_opener_keeps_the_page_who
     reason = table.column("reason").to_pylist()
     site[0] = HOSTILE
     k = next(i for i, r in enumerate(reason) if r)
-    reason[k] = f"{reason[k]} {HOSTILE}"
+    reason[k] = f"{HOSTILE}: {reason[k]}"  # the filter lists reasons by their code
     table = table.set_column(table.schema.get_field_index("site"), "site", pa.array(site))
     table = table.set_column(table.schema.get_field_index("reason"), "reason", pa.array(reason))
     pq.write_table(table, bad / "documents.parquet")
@@ -480,4 +480,33 @@ def test_a_site_or_reason_holding_a_comment_and_script_opener_keeps_the_page_who
     assert any(HOSTILE in o for o in options)
     reasons = page.locator("#doc-reason option").all_inner_texts()
     assert any(HOSTILE in o for o in reasons)
+    page.close()
+
+
+def test_the_reason_filter_lists_codes_not_every_value(out, tmp_path, browser):
+    # "quality:words: 34 < 50" and "quality:words: 32 < 50" were two entries each: on the
+    # crawl 40 entries for 9 codes, and no way to pick every document one rule filtered
+    import pyarrow as pa
+
+    run = tmp_path / "run"
+    shutil.copytree(out, run)
+    table = pq.read_table(run / "documents.parquet")
+    reason = table.column("reason").to_pylist()
+    status = table.column("status").to_pylist()
+    for k, words in zip((0, 1, 2), (12, 30, 7), strict=True):
+        reason[k], status[k] = f"quality:words: {words} < 50", "filtered"
+    table = table.set_column(table.schema.get_field_index("reason"), "reason", pa.array(reason))
+    table = table.set_column(table.schema.get_field_index("status"), "status", pa.array(status))
+    pq.write_table(table, run / "documents.parquet")
+    build(run)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((run / "report.html").as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    options = page.locator("#doc-reason option").all_inner_texts()
+    assert "quality:words (3)" in options
+    assert not any(o.startswith("quality:words:") for o in options)
+    page.click("nav button[data-tab=documents]")
+    value = page.locator("#doc-reason option", has_text="quality:words").get_attribute("value")
+    page.select_option("#doc-reason", value)
+    assert page.locator("#doc-count").inner_text().startswith("3 of ")
     page.close()

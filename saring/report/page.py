@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from saring.config import RunConfig
 from saring.counts import counted
 from saring.extract.dates import parse_tz
+from saring.model import reason_code as model_reason_code
 
 DATA = Path(__file__).parent / "data"
 CHUNK = 512  # documents per compressed text chunk
@@ -385,6 +386,8 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
     sites, site_code = _codes(docs["site"])
     statuses, status_code = _codes(docs["status"])
     reasons, reason_code = _codes(docs["reason"])
+    # the filter lists reasons by their code ("quality:words"), not each value they printed
+    rcodes, rcode = _codes([model_reason_code(r) for r in docs["reason"]])
     story_index = {s["story_id"]: k for k, s in enumerate(stories)}
     chunks, cut = _texts(docs, text_budget)
     table = {
@@ -394,6 +397,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         "site": site_code,
         "status": status_code,
         "reason": reason_code,
+        "rcode": rcode,
         "published": [_when(p, zone) for p in docs["published"]],
         "chars": [c or 0 for c in docs["chars_out"]],
         "lang": [lg or "" for lg in docs["lang"]],
@@ -435,6 +439,7 @@ def build(out: str | Path, dest: str | Path | None = None, text_budget: int = TE
         "sites": sites,
         "statuses": statuses,
         "reasons": reasons,
+        "rcodes": rcodes,
         "docs": _pack(table),
         "stories": _pack(story_rows),
         "clusters": largest,

@@ -71,7 +71,7 @@
   }
   options($("doc-site"), P.sites, tally(D.site, P.sites.length));
   options($("doc-status"), P.statuses, tally(D.status, P.statuses.length));
-  options($("doc-reason"), P.reasons, tally(D.reason, P.reasons.length));
+  options($("doc-reason"), P.rcodes, tally(D.rcode, P.rcodes.length));
 
   async function loadFullText() {
     if (fullText) return fullText;
@@ -89,7 +89,7 @@
     for (let r = 0; r < P.n; r++) {
       if (site !== "" && D.site[r] !== +site) continue;
       if (st !== "" && D.status[r] !== +st) continue;
-      if (rs !== "" && D.reason[r] !== +rs) continue;
+      if (rs !== "" && D.rcode[r] !== +rs) continue;
       if (story !== "" && D.story[r] !== +story) continue;
       if (q && !(D.title[r].toLowerCase().includes(q) || D.id[r].includes(q) ||
                  D.url[r].toLowerCase().includes(q) || (texts && texts[r].includes(q)))) continue;
