@@ -73,7 +73,7 @@ from saring.process import (
     word_count,
 )
 from saring.progress import CountFile, Progress
-from saring.readers.inputs import TablePlan, plan_tables, resolve_inputs
+from saring.readers.inputs import TablePlan, plan_tables, real_name, resolve_inputs
 from saring.readers.source import InputSource, ReadAhead
 from saring.report.page import build as report_html
 from saring.store import INDEX_SCHEMA, ORIGINS, ORIGINS_SCHEMA, Store, Stored, fault
@@ -409,7 +409,6 @@ def use_runner(cfg: RunConfig) -> None:
         with contextlib.suppress(DaftCoreException):  # a runner was chosen earlier in-process
             daft.set_runner_native()
         return
-    import os
 
     import ray
 
@@ -953,7 +952,7 @@ def _origins(files, docs1: Path, path: Path) -> None:
     for doc, order, source, key in zip(*(table.column(c).to_pylist() for c in names), strict=True):
         f = by_order[int(order.split(":", 1)[0])]
         place = source[len(f.name) + 1 :]
-        rows.append({"id": doc, "file": os.path.realpath(f.path), "locator": place, "key": key})
+        rows.append({"id": doc, "file": real_name(f.path), "locator": place, "key": key})
     pq.write_table(pa.Table.from_pylist(rows, schema=ORIGINS_SCHEMA), path, compression="zstd")
 
 

@@ -39,6 +39,7 @@ from saring.config import RunConfig
 from saring.dedup.near import cluster_summary, pair_similarity
 from saring.model import DOCUMENTS_SCHEMA, EXACT_DUPLICATE, KEPT, NEAR_DUPLICATE, make_id
 from saring.output import AtomicOutputDir, OutputError, fault, write_json
+from saring.readers.inputs import real_name
 from saring.stories.build import STORIES_SCHEMA, story_counts
 
 MANIFEST = "manifest.json"
@@ -160,7 +161,7 @@ class Store:
         give documents the store holds from the same file named another way (a folder, a glob,
         a path, a link), and the keys stored from each file: a file is known by its real path,
         a document by its file and place in it."""
-        real = {os.path.realpath(f.path): f for f in files if f.problem is None}
+        real = {real_name(f.path): f for f in files if f.problem is None}
         paths = self._origins()
         if not real or not paths:
             return

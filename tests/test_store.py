@@ -348,6 +348,22 @@ def test_a_batch_named_another_way_is_still_stored(tmp_path):
     assert again["documents"]["in"] == 0
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_and_known_again(tmp_path):
+    # origins.parquet took the name's lone surrogates: the run stopped with UnicodeEncodeError
+    # and nothing was stored, where the same input with -o ran
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/berita_\xe9.txt"
+    with open(name, "wb") as fh:
+        fh.write((EXAMPLES / "text" / "wartaharian-harga-beras.txt").read_bytes())
+    store = tmp_path / "s"
+    assert quiet([str(folder)], None, store=store)["documents"]["in"] == 1
+    again = quiet([str(folder)], None, store=store)
+    assert (again["documents"]["in"], again["store"]["already_stored"]) == (0, 1)
+    again = quiet([os.fsdecode(name)], None, store=store)  # the file named itself: known by it
+    assert again["store"]["already_stored"] == 1
+
+
 def test_the_seeds_in_two_batches_are_one_story_as_in_one_run(tmp_path):
     # five undated reports of one event (Aleppo, December 2016): given at once they make one
     # story; given 000+002, then 001+003+004, the second batch joins the stored story (an

@@ -95,6 +95,12 @@ CODECS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
 CODECS_OF = {"warc": (None, "gzip"), "parquet": (None,), "arrow": (None,)}
 
 
+def real_name(path: str) -> str:
+    """The real path of a file as UTF-8 text (``shown``), as a store records where a document
+    came from: a name whose bytes are not UTF-8 could not be written to Parquet."""
+    return shown(os.path.realpath(path))
+
+
 def detect_format(path: str) -> tuple[str | None, str | None]:
     """``(format, codec)`` from a file name; format is ``None`` when unknown, codec ``None``
     for a file that is not compressed."""
