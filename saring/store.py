@@ -345,7 +345,8 @@ class Store:
             raise StoreError(
                 f"{self.root}: its documents' near-duplicate keys were made with {had}; this "
                 f"run's settings make {now}. Run with the store's settings (--ngram, --bands, "
-                "--rows, --seed, --near-threshold), or into a new store"
+                "--rows, --seed; or, where bands and rows are not given, --near-threshold, "
+                "--num-perm and --no-verify, which choose them), or into a new store"
             )
 
     def runs_without_near(self) -> int:

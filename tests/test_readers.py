@@ -437,6 +437,9 @@ def test_a_json_file_of_any_shape_loses_no_document_to_another(tmp_path):
     (tmp_path / "jq.json").write_text('{}\n{\n  "text": "b"\n}\n')
     assert [loc for loc, _ in texts(tmp_path / "jq.json")] == ["item=1", "item=2"]
     assert texts(tmp_path / "jq.json")[1] == ("item=2", "b")
+    # a pretty array broken in its first item is one failed row, not one for each of its lines
+    (tmp_path / "bad.json").write_text(json.dumps(big, indent=2).replace('"kecil"', '"kecil",,'))
+    assert [loc for loc, _ in texts(tmp_path / "bad.json")] == ["item=1"]
     # Scrapy's feed written twice: both arrays' items, no row for a bracket
     feed = "[\n" + ",\n".join(json.dumps({"text": t}) for t in "ab") + "\n]"
     (tmp_path / "feed.json").write_text(
@@ -809,6 +812,11 @@ def test_a_column_named_by_the_user_wins_where_a_table_has_it(tmp_path):
     # an empty name means no such column: the common names are not looked for
     (rec, _) = records(tmp_path, ReaderOptions(title_col=""))
     assert rec.title is None
+    # a named column is that field's only: the text no longer comes from it too, it takes
+    # the next common name ("--title-col content" made every title the article)
+    _csv(tmp_path / "c.csv", ["content", "body", "headline"], ["Judul", BODY, "x"])
+    (rec,) = records(tmp_path / "c.csv", ReaderOptions(title_col="content"))
+    assert (rec.title, rec.raw_text) == ("Judul", BODY)
 
 
 def test_tables_with_no_text_column_are_skipped_and_listed_when_others_are_fine(tmp_path):

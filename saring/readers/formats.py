@@ -8,6 +8,7 @@ where it can. Decoding bytes to text and extraction happen later, per document, 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import io
@@ -381,7 +382,7 @@ def _json_document(
             count += 1
             yield _json_item(obj, line, count, make, opts, note)
     except ValueError as e:
-        if count == 0:
+        if count == 0 and _mostly_lines(text):  # JSON lines whose first line is broken
             yield from _json_lines(f, opts, make)
             return
         count += 1
@@ -389,6 +390,18 @@ def _json_document(
         yield make(f"item={count}", count, bytes_in=0, error=error)
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON objects in the file")
+
+
+def _mostly_lines(text: str, look: int = 10) -> bool:
+    """Whether most of the first ``look`` lines of a text (of two or more) are each a JSON
+    object: JSON lines, not a pretty-printed text broken in its first item."""
+    lines = [ln.strip() for ln in text.split("\n", 4 * look)[: 4 * look]]
+    lines = [ln for ln in lines if ln and ln not in ("[", "]")][:look]
+    whole = 0
+    for ln in lines:
+        with contextlib.suppress(ValueError):
+            whole += isinstance(json.loads(ln.removesuffix(",")), dict)
+    return len(lines) >= 2 and 2 * whole >= len(lines)
 
 
 def _json_text(f: InputFile) -> tuple[str | None, str]:

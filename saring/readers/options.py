@@ -111,13 +111,18 @@ def _mapped(opts: ReaderOptions, columns: tuple[str, ...]) -> ReaderOptions:
     folded: dict[str, str] = {}
     for c in columns:
         folded.setdefault(c.casefold(), c)
-    taken: set[str] = set()
+
+    def here(col: str) -> bool:  # ``a.b``: the field of the struct or object column ``a``
+        return col in present or col.split(".", 1)[0] in present
+
+    # a column the user named is that field's before any field looks for its usual names
+    # (--title-col content: the text was taken from "content" too)
+    fields = [(name, getattr(opts, name)) for name in COLUMN_FIELDS if getattr(opts, name)]
+    named = {name for name, given in fields if opts.given(name) and here(given)}
+    taken = {given for name, given in fields if name in named}
     chosen: dict[str, str] = {}
-    for name in COLUMN_FIELDS:
-        given = getattr(opts, name)
-        if not given:  # turned off
-            continue
-        if given in present or given.split(".", 1)[0] in present:
+    for name, given in fields:  # a field set to "" is turned off
+        if name in named or (here(given) and given not in taken):
             col = given
         else:
             col = next(
