@@ -175,6 +175,11 @@ def test_the_headline_is_the_title_and_not_the_text_s_first_line():
     row = {"id": "x", "order": "0", "fmt": "text", "raw_text": text}
     p = process_record(row, RunConfig()).processed
     assert p.title == question and p.text.startswith("JAKARTA – Majelis")
+    # a record whose title repeats its only paragraph keeps the paragraph (a review)
+    from saring.clean import CleanConfig, clean_page
+
+    for html in (False, True):
+        assert clean_page(lead, CleanConfig(), html=html, title=lead).text == lead
 
 
 def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
@@ -192,6 +197,9 @@ def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
     assert published(page) is None
     dated = page.replace("<article>", "<article><div class='byline'>18 Juni 2025</div>")
     assert published(dated) == datetime(2025, 6, 17, 17, 0, tzinfo=UTC)  # midnight WIB
+    # a page that prints New Year's Day keeps it (a review: every 1 January went)
+    new_year = page.replace("<article>", "<article><span class='date'>Rabu, 1 Januari 2025</span>")
+    assert published(new_year) == datetime(2024, 12, 31, 17, 0, tzinfo=UTC)
 
 
 def test_a_page_that_takes_too_long_ends_with_extract_timeout():

@@ -78,6 +78,11 @@ def test_jsonl_compressed_as_dumps_ship_it_bz2_xz_zstd(tmp_path):
     cut = records(tmp_path / "cut.jsonl.xz")
     assert cut[-1].error.startswith("read_error: stopped after line")
     assert "xz data is truncated or corrupt" in cut[-1].error
+    import bz2 as bz2_
+
+    tsv = "text\nHarga cabai naik, kata pedagang, di pasar induk.\n"  # a .tsv under any codec
+    (tmp_path / "one.tsv.bz2").write_bytes(bz2_.compress(tsv.encode()))
+    assert records(tmp_path / "one.tsv.bz2")[0].raw_text == tsv.split("\n")[1]
     (tmp_path / "c.warc.zst").write_bytes(b"")
     with pytest.raises(InputError, match="warc files are read plain or gzip-compressed, not zstd"):
         resolve_inputs([str(tmp_path / "c.warc.zst")])
@@ -374,8 +379,15 @@ def test_json_files_in_the_shapes_tools_write(tmp_path):
 
 def test_a_json_array_broken_inside_keeps_the_items_before_and_says_where(tmp_path):
     good = json.dumps({"text": BODY, "url": "https://p.id/1"})
+    # an item a line (brackets glued to the first and last): a broken item loses itself only
     (tmp_path / "a.json").write_text(f'[{good},\n{{"text": "x",,}},\n{good}]')
     recs = records(tmp_path / "a.json")
+    assert [r.url for r in recs] == ["https://p.id/1", None, "https://p.id/1"]
+    assert recs[1].error.startswith("read_error: invalid JSON on line 2: Expecting")
+    # pretty-printed, the rest of the array stands behind the broken item: one row for it
+    pretty = json.dumps([json.loads(good)] * 3, indent=1).replace('"text"', '"text",,', 2)
+    (tmp_path / "p.json").write_text(pretty.replace('"text",,', '"text"', 1))
+    recs = records(tmp_path / "p.json")
     assert [r.url for r in recs] == ["https://p.id/1", None]
     assert recs[1].error.startswith("read_error: stopped at item 2: invalid JSON: Expecting")
     (tmp_path / "b.json").write_text('[1,\n null, {"text": "teks"}]')
@@ -440,6 +452,28 @@ def test_a_json_file_of_any_shape_loses_no_document_to_another(tmp_path):
     # a pretty array broken in its first item is one failed row, not one for each of its lines
     (tmp_path / "bad.json").write_text(json.dumps(big, indent=2).replace('"kecil"', '"kecil",,'))
     assert [loc for loc, _ in texts(tmp_path / "bad.json")] == ["item=1"]
+    # JSON lines named .json with a broken second line: only that line fails (a second review:
+    # the file was taken for one JSON text from its first two lines, and the rest was lost)
+    good = [json.dumps({"text": f"doc {i}"}) for i in range(5)]
+    (tmp_path / "l.json").write_text("\n".join([good[0], '{"text": "b"', *good[2:]]) + "\n")
+    got = texts(tmp_path / "l.json")
+    assert [loc for loc, _ in got] == [f"line={i}" for i in range(1, 6)]
+    assert got[1][1].startswith("read_error: invalid JSON on line 2")
+    # an array cut short in its gzip: the items before the cut, then one row saying so
+    with gzip.open(tmp_path / "cut.json.gz", "wb") as fh:
+        fh.write(json.dumps([{"text": f"isi {i} " * 20} for i in range(3000)], indent=2).encode())
+    data = (tmp_path / "cut.json.gz").read_bytes()
+    (tmp_path / "cut.json.gz").write_bytes(data[: len(data) // 2])
+    got = texts(tmp_path / "cut.json.gz")
+    assert len(got) > 100 and got[0] == ("item=1", "isi 0 " * 20)
+    assert got[-1][1].startswith(f"read_error: stopped at item {len(got)}: gzip data is truncated")
+    # nesting too deep for Python's parser is a failed row, not a crash of the run
+    deep = '{"text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    (tmp_path / "deep.jsonl").write_text(deep + "\n" + good[1] + "\n")
+    files, _ = resolve_inputs([str(tmp_path / "deep.jsonl")])
+    plan_tables(files, ReaderOptions())
+    got = texts(tmp_path / "deep.jsonl")
+    assert got[0][1].startswith("read_error: invalid JSON on line 1") and got[1][1] == "doc 1"
     # Scrapy's feed written twice: both arrays' items, no row for a bracket
     feed = "[\n" + ",\n".join(json.dumps({"text": t}) for t in "ab") + "\n]"
     (tmp_path / "feed.json").write_text(
@@ -815,6 +849,9 @@ def test_a_column_named_by_the_user_wins_where_a_table_has_it(tmp_path):
     # a named column is that field's only: the text no longer comes from it too, it takes
     # the next common name ("--title-col content" made every title the article)
     _csv(tmp_path / "c.csv", ["content", "body", "headline"], ["Judul", BODY, "x"])
+    (rec,) = records(tmp_path / "c.csv", ReaderOptions(title_col="content"))
+    assert (rec.title, rec.raw_text) == ("Judul", BODY)
+    _csv(tmp_path / "c.csv", ["Content", "Body"], ["Judul", BODY])  # named in another case
     (rec,) = records(tmp_path / "c.csv", ReaderOptions(title_col="content"))
     assert (rec.title, rec.raw_text) == ("Judul", BODY)
 

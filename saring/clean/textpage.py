@@ -362,7 +362,8 @@ class TextCleaner:
                 title_idx = _question_headline(lines, keep, first)
         else:  # the known title printed above the article (or as its first line) is its headline
             want = " ".join(title.split()).casefold()
-            at = [*before, first] if first < len(lines) else before
+            more = any(lines[j].kind == "body" for j in keep if j > first)
+            at = [*before, first] if first < len(lines) and more else before
             title_idx = next(
                 (j for j in at if " ".join(lines[j].text.split()).casefold() == want), None
             )
@@ -465,7 +466,8 @@ class TextCleaner:
             # (above it, or its first line when a "?" made it prose) is the title, not text.
             keep.update(i for i in before if lines[i].kind != "junk")
             want = " ".join(title.split()).casefold()
-            for i in (*before, start):
+            more = any(lines[i].kind == "body" for i in keep if i > start)
+            for i in (*before, start) if more else before:  # never the text's only paragraph
                 if " ".join(lines[i].text.split()).casefold() == want:
                     keep.discard(i)
                     lines[i].reason, lines[i].kind = TITLE, "removed"

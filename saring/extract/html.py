@@ -258,4 +258,18 @@ def _htmldate(tree, url: str | None, extensive: bool = True) -> str | None:
         found = find_date(deepcopy(tree), url=url, extensive_search=extensive, **_DATE_PARAMS)
     except Exception:
         return None
-    return None if found and _YEAR_ONLY.fullmatch(found) else found
+    if found and _YEAR_ONLY.fullmatch(found) and not _new_year_named(tree, url, found[:4]):
+        return None
+    return found
+
+
+def _new_year_named(tree, url: str | None, year: str) -> bool:
+    """Whether the page or its address prints 1 January of ``year`` as a date (a page really
+    dated New Year's Day), not only the year."""
+    text = " ".join(tree.itertext())[:200_000] + " " + (url or "")
+    months = r"(?:jan|januari|january|janvier|januar|enero|gennaio|janeiro)\w*"
+    pattern = (
+        rf"\b0?1[./-]0?1[./-]{year}\b|\b{year}[./-]0?1[./-]0?1\b|/{year}/0?1/0?1/"
+        rf"|\b0?1\.?\s+{months}\.?,?\s+{year}\b|\b{months}\.?\s+0?1(?:st)?,?\s+{year}\b"
+    )
+    return re.search(pattern, text, re.I) is not None

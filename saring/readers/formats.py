@@ -8,7 +8,6 @@ where it can. Decoding bytes to text and extraction happen later, per document, 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import gzip
 import io
@@ -60,9 +59,19 @@ def _too_large(size: int, opts: ReaderOptions) -> str:
 
 
 def _stream_error(e: BaseException, f: InputFile) -> str:
-    if isinstance(e, EOFError | zlib.error | gzip.BadGzipFile | lzma.LZMAError):
+    corrupt = EOFError | zlib.error | gzip.BadGzipFile | lzma.LZMAError
+    # pyarrow's zstd stream says "Truncated compressed stream" as an OSError
+    if isinstance(e, corrupt) or (f.compressed and "compressed" in str(e).lower()):
         return f"{f.compressed or 'compressed'} data is truncated or corrupt ({e})"
     return f"{type(e).__name__}: {e}"
+
+
+def _named(f: InputFile, suffix: str) -> bool:
+    """Whether the file's name ends in ``suffix`` before its compression suffix."""
+    name = f.path.lower()
+    if f.compressed:
+        name = name[: name.rindex(".")]
+    return name.endswith(suffix)
 
 
 class _Maker:
@@ -263,7 +272,7 @@ def _json_lines(
                 except DecodeError as e:
                     yield make(loc, lineno, bytes_in=len(line), error=e.reason)
                     continue
-                except ValueError as e:
+                except (ValueError, RecursionError) as e:
                     yield make(
                         loc,
                         lineno,
@@ -317,37 +326,50 @@ def _json_kind(obj: Any) -> str:
 
 
 def _json_named(f: InputFile) -> bool:
-    """Whether the file's name ends in ``.json`` (before a compression suffix): such a file may
-    hold JSON of any shape; ``.jsonl`` and ``.ndjson`` are JSON lines."""
-    name = f.path.lower()
-    if f.compressed:
-        name = name[: name.rindex(".")]
-    return name.endswith(".json")
+    """Whether the file's name ends in ``.json``: such a file may hold JSON of any shape;
+    ``.jsonl`` and ``.ndjson`` are JSON lines."""
+    return _named(f, ".json")
 
 
 def _feed_line(line: bytes) -> bytes:
-    """A line of Scrapy's feed as a JSON object: the comma after it dropped."""
-    stripped = line.rstrip()
-    return stripped[:-1] if stripped.endswith(b",") else line
+    """A line of Scrapy's feed as a JSON object: a comma after it dropped, and a bracket glued
+    to it ("[{...},", "{...}]") where the array opens or closes on its line."""
+    s = line.strip()
+    s = s[:-1] if s.endswith(b",") else s
+    s = s[1:] if s.startswith(b"[{") else s
+    return s[:-1] if s.endswith(b"}]") else s
 
 
-def _reads_as_lines(f: InputFile, opts: ReaderOptions, look: int = 2) -> bool:
-    """Whether a ``.json`` file is JSON lines or a feed of one object a line: its first ``look``
-    lines that are not ``[`` are each a whole object (a comma after one allowed; two, as jq
-    writes ``{}`` on one line before a pretty object)."""
+def _is_object_line(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(_feed_line(line).decode("utf-8", "replace")), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _reads_as_lines(f: InputFile, opts: ReaderOptions, look: int = 20) -> bool:
+    """Whether a ``.json`` file is JSON lines or a feed of one object a line: half or more of
+    its first ``look`` lines that are not ``[`` or ``]`` are each a whole object (so a broken
+    or legacy-encoded line among them does not change how the file is read). A file that is
+    one line longer than ``--max-bytes`` is json.dump's array, parsed whole."""
+    lines: list[bytes] = []
     try:
         with open_input(f) as fh:
-            while look and (line := fh.readline(opts.max_bytes + 1)):
+            while len(lines) < look and (line := fh.readline(opts.max_bytes + 1)):
                 if line.strip() in (b"", b"[", b"]"):
                     continue
                 if len(line) > opts.max_bytes and not line.endswith(b"\n"):
-                    return False  # one long line: json.dump's array, parsed whole
-                if not isinstance(json.loads(_feed_line(line)), dict):
-                    return False
-                look -= 1
-    except (ValueError, *_STREAM_ERRORS):  # not JSON alone, not UTF-8, a broken stream
-        return False
-    return True
+                    while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass  # an object over the limit: its line is judged by its start
+                    if not rest and not lines:
+                        return False
+                    line = b"{}" if line.lstrip().startswith(b"{") else b""
+                lines.append(line)
+    except _STREAM_ERRORS:  # judged by the lines before the break (none: parsed whole)
+        if not lines:
+            return False
+    whole = sum(_is_object_line(ln) for ln in lines)
+    return not lines or 2 * whole >= len(lines)
 
 
 # a .json file that is not one object a line is parsed whole, up to this many bytes
@@ -358,16 +380,12 @@ def _json_document(
     f: InputFile, opts: ReaderOptions, make: Callable[..., RawRecord]
 ) -> Iterator[RawRecord]:
     """The objects of a JSON text parsed whole (``jsonvalues.json_items``), one record each
-    (``item=N``). Where the JSON breaks, one failed record says so and stands for the rest; a
-    text broken at its first value is read as lines instead (a broken first line of JSON
-    lines)."""
+    (``item=N``). Where the JSON breaks, or a compressed file is cut short, one failed record
+    says so and stands for the rest; the objects before it are read."""
     try:
-        text, note = _json_text(f)
+        text, note, broken = _json_text(f)
     except DecodeError as e:
         yield make(None, 0, bytes_in=f.size, error=e.reason)
-        return
-    except _STREAM_ERRORS as e:
-        yield make(None, 0, bytes_in=f.size, error=f"{READ_ERROR}: {_stream_error(e, f)}")
         return
     if text is None:
         error = (
@@ -377,44 +395,48 @@ def _json_document(
         yield make(None, 0, bytes_in=f.size, error=error)
         return
     count = 0
+    why = _stream_error(broken, f) if broken is not None else None
     try:
         for obj, line in json_items(text):
             count += 1
             yield _json_item(obj, line, count, make, opts, note)
-    except ValueError as e:
-        if count == 0 and _mostly_lines(text):  # JSON lines whose first line is broken
-            yield from _json_lines(f, opts, make)
-            return
+    except (ValueError, RecursionError) as e:
+        why = why or f"invalid JSON: {e}"
+    if why is not None:
         count += 1
-        error = f"{READ_ERROR}: stopped at item {count}: invalid JSON: {e}"
-        yield make(f"item={count}", count, bytes_in=0, error=error)
-    if count == 0:
+        yield make(
+            f"item={count}",
+            count,
+            bytes_in=0,
+            error=f"{READ_ERROR}: stopped at item {count}: {why}",
+        )
+    elif count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON objects in the file")
 
 
-def _mostly_lines(text: str, look: int = 10) -> bool:
-    """Whether most of the first ``look`` lines of a text (of two or more) are each a JSON
-    object: JSON lines, not a pretty-printed text broken in its first item."""
-    lines = [ln.strip() for ln in text.split("\n", 4 * look)[: 4 * look]]
-    lines = [ln for ln in lines if ln and ln not in ("[", "]")][:look]
-    whole = 0
-    for ln in lines:
-        with contextlib.suppress(ValueError):
-            whole += isinstance(json.loads(ln.removesuffix(",")), dict)
-    return len(lines) >= 2 and 2 * whole >= len(lines)
-
-
-def _json_text(f: InputFile) -> tuple[str | None, str]:
-    """The whole file as text and its encoding note (``None`` past ``JSON_DOCUMENT_LIMIT``):
+def _json_text(f: InputFile) -> tuple[str | None, str, BaseException | None]:
+    """The whole file as text, its encoding note, and the error that cut a compressed file
+    short (its text is what came before). ``None`` for the text past ``JSON_DOCUMENT_LIMIT``.
     UTF-8, else decoded as a text file is (``_legacy_json_line``'s judgement)."""
-    with open_input(f) as fh:
-        data = fh.read(JSON_DOCUMENT_LIMIT + 1)
-    if len(data) > JSON_DOCUMENT_LIMIT:
-        return None, ""
+    chunks: list[bytes] = []
+    size, broken = 0, None
     try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return undeclared(_BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], data))
+        with open_input(f) as fh:
+            while size <= JSON_DOCUMENT_LIMIT and (chunk := fh.read(1 << 16)):
+                chunks.append(chunk)
+                size += len(chunk)
+    except _STREAM_ERRORS as e:
+        broken = e
+    if size > JSON_DOCUMENT_LIMIT:
+        return None, "", None
+    data = b"".join(chunks)
+    try:
+        return data.decode("utf-8-sig"), "utf-8", broken
+    except UnicodeDecodeError as e:
+        if broken is not None and e.start >= len(data) - 3:  # a character the cut split
+            return data[: e.start].decode("utf-8-sig"), "utf-8", broken
+    plain = _BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], data)
+    return (*undeclared(plain), broken)
 
 
 def _json_item(
@@ -437,7 +459,7 @@ def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
     except _STREAM_ERRORS:
         return "utf-8-sig", "utf-8", None, ","
     codec, note, refused = stream_codec(head)
-    tsv = f.name.lower().removesuffix(".gz").endswith(".tsv")
+    tsv = _named(f, ".tsv")
     return codec, note, refused, _delimiter(head.decode(codec, "replace"), "\t" if tsv else ",")
 
 
@@ -595,7 +617,7 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
                 continue
             try:
                 obj = json.loads(_feed_line(line) if feed else line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if not isinstance(obj, dict):
                 continue
@@ -614,7 +636,7 @@ def _json_document_columns(
     tells, document by document)."""
     first: list[str] | None = None
     try:
-        text, _note = _json_text(f)
+        text, _note, _broken = _json_text(f)
         if text is None:
             return True, None
         for obj, _line in itertools.islice(json_items(text), look):
@@ -622,7 +644,7 @@ def _json_document_columns(
                 if _has_text(obj, opts):
                     return True, list(obj)
                 first = first or list(obj)
-    except (ValueError, DecodeError):
+    except (ValueError, RecursionError, DecodeError):
         return True, None
     return False, first
 

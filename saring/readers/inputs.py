@@ -341,7 +341,7 @@ def table_of(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] | None]
 
     try:
         return table_columns(f, opts)
-    except (OSError, EOFError, ValueError, zlib.error, csv.Error):
+    except (OSError, EOFError, ValueError, RecursionError, zlib.error, csv.Error):
         return True, None
 
 

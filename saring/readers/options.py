@@ -118,11 +118,17 @@ def _mapped(opts: ReaderOptions, columns: tuple[str, ...]) -> ReaderOptions:
     # a column the user named is that field's before any field looks for its usual names
     # (--title-col content: the text was taken from "content" too)
     fields = [(name, getattr(opts, name)) for name in COLUMN_FIELDS if getattr(opts, name)]
-    named = {name for name, given in fields if opts.given(name) and here(given)}
-    taken = {given for name, given in fields if name in named}
+    named = {
+        name: given if here(given) else folded[given.casefold()]
+        for name, given in fields
+        if opts.given(name) and (here(given) or given.casefold() in folded)
+    }
+    taken = set(named.values())
     chosen: dict[str, str] = {}
     for name, given in fields:  # a field set to "" is turned off
-        if name in named or (here(given) and given not in taken):
+        if name in named:
+            col = named[name]
+        elif here(given) and given not in taken:
             col = given
         else:
             col = next(
