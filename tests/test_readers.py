@@ -1084,6 +1084,22 @@ def test_a_quote_left_open_fails_its_row_and_the_rows_it_swallowed_are_read(tmp_
         assert recs[8].raw_text == "Isi berita nomor 9,\nparagraf kedua."
 
 
+def test_a_quote_the_file_s_end_closes_in_a_two_column_csv_fails_only_its_row(tmp_path):
+    # with two columns the rows it swallowed were one text with it, kept: two documents lost
+    rows = [f"Judul {i},Harga naik di pasar {i} kata pedagang." for i in range(1, 5)]
+    rows[1] = 'Judul 2,"Harga bawang turun sejak pekan lalu, kata petani'
+    (tmp_path / "two.csv").write_text("title,text\n" + "\n".join(rows) + "\n")
+    recs = records(tmp_path / "two.csv")
+    assert [r.title for r in recs] == ["Judul 1", None, "Judul 3", "Judul 4"]
+    assert recs[1].error.startswith("read_error: row 2 opens a quote that is never closed")
+    # a quoted text with commas, closed, is one row as before
+    (tmp_path / "ok.csv").write_text('title,text\nA,"Satu, dua,\ntiga, empat."\nB,Lima.\n')
+    assert [r.raw_text for r in records(tmp_path / "ok.csv")] == [
+        "Satu, dua,\ntiga, empat.",
+        "Lima.",
+    ]
+
+
 def test_a_long_quoted_body_with_commas_is_one_row(tmp_path):
     # paragraphs with commas are not rows: a body must look like whole rows to be split
     body = "\n".join(f"Paragraf {i}, dengan koma, dan kata lain, seperti biasa." for i in range(8))

@@ -503,14 +503,15 @@ def _runaway(fields: list[str], width: int, row_lines: list[str], sep: str = ","
     it, as a field whose further lines parse as whole rows (``width`` fields),
     half of them at least, does, in a row (its ``lines``) that a strict reading refuses: the
     quote is closed by the file's end or by the opening quote of a later field. ``None`` when
-    no field looks so (a quoted body with commas is closed where it ends)."""
-    if width < 3:
-        return None  # with two columns any line with a comma would look like a row
+    no field looks so (a quoted body with commas is closed where it ends). With two columns
+    any line with a comma would look like a row: there only a quote the file's end closes."""
     try:
         list(csv.reader(row_lines, strict=True, delimiter=sep))
         return None  # read first: cheaper than the look at the fields, and most rows pass
-    except csv.Error:
-        pass
+    except csv.Error as e:
+        to_end = "unexpected end of data" in str(e)
+    if width < 3 and not to_end:
+        return None
     for k, value in enumerate(fields):
         lines = [line for line in value.splitlines()[1:] if line.strip()]
         # a line with fewer commas than a row has separators is no row, and is not parsed
