@@ -11,10 +11,11 @@ import time
 from dataclasses import dataclass
 
 from saring.clean import clean_page
+from saring.clean.textpage import is_date_line
 from saring.config import RunConfig
 from saring.dedup.normalize import normalize, text_hash
-from saring.extract.byline import line_meta
-from saring.extract.dates import parse_date
+from saring.extract.byline import BYLINE, line_meta
+from saring.extract.dates import parse_date, parse_tz
 from saring.extract.html import ExtractError, is_markup, no_result_within
 from saring.extract.meta import site_of
 from saring.filters import judge
@@ -32,6 +33,7 @@ from saring.model import (
     REPEATED_PARAGRAPH,
     RULE_FAMILIES,
     Processed,
+    Removed,
     reason_family,
 )
 from saring.readers.decode import DecodeError, decode_bytes, nul_note, without_nul
@@ -138,13 +140,51 @@ def _repair_metadata(p: Processed, repaired: bool) -> None:
         p.encoding = noted(p.encoding)
 
 
-def _metadata_from_lines(p: Processed, cleaned, date_text: str | None, tz: str) -> None:
-    """The author and date from lines cleaning removed (a byline, the date line), where the
-    table and the page gave none that can be read."""
-    lines = line_meta(cleaned.removed, cleaned.date_text)
+def _metadata_from_lines(
+    p: Processed, cleaned, date_text: str | None, tz: str, around: tuple[list, str | None]
+) -> None:
+    """The author and date from lines cleaning removed (a byline, the date line), and on the
+    HTML path from the units the extractor left out just around the article (``around``),
+    where the table and the page gave none that can be read. A date without its time of day
+    (htmldate's, a table's) takes the time a date line prints for the same day."""
+    removed, date_line = around
+    lines = line_meta([*cleaned.removed, *removed], cleaned.date_text or date_line)
     p.author = p.author or lines.author
-    dates = (parse_date(d, tz) for d in (date_text, cleaned.date_text, lines.date_text))
-    p.published = next((d for d in dates if d is not None), None)
+    texts = (date_text, cleaned.date_text, date_line, lines.date_text)
+    dates = [d for d in (parse_date(t, tz) for t in texts) if d is not None]
+    p.published = dates[0] if dates else None
+    if dates and _midnight(dates[0], tz):
+        day = dates[0].astimezone(parse_tz(tz)).date()
+        timed = (d for d in dates[1:] if d.astimezone(parse_tz(tz)).date() == day)
+        p.published = next((d for d in timed if not _midnight(d, tz)), dates[0])
+
+
+def _midnight(d, tz: str) -> bool:
+    local = d.astimezone(parse_tz(tz))
+    return (local.hour, local.minute, local.second) == (0, 0, 0)
+
+
+# units the extractor left out this close to the article may be its byline or date line
+AROUND_UNITS = 6
+
+
+def _around(units: list | None, rules) -> tuple[list[Removed], str | None]:
+    """The bylines (as the furniture table names them) among the units the extractor left out
+    just before and after the article, and the last date line before it: on the HTML path the
+    model drops them before cleaning could read them ("Senin, 16 Juni 2025 15:12 WIB | Budi
+    Santoso" above the paragraphs gave no author and lost its time)."""
+    kept = [i for i, (_, _, reason) in enumerate(units or []) if reason is None]
+    if not kept:
+        return [], None
+    before = [u[0] for u in units[max(0, kept[0] - AROUND_UNITS) : kept[0]]]
+    after = [u[0] for u in units[kept[-1] + 1 : kept[-1] + 1 + AROUND_UNITS]]
+    bylines = []
+    for text in before + after:
+        hit = rules.match(text)
+        if hit is not None and hit.rule.reason == BYLINE:
+            bylines.append(Removed(text, BYLINE, None))
+    date_line = next((t for t in reversed(before) if is_date_line(t)), None)
+    return bylines, date_line
 
 
 def _process(row: dict, cfg: RunConfig, p: Processed) -> Outcome:
@@ -214,7 +254,8 @@ def _article(
 
     cleaned = clean_page(text, cfg.clean, html=is_html, title=p.title)
     p.title = p.title or cleaned.title
-    _metadata_from_lines(p, cleaned, date_text, cfg.default_tz)
+    around = _around(ex.units, cfg.clean.classifier.rules) if is_html else ([], None)
+    _metadata_from_lines(p, cleaned, date_text, cfg.default_tz, around)
     p.removed = cleaned.removed
     p.explain = explained(cleaned, ex.units if is_html else None)
     p.text = cleaned.text

@@ -182,6 +182,23 @@ def test_the_headline_is_the_title_and_not_the_text_s_first_line():
         assert clean_page(lead, CleanConfig(), html=html, title=lead).text == lead
 
 
+def test_an_html_byline_or_date_bar_the_model_left_out_still_gives_author_and_time():
+    # the model drops the date bar and the byline before cleaning could read them: no author,
+    # and htmldate's day without its time (the README's own example line)
+    def meta(top, bottom=""):
+        page = f"<html><body><div>{top}</div>{BODY}<div>{bottom}</div></body></html>"
+        row = {"id": "x", "order": "0", "fmt": "html", "raw_text": page}
+        p = process_record(row, RunConfig()).processed
+        return p.author, p.published
+
+    bar = "Senin, 16 Juni 2025 15:12 WIB | Budi Santoso"
+    assert meta(bar) == ("Budi Santoso", datetime(2025, 6, 16, 8, 12, tzinfo=UTC))
+    assert meta("Diperbarui 18 Jun 2025, 14:05 WIB", "Penulis: Rina Marlina") == (
+        "Rina Marlina",
+        datetime(2025, 6, 18, 7, 5, tzinfo=UTC),
+    )
+
+
 def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
     # htmldate's free-text search made "Copyright 2025" 1 January 2025, and in a table's HTML
     # fragment the start of a promotion the article told of the publication date
