@@ -199,6 +199,15 @@ def test_an_html_byline_or_date_bar_the_model_left_out_still_gives_author_and_ti
     )
 
 
+def test_a_baca_juga_link_inside_a_paragraph_goes_and_the_paragraph_stays():
+    link = "<strong>Baca juga: <a href='/x'>Mendagri Sebut Keputusan Final</a></strong>"
+    page = f"<html><body><article>{BODY.replace('mengungsi.</p>', 'mengungsi. ' + link + '</p>', 1)}</article></body></html>"
+    row = {"id": "x", "order": "0", "fmt": "html", "raw_text": page}
+    p = process_record(row, RunConfig()).processed
+    assert "Baca juga" not in p.text and "Paragraf 0: pemerintah daerah" in p.text
+    assert [r.reason for r in p.removed if "Baca juga" in r.text] == ["related_link"]
+
+
 def test_htmldate_guesses_neither_a_year_nor_a_story_s_own_dates():
     # htmldate's free-text search made "Copyright 2025" 1 January 2025, and in a table's HTML
     # fragment the start of a promotion the article told of the publication date
