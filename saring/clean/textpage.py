@@ -76,6 +76,20 @@ class Line:
     score: float | None = None  # the content model's score (text pages)
 
 
+def _drop_headline(
+    lines: list[Line], keep: set[int], before: list[int], start: int, title: str
+) -> None:
+    """The known title printed above the article, or as its first line when a "?" made it
+    prose, leaves the text as ``title`` (never the text's only paragraph)."""
+    want = " ".join(title.split()).casefold()
+    more = any(lines[i].kind == "body" for i in keep if i > start)
+    for i in (*before, start) if more else before:
+        if " ".join(lines[i].text.split()).casefold() == want:
+            keep.discard(i)
+            lines[i].reason, lines[i].kind = TITLE, "removed"
+            return
+
+
 def _question_headline(lines: list[Line], keep: set[int], first: int) -> int | None:
     """The article's first line as its headline when it reads as one and nothing above it
     does: a question or an exclamation of 3 to 20 words, one sentence, before more prose
@@ -465,13 +479,7 @@ class TextCleaner:
             # before the first paragraph is its lead, not a page header. The headline itself
             # (above it, or its first line when a "?" made it prose) is the title, not text.
             keep.update(i for i in before if lines[i].kind != "junk")
-            want = " ".join(title.split()).casefold()
-            more = any(lines[i].kind == "body" for i in keep if i > start)
-            for i in (*before, start) if more else before:  # never the text's only paragraph
-                if " ".join(lines[i].text.split()).casefold() == want:
-                    keep.discard(i)
-                    lines[i].reason, lines[i].kind = TITLE, "removed"
-                    break
+            _drop_headline(lines, keep, before, start, title)
         date_text = next((lines[i].text for i in before if lines[i].reason == DATE_LINE), None)
         for i in live:
             if i in keep or lines[i].reason == TITLE:

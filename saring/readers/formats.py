@@ -263,33 +263,7 @@ def _json_lines(
                 if len(line) > opts.max_bytes:
                     yield make(loc, lineno, bytes_in=len(line), error=_too_large(len(line), opts))
                     continue
-                note = "utf-8"
-                try:
-                    try:
-                        obj = json.loads(line)
-                    except UnicodeDecodeError:  # a legacy encoding: decoded as a text file is
-                        obj, note = _legacy_json_line(line)
-                except DecodeError as e:
-                    yield make(loc, lineno, bytes_in=len(line), error=e.reason)
-                    continue
-                except (ValueError, RecursionError) as e:
-                    yield make(
-                        loc,
-                        lineno,
-                        bytes_in=len(line),
-                        error=f"{READ_ERROR}: invalid JSON on line {lineno}: {e}",
-                    )
-                    continue
-                if not isinstance(obj, dict):
-                    yield make(
-                        loc,
-                        lineno,
-                        bytes_in=len(line),
-                        error=f"{READ_ERROR}: line "
-                        f"{lineno} is a JSON {_json_kind(obj)}, not an object",
-                    )
-                    continue
-                yield record_from_row(obj, make, loc, lineno, opts.for_columns(obj), note)
+                yield _json_line_record(line, lineno, make, opts)
     except _STREAM_ERRORS as e:
         count += 1
         yield make(
@@ -300,6 +274,27 @@ def _json_lines(
         )
     if count == 0:
         yield make(None, 0, bytes_in=f.size, error=f"{EMPTY_INPUT}: no JSON lines in the file")
+
+
+def _json_line_record(
+    line: bytes, lineno: int, make: Callable[..., RawRecord], opts: ReaderOptions
+) -> RawRecord:
+    """The record of one JSON line: its object, or why it gives none."""
+    loc, note = f"line={lineno}", "utf-8"
+    try:
+        try:
+            obj = json.loads(line)
+        except UnicodeDecodeError:  # a legacy encoding: decoded as a text file is
+            obj, note = _legacy_json_line(line)
+    except DecodeError as e:
+        return make(loc, lineno, bytes_in=len(line), error=e.reason)
+    except (ValueError, RecursionError) as e:
+        error = f"{READ_ERROR}: invalid JSON on line {lineno}: {e}"
+        return make(loc, lineno, bytes_in=len(line), error=error)
+    if not isinstance(obj, dict):
+        error = f"{READ_ERROR}: line {lineno} is a JSON {_json_kind(obj)}, not an object"
+        return make(loc, lineno, bytes_in=len(line), error=error)
+    return record_from_row(obj, make, loc, lineno, opts.for_columns(obj), note)
 
 
 # a JSON escape of a line break or tab (not an escaped backslash before an n, r or t)
