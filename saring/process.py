@@ -151,12 +151,12 @@ def _metadata_from_lines(
     lines = line_meta([*cleaned.removed, *removed], cleaned.date_text or date_line)
     p.author = p.author or lines.author
     texts = (date_text, cleaned.date_text, date_line, lines.date_text)
-    dates = [d for d in (parse_date(t, tz) for t in texts) if d is not None]
-    p.published = dates[0] if dates else None
-    if dates and _midnight(dates[0], tz):
-        day = dates[0].astimezone(parse_tz(tz)).date()
-        timed = (d for d in dates[1:] if d.astimezone(parse_tz(tz)).date() == day)
-        p.published = next((d for d in timed if not _midnight(d, tz)), dates[0])
+    dates = (d for d in (parse_date(t, tz) for t in texts if t) if d is not None)
+    p.published = next(dates, None)  # the others are parsed only for a date at midnight
+    if p.published is not None and _midnight(p.published, tz):
+        day = p.published.astimezone(parse_tz(tz)).date()
+        timed = (d for d in dates if d.astimezone(parse_tz(tz)).date() == day)
+        p.published = next((d for d in timed if not _midnight(d, tz)), p.published)
 
 
 def _midnight(d, tz: str) -> bool:

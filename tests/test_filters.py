@@ -203,6 +203,11 @@ def test_a_flattened_copy_of_the_article_goes_and_its_paragraphs_stay():
         page = [paragraphs[0], "Baca juga: berita lain", lead + paragraphs[2] + paragraphs[0]]
         text, removed = remove_repeated_paragraphs("\n".join([*page, paragraphs[2]]))
         assert [r.text for r in removed] == [page[2]], k
+    # a long page, where the glued copy is found through anchors rather than every pair
+    many = [f"Paragraf {i}: {paragraphs[i % 3]} {paragraphs[(i + 1) % 3]}" for i in range(80)]
+    glued = "Foto: x" + "".join(many[30:36])
+    text, removed = remove_repeated_paragraphs("\n".join([*many[:40], glued, *many[40:]]))
+    assert [r.text for r in removed] == [glued] and text.split("\n") == many
 
 
 def test_identification_can_be_turned_off():

@@ -69,12 +69,13 @@ def flattened_copies(keys: list[str | None], min_chars: int = 200) -> set[int]:
     # a folded line's only white space is single spaces
     squeezed = {i: k.replace(" ", "") for i, k in enumerate(keys) if k}
     parts = {i: s for i, s in squeezed.items() if len(s) >= _PART}
-    anchors = _anchors(parts)
+    blobs = [i for i, blob in squeezed.items() if len(blob) >= min_chars]
+    # every pair where that is little work (a news article's lines), else through anchors
+    anchors = _anchors(parts) if len(blobs) * len(parts) > _PAIRS else None
     drop: set[int] = set()
-    for i, blob in squeezed.items():
-        if len(blob) < min_chars:
-            continue
-        near = _anchored(blob, anchors)
+    for i in blobs:
+        blob = squeezed[i]
+        near = _anchored(blob, anchors) if anchors is not None else list(parts)
         inside = [len(parts[j]) for j in near if j != i and j not in drop and parts[j] in blob]
         if len(inside) >= 2 and sum(inside) >= len(blob) / 2:
             drop.add(i)
@@ -87,6 +88,7 @@ def flattened_copies(keys: list[str | None], min_chars: int = 200) -> set[int]:
 # _KEY characters are the part's at an offset under _STEP. So each part is indexed by its
 # _STEP first such keys, and a line looks up its keys at every _STEP-th position.
 _PART, _STEP, _KEY = 40, 16, 24
+_PAIRS = 2500  # lines x parts above which the anchors pay (measured on the crawl's bodies)
 
 
 def _anchors(parts: dict[int, str]) -> dict[str, list[int]]:
