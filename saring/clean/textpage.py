@@ -76,18 +76,15 @@ class Line:
     score: float | None = None  # the content model's score (text pages)
 
 
-def _drop_headline(
+def _known_headline(
     lines: list[Line], keep: set[int], before: list[int], start: int, title: str
-) -> None:
-    """The known title printed above the article, or as its first line when a "?" made it
-    prose, leaves the text as ``title`` (never the text's only paragraph)."""
+) -> int | None:
+    """The line that prints the known title: above the article, or its first line when a "?"
+    made it prose (never the text's only paragraph)."""
     want = " ".join(title.split()).casefold()
-    more = any(lines[i].kind == "body" for i in keep if i > start)
-    for i in (*before, start) if more else before:
-        if " ".join(lines[i].text.split()).casefold() == want:
-            keep.discard(i)
-            lines[i].reason, lines[i].kind = TITLE, "removed"
-            return
+    more = start < len(lines) and any(lines[i].kind == "body" for i in keep if i > start)
+    at = (*before, start) if more else before
+    return next((i for i in at if " ".join(lines[i].text.split()).casefold() == want), None)
 
 
 def _question_headline(lines: list[Line], keep: set[int], first: int) -> int | None:
@@ -375,12 +372,7 @@ class TextCleaner:
             if title_idx is None:
                 title_idx = _question_headline(lines, keep, first)
         else:  # the known title printed above the article (or as its first line) is its headline
-            want = " ".join(title.split()).casefold()
-            more = any(lines[j].kind == "body" for j in keep if j > first)
-            at = [*before, first] if first < len(lines) and more else before
-            title_idx = next(
-                (j for j in at if " ".join(lines[j].text.split()).casefold() == want), None
-            )
+            title_idx = _known_headline(lines, keep, before, first, title)
         if title_idx is not None:
             title = title or lines[title_idx].text
             lines[title_idx].reason = TITLE
@@ -479,7 +471,9 @@ class TextCleaner:
             # before the first paragraph is its lead, not a page header. The headline itself
             # (above it, or its first line when a "?" made it prose) is the title, not text.
             keep.update(i for i in before if lines[i].kind != "junk")
-            _drop_headline(lines, keep, before, start, title)
+            if (i := _known_headline(lines, keep, before, start, title)) is not None:
+                keep.discard(i)  # the headline is the title, not text
+                lines[i].reason, lines[i].kind = TITLE, "removed"
         date_text = next((lines[i].text for i in before if lines[i].reason == DATE_LINE), None)
         for i in live:
             if i in keep or lines[i].reason == TITLE:

@@ -34,7 +34,7 @@ from saring.model import (
     make_id,
 )
 from saring.readers.decode import DecodeError, stream_codec, undeclared
-from saring.readers.inputs import InputFile, open_input
+from saring.readers.inputs import InputFile, open_input, split_codec
 from saring.readers.jsonvalues import json_items
 from saring.readers.options import ReaderOptions
 
@@ -68,10 +68,7 @@ def _stream_error(e: BaseException, f: InputFile) -> str:
 
 def _named(f: InputFile, suffix: str) -> bool:
     """Whether the file's name ends in ``suffix`` before its compression suffix."""
-    name = f.path.lower()
-    if f.compressed:
-        name = name[: name.rindex(".")]
-    return name.endswith(suffix)
+    return split_codec(f.path)[0].endswith(suffix)
 
 
 class _Maker:
@@ -307,9 +304,13 @@ def _legacy_json_line(line: bytes) -> tuple[Any, str]:
     line breaks are made breaks first (``strict=False`` reads them back). Judged as written, an
     escape glued to the quote that opens a paragraph (backslash, n, byte 0x93) reads as a
     letter before a quote, which windows-1252 text does not hold, and the quotes became U+FFFD."""
-    plain = _BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], line)
-    text, note = undeclared(plain)
+    text, note = undeclared(_unescaped_breaks(line))
     return json.loads(text, strict=False), note
+
+
+def _unescaped_breaks(data: bytes) -> bytes:
+    """JSON's escaped line breaks and tabs made the characters (``strict=False`` reads them)."""
+    return _BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], data)
 
 
 def _json_kind(obj: Any) -> str:
@@ -430,8 +431,7 @@ def _json_text(f: InputFile) -> tuple[str | None, str, BaseException | None]:
     except UnicodeDecodeError as e:
         if broken is not None and e.start >= len(data) - 3:  # a character the cut split
             return data[: e.start].decode("utf-8-sig"), "utf-8", broken
-    plain = _BREAK_ESCAPE.sub(lambda m: m.group(1) + _BREAKS[m.group(2)], data)
-    return (*undeclared(plain), broken)
+    return (*undeclared(_unescaped_breaks(data)), broken)
 
 
 def _json_item(

@@ -101,13 +101,18 @@ def real_name(path: str) -> str:
     return shown(os.path.realpath(path))
 
 
+def split_codec(path: str) -> tuple[str, str | None]:
+    """A file's name in lower case without its compression suffix, and the codec that suffix
+    names (``None``: not compressed)."""
+    name = path.lower()
+    codec = next((c for end, c in CODECS.items() if name.endswith(end)), None)
+    return (name[: name.rindex(".")] if codec else name), codec
+
+
 def detect_format(path: str) -> tuple[str | None, str | None]:
     """``(format, codec)`` from a file name; format is ``None`` when unknown, codec ``None``
     for a file that is not compressed."""
-    name = path.lower()
-    codec = next((c for end, c in CODECS.items() if name.endswith(end)), None)
-    if codec is not None:
-        name = name[: name.rindex(".")]
+    name, codec = split_codec(path)
     return SUFFIXES.get(os.path.splitext(name)[1]), codec
 
 
