@@ -153,14 +153,15 @@ def _metadata_from_lines(
     texts = (date_text, cleaned.date_text, date_line, lines.date_text)
     dates = (d for d in (parse_date(t, tz) for t in texts if t) if d is not None)
     p.published = next(dates, None)  # the others are parsed only for a date at midnight
-    if p.published is not None and _midnight(p.published, tz):
-        day = p.published.astimezone(parse_tz(tz)).date()
-        timed = (d for d in dates if d.astimezone(parse_tz(tz)).date() == day)
-        p.published = next((d for d in timed if not _midnight(d, tz)), p.published)
+    zone = parse_tz(tz)
+    if p.published is not None and _midnight(p.published, zone):
+        day = p.published.astimezone(zone).date()
+        timed = (d for d in dates if d.astimezone(zone).date() == day)
+        p.published = next((d for d in timed if not _midnight(d, zone)), p.published)
 
 
-def _midnight(d, tz: str) -> bool:
-    local = d.astimezone(parse_tz(tz))
+def _midnight(d, zone) -> bool:
+    local = d.astimezone(zone)
     return (local.hour, local.minute, local.second) == (0, 0, 0)
 
 

@@ -76,14 +76,19 @@ class Line:
     score: float | None = None  # the content model's score (text pages)
 
 
+def _prose_after(lines: list[Line], keep: set[int], i: int) -> bool:
+    """Whether the text keeps a paragraph after its line ``i`` (a headline is never the only
+    paragraph)."""
+    return i < len(lines) and any(lines[j].kind == "body" for j in keep if j > i)
+
+
 def _known_headline(
     lines: list[Line], keep: set[int], before: list[int], start: int, title: str
 ) -> int | None:
     """The line that prints the known title: above the article, or its first line when a "?"
     made it prose (never the text's only paragraph)."""
     want = " ".join(title.split()).casefold()
-    more = start < len(lines) and any(lines[i].kind == "body" for i in keep if i > start)
-    at = (*before, start) if more else before
+    at = (*before, start) if _prose_after(lines, keep, start) else before
     return next((i for i in at if " ".join(lines[i].text.split()).casefold() == want), None)
 
 
@@ -92,7 +97,7 @@ def _question_headline(lines: list[Line], keep: set[int], first: int) -> int | N
     does: a question or an exclamation of 3 to 20 words, one sentence, before more prose
     ("Bolehkah Bayar Zakat Pakai Saham dan Kripto?"). Its "?" made it prose, so it was kept
     in the text and the page had no title."""
-    if first >= len(lines) or not any(lines[j].kind == "body" for j in keep if j > first):
+    if not _prose_after(lines, keep, first):
         return None
     text = lines[first].text.strip()
     inner = text[:-1]

@@ -288,10 +288,7 @@ def _json_line_record(
     except (ValueError, RecursionError) as e:
         error = f"{READ_ERROR}: invalid JSON on line {lineno}: {e}"
         return make(loc, lineno, bytes_in=len(line), error=error)
-    if not isinstance(obj, dict):
-        error = f"{READ_ERROR}: line {lineno} is a JSON {_json_kind(obj)}, not an object"
-        return make(loc, lineno, bytes_in=len(line), error=error)
-    return record_from_row(obj, make, loc, lineno, opts.for_columns(obj), note)
+    return _json_object(obj, loc, lineno, f"line {lineno}", make, opts, note, len(line))
 
 
 # a JSON escape of a line break or tab (not an escaped backslash before an n, r or t)
@@ -395,7 +392,8 @@ def _json_document(
     try:
         for obj, line in json_items(text):
             count += 1
-            yield _json_item(obj, line, count, make, opts, note)
+            where = f"item {count} (line {line})"
+            yield _json_object(obj, f"item={count}", count, where, make, opts, note)
     except (ValueError, RecursionError) as e:
         why = why or f"invalid JSON: {e}"
     if why is not None:
@@ -434,15 +432,22 @@ def _json_text(f: InputFile) -> tuple[str | None, str, BaseException | None]:
     return (*undeclared(_unescaped_breaks(data)), broken)
 
 
-def _json_item(
-    obj: Any, line: int, k: int, make: Callable[..., RawRecord], opts: ReaderOptions, note: str
+def _json_object(
+    obj: Any,
+    loc: str,
+    index: int,
+    where: str,
+    make: Callable[..., RawRecord],
+    opts: ReaderOptions,
+    note: str,
+    size: int = 0,
 ) -> RawRecord:
-    loc = f"item={k}"
+    """The record of a JSON value read from a file (``where`` names it in the message): an
+    object's, or why a value of another kind gives none."""
     if not isinstance(obj, dict):
-        kind = _json_kind(obj)
-        error = f"{READ_ERROR}: item {k} (line {line}) is a JSON {kind}, not an object"
-        return make(loc, k, error=error)
-    return record_from_row(obj, make, loc, k, opts.for_columns(obj), note)
+        error = f"{READ_ERROR}: {where} is a JSON {_json_kind(obj)}, not an object"
+        return make(loc, index, bytes_in=size, error=error)
+    return record_from_row(obj, make, loc, index, opts.for_columns(obj), note)
 
 
 def _csv_codec(f: InputFile) -> tuple[str, str, str | None, str]:
@@ -625,22 +630,22 @@ def _jsonl_columns(f: InputFile, opts: ReaderOptions) -> tuple[bool, list[str] |
 
 
 def _json_document_columns(
-    f: InputFile, opts: ReaderOptions, look: int = 1000
+    f: InputFile, opts: ReaderOptions, look: int = 1000, head: int = 4 << 20
 ) -> tuple[bool, list[str] | None]:
-    """``_jsonl_columns`` of a JSON text parsed whole, from its first ``look`` objects (``None``
-    for the columns when it cannot be parsed or none of them has a text key: the reader then
-    tells, document by document)."""
+    """``_jsonl_columns`` of a JSON text, from its first ``look`` objects in its first ``head``
+    bytes (the reader parses the whole file once; planning reads no more than this). ``None``
+    for the columns when those objects end before the file and none of them has a text key:
+    the reader then tells, document by document."""
     first: list[str] | None = None
     try:
-        text, _note, _broken = _json_text(f)
-        if text is None:
-            return True, None
+        with open_input(f) as fh:
+            text = fh.read(head).decode("utf-8-sig", "replace")
         for obj, _line in itertools.islice(json_items(text), look):
             if isinstance(obj, dict):
                 if _has_text(obj, opts):
                     return True, list(obj)
                 first = first or list(obj)
-    except (ValueError, RecursionError, DecodeError):
+    except (ValueError, RecursionError, *_STREAM_ERRORS):  # cut at ``head``, or broken
         return True, None
     return False, first
 
