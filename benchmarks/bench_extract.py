@@ -11,6 +11,8 @@
 - html: saring's ``text`` column (``process_record``: decoding, the content model, cleaning)
   against trafilatura (default and favor_precision), readability-lxml, resiliparse and jusText,
   and the per-page best of those five (the oracle, chosen with the gold).
+- restyled: the same with every page restyled (``extract_gold.RESTYLERS``: paragraphs as
+  ``<div><span>``, or one ``<div>`` split by ``<br><br>``), markup the model never trains on.
 - text: each page flattened by four flatteners (``extract_gold.FLATTENERS``), through saring's text
   path with no title, against C4's line rules and jusText over the same lines, and their oracle;
   "saring rules (before)" is the text path of 2026-11-21 (line rules, no model), for reference.
@@ -40,12 +42,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from content_training import fit_path, html_rows, refold, text_training_rows
+from content_training import fit_path, html_rows, refold, restyled_rows, text_training_rows
 from extract_gold import (
     CACHE,
     FLATTENERS,
     FOLDS,
     HTML_PEERS,
+    RESTYLERS,
     TEXT_PEERS,
     UNSEEN_FLATTENERS,
     flattened,
@@ -109,6 +112,7 @@ def fold_models() -> dict[int, ContentModel]:
     if not todo:
         return models
     html = [html_rows(p) for p in pages]
+    html_no_p = restyled_rows(pages, html)
     text = text_training_rows(pages)
     bundled = ContentModel.load(MODEL_FILE)
     for f, path in todo:
@@ -117,6 +121,7 @@ def fold_models() -> dict[int, ContentModel]:
             bundled,
             html=fit_path(refold(html, f)),
             text=fit_path(refold(text, f)),
+            html_no_p=fit_path(refold(html_no_p, f)),
             names_html=column_names(True),
             names_text=column_names(False),
             version=f"fold {f}",
@@ -131,11 +136,12 @@ def fold_models() -> dict[int, ContentModel]:
 # -- runs -------------------------------------------------------------------------------------
 
 
-def saring_html(models) -> dict[str, str]:
+def saring_html(models, restyle: str | None = None) -> dict[str, str]:
     out = {}
     for p in gold_pages():
         cfg = RunConfig(extractor=HtmlExtractor(model=models[p.fold]))
-        rec = {"id": "x", "order": "0", "fmt": "html", "raw": p.html.encode("utf-8")}
+        html = RESTYLERS[restyle](p.html) if restyle else p.html
+        rec = {"id": "x", "order": "0", "fmt": "html", "raw": html.encode("utf-8")}
         out[p.key] = process_record(rec, cfg).processed.text or ""
     return out
 
@@ -325,14 +331,14 @@ def _timed_load() -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", nargs="+", default=["html", "text", "seeds", "speed"])
+    ap.add_argument("--sets", nargs="+", default=["html", "restyled", "text", "seeds", "speed"])
     ap.add_argument("--flatteners", nargs="+", default=[*FLATTENERS, *UNSEEN_FLATTENERS])
     a = ap.parse_args()
     warnings.simplefilter("ignore")
     import trafilatura
 
     print(f"date {time.strftime('%Y-%m-%d')}; trafilatura {trafilatura.__version__}")
-    if {"html", "text"} & set(a.sets):
+    if {"html", "restyled", "text"} & set(a.sets):
         if not (AEB.exists() and FUNDUS.exists()):
             print(f"html, text: skipped, {AEB} or {FUNDUS} is absent")
         else:
@@ -341,6 +347,11 @@ def main() -> None:
                 outs = {"saring": saring_html(models)}
                 outs.update({n: html_peer(n) for n in HTML_PEERS})
                 table("HTML, leave-site-out (mean F1 / AEB F1)", outs, list(HTML_PEERS))
+            for restyle in RESTYLERS if "restyled" in a.sets else ():
+                outs = {"saring": saring_html(models, restyle)}
+                outs.update({n: html_peer(n, restyle) for n in HTML_PEERS})
+                title = f"HTML restyled as {restyle} (never trained on), leave-site-out"
+                table(title, outs, list(HTML_PEERS))
             if "text" in a.sets:
                 for name in a.flatteners:
                     outs = {"saring": saring_text(models, name), **text_peers(name)}

@@ -5,8 +5,10 @@ four words or more), or its words appear there in a row and it stands between th
 last such unit (shorter ones: a subheading, not a menu word that the article happens to use).
 Units weigh by their number of words, as the score counts words, and each page weighs the same,
 as the score is a mean over pages (leave-site-out F1 +0.002 on both sets against words alone).
-The second stage learns from first-stage scores made by models that did not see the unit's
-site (inner folds by site), so that it learns how reliable those scores are on an unseen site.
+A second HTML model, for pages that print their paragraphs outside <p>, also trains on each
+page with its <p> renamed <div>. The second stage learns from first-stage scores made by models
+that did not see the unit's site (inner folds by site), so that it learns how reliable those
+scores are on an unseen site.
 
 Used by ``train_content_model.py`` (the bundled model, all pages) and ``bench_extract.py`` (one
 model per fold, each scored on the sites it did not see).
@@ -17,10 +19,10 @@ from __future__ import annotations
 import re
 import warnings
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from extract_gold import FLATTENERS, FOLDS, GoldPage, flattened
+from extract_gold import FLATTENERS, FOLDS, GoldPage, flattened, p_as_div
 
 from saring.clean.repeats import flattened_copies, fold, repeated_lines
 from saring.extract.content import PathModel, Trees, stage2_columns
@@ -89,6 +91,18 @@ def html_rows(page: GoldPage) -> PageRows:
     units = html_units(tree) if tree is not None else []
     title = page_metadata(tree, page.url).title if tree is not None else None
     return _rows(page, units, PageContext(title=title), html=True)
+
+
+def restyled_rows(pages, rows: list[PageRows]) -> list[PageRows]:
+    """The training pages of ``ContentModel.html_no_p``: ``rows`` (``html_rows`` of ``pages``)
+    and every page again with its <p> renamed <div> (``p_as_div``), so that the model learns
+    the article from more than the tag."""
+    out = list(rows)
+    for p in pages:
+        r = html_rows(replace(p, html=p_as_div(p.html)))
+        r.key = f"p-as-div|{r.key}"
+        out.append(r)
+    return out
 
 
 def text_rows(page: GoldPage, flattener: str, crop: bool = False) -> PageRows:

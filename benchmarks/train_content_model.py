@@ -19,7 +19,7 @@ import time
 import warnings
 from pathlib import Path
 
-from content_training import fit_path, html_rows, text_training_rows
+from content_training import fit_path, html_rows, restyled_rows, text_training_rows
 from extract_gold import gold_pages
 from shared_data import AEB, FUNDUS
 
@@ -31,8 +31,12 @@ VERSION = "content-model-v1"
 def build() -> ContentModel:
     pages = gold_pages()
     t = time.time()
-    html = fit_path([html_rows(p) for p in pages])
+    rows = [html_rows(p) for p in pages]
+    html = fit_path(rows)
     print(f"html model: {len(pages)} pages, {time.time() - t:.0f} s", flush=True)
+    t = time.time()
+    html_no_p = fit_path(restyled_rows(pages, rows))
+    print(f"html model for pages without <p>: {time.time() - t:.0f} s", flush=True)
     t = time.time()
     rows = text_training_rows(pages)
     text = fit_path(rows)
@@ -43,6 +47,7 @@ def build() -> ContentModel:
         names_html=column_names(True),
         names_text=column_names(False),
         version=VERSION,
+        html_no_p=html_no_p,
     )
 
 

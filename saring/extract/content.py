@@ -178,6 +178,10 @@ class PathModel:
         return self.second.proba(np.hstack([X, stage2_columns(p1, boxes, chars)]))
 
 
+# A page with less of its prose in <p> than this is read by ``ContentModel.html_no_p``.
+P_SHARE = 0.5
+
+
 @dataclass(frozen=True)
 class ContentModel:
     html: PathModel
@@ -185,13 +189,32 @@ class ContentModel:
     names_html: tuple[str, ...]
     names_text: tuple[str, ...]
     version: str
+    # HTML pages that print their paragraphs in other elements than <p> (<div><span> on
+    # CSS-in-JS sites, text split by <br><br>): trained on the pages and on the pages with every
+    # <p> renamed <div>. ``html`` leans on the tag; on the gold pages restyled so, it lost up to
+    # whole articles (leave-site-out, ``bench_extract.py``'s restyled tables).
+    html_no_p: PathModel | None = None
 
     def path(self, html: bool) -> PathModel:
         return self.html if html else self.text
 
+    def html_for(self, X: np.ndarray) -> PathModel:
+        """The HTML model for a page measured as ``X`` (``features(..., html=True)``):
+        ``html_no_p`` when less than P_SHARE of the page's prose is in <p>."""
+        if self.html_no_p is None or not len(X):
+            return self.html
+        names = self.names_html
+        chars = np.expm1(X[:, names.index("log_chars")]) * X[:, names.index("prose")]
+        in_p = chars[X[:, names.index("tag_p")] > 0].sum()
+        return self.html if in_p >= P_SHARE * max(chars.sum(), 1.0) else self.html_no_p
+
+    def _paths(self) -> list[tuple[str, PathModel]]:
+        paths = [("html", self.html), ("text", self.text)]
+        return paths + [("html_no_p", self.html_no_p)] * (self.html_no_p is not None)
+
     def save(self, path: Path) -> None:
         arrays: dict[str, np.ndarray] = {}
-        for kind, pm in (("html", self.html), ("text", self.text)):
+        for kind, pm in self._paths():
             arrays.update(pm.first.arrays(f"{kind}_1_"))
             arrays.update(pm.second.arrays(f"{kind}_2_"))
             arrays[f"{kind}_threshold"] = np.array([pm.threshold])
@@ -210,7 +233,8 @@ class ContentModel:
                     Trees.from_arrays(z, f"{kind}_2_"),
                     float(z[f"{kind}_threshold"][0]),
                 )
-                for kind in ("html", "text")
+                for kind in ("html", "text", "html_no_p")
+                if f"{kind}_threshold" in z
             }
             return cls(
                 html=kinds["html"],
@@ -218,6 +242,7 @@ class ContentModel:
                 names_html=tuple(str(s) for s in z["names_html"]),
                 names_text=tuple(str(s) for s in z["names_text"]),
                 version=str(z["version"][0]),
+                html_no_p=kinds.get("html_no_p"),
             )
 
 

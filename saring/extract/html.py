@@ -226,8 +226,8 @@ class HtmlExtractor:
         from saring.extract.units import html_units
 
         units = html_units(tree)
-        model = (self.model or default_model()).html
         X = features(units, PageContext(title=title), html=True)
+        model = (self.model or default_model()).html_for(X)
         chars = np.array([len(u.text) for u in units], dtype=np.float64)
         scores = model.scores(X, boxes(units), chars)
         chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
