@@ -114,11 +114,9 @@ def fold_models() -> dict[int, ContentModel]:
     html = [html_rows(p) for p in pages]
     html_no_p = restyled_rows(pages, html)
     text = text_training_rows(pages)
-    bundled = ContentModel.load(MODEL_FILE)
     for f, path in todo:
         t = time.time()
-        m = replace(
-            bundled,
+        m = ContentModel(
             html=fit_path(refold(html, f)),
             text=fit_path(refold(text, f)),
             html_no_p=fit_path(refold(html_no_p, f)),

@@ -6,14 +6,19 @@ benchmark (181 English pages) and fundus-multilingual (257 pages, 40 countries).
 its address's registered domain; a site's fold is a hash of its name, so a site is always in one
 fold and a model scored on a fold never saw its sites.
 
+The same pages restyled (``RESTYLERS``: paragraphs as ``<div><span>`` or split by ``<br><br>``)
+measure the HTML path on markup that names no paragraph; ``p_as_div`` is the restyling the
+model for such pages trains on.
+
 The peers' outputs and the flattened pages are cached under ``benchmarks/.cache/`` (keyed by the
-tool's version): they take minutes to make and never change.
+tool's version, and by the restyler's code for restyled pages): they take minutes to make.
 """
 
 from __future__ import annotations
 
 import gzip
 import html as htmlmod
+import inspect
 import json
 import re
 import zlib
@@ -235,12 +240,18 @@ UNSEEN_FLATTENERS: dict[str, Callable[[str], str]] = {
 # ``content_training`` trains on a third restyling, ``p_as_div``.
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
 def _tree(html: str):
+    """The page's lxml tree (an XML declaration, which lxml refuses in a str, left out), or
+    None for a page lxml cannot parse."""
+    import lxml.etree
     import lxml.html
 
     try:
-        return lxml.html.document_fromstring(html)
-    except Exception:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (ValueError, lxml.etree.ParserError):
         return None
 
 
@@ -258,9 +269,12 @@ def p_as_div(html: str) -> str:
     return _serialised(root, html)
 
 
+_KEPT = ("style", "hidden", "aria-hidden")  # attributes that say whether a block is seen
+
+
 def restyle_div_span(html: str) -> str:
     """Every <p> and <h2>-<h6> as ``<div class="sc-N"><span>...</span></div>``, with the
-    machine-made class names of a CSS-in-JS site."""
+    machine-made class names of a CSS-in-JS site (what hides a block is kept)."""
     import lxml.html
 
     root = _tree(html)
@@ -269,7 +283,8 @@ def restyle_div_span(html: str) -> str:
         span = lxml.html.Element("span")
         span.text, el.text = el.text, None
         span.extend(list(el))
-        el.attrib.clear()
+        for name in [a for a in el.attrib if a not in _KEPT]:
+            del el.attrib[name]
         el.tag = "div"
         el.set("class", f"sc-{zlib.crc32(str(i % 7).encode()):x}")
         el.append(span)
@@ -498,7 +513,11 @@ def flattened(name: str) -> dict[str, str]:
 
 
 def html_peer(name: str, restyle: str | None = None) -> dict[str, str]:
-    """The peer's text of every gold page, or of the page restyled by RESTYLERS[restyle]."""
-    if restyle is None:
-        return cached("html", name, lambda p: HTML_PEERS[name](p.html))
-    return cached(f"html-{restyle}", name, lambda p: HTML_PEERS[name](RESTYLERS[restyle](p.html)))
+    """The peer's text of every gold page, or of the page restyled by RESTYLERS[restyle]
+    (cached under a digest of the restyler's code)."""
+    kind, page = "html", lambda p: p.html
+    if restyle is not None:
+        code = inspect.getsource(RESTYLERS[restyle]).encode()
+        kind = f"html-{restyle}-{zlib.crc32(code):08x}"
+        page = lambda p: RESTYLERS[restyle](p.html)  # noqa: E731
+    return cached(kind, name, lambda p: HTML_PEERS[name](page(p)))

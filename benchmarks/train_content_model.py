@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/train_content_model.py [--out PATH]
 
 Trains on every page with gold text in ../shared/data (``extract_gold``): the HTML model on the
-pages' text blocks, the text model on the same pages flattened by each of the four flatteners
+pages' text blocks, the model for pages without <p> on those and on the pages with every <p>
+renamed <div>, the text model on the same pages flattened by each of the four flatteners
 (blocks, html2text, inscriptis, resiliparse), so that it knows several shapes of crawled text,
 each page whole and cropped around its article (as crawls that extracted it roughly leave it).
 Deterministic: the same data and library versions give the same file (the trees are fitted

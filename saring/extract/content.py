@@ -1,6 +1,7 @@
 """The content model: which units of a page are its article, learned from gold text.
 
-Two boosted-tree stages per kind of page (HTML, text). The first scores each unit from its own
+Two boosted-tree stages per kind of page (HTML, text; and HTML that prints its paragraphs
+outside <p>, ``ContentModel.html_no_p``). The first scores each unit from its own
 measures and its neighbours' (``extract.features``); the second scores it again from those and the
 first stage's scores around it, so that a short subheading between paragraphs stays and a
 prose-like teaser list after the article goes. The trees are trained by
@@ -195,22 +196,24 @@ class ContentModel:
     # whole articles (leave-site-out, ``bench_extract.py``'s restyled tables).
     html_no_p: PathModel | None = None
 
-    def path(self, html: bool) -> PathModel:
-        return self.html if html else self.text
-
     def html_for(self, X: np.ndarray) -> PathModel:
         """The HTML model for a page measured as ``X`` (``features(..., html=True)``):
-        ``html_no_p`` when less than P_SHARE of the page's prose is in <p>."""
+        ``html_no_p`` when less than P_SHARE of the page's prose is in <p> (a page with no
+        prose at all says nothing about its markup: ``html``)."""
         if self.html_no_p is None or not len(X):
             return self.html
         names = self.names_html
         chars = np.expm1(X[:, names.index("log_chars")]) * X[:, names.index("prose")]
         in_p = chars[X[:, names.index("tag_p")] > 0].sum()
-        return self.html if in_p >= P_SHARE * max(chars.sum(), 1.0) else self.html_no_p
+        if not chars.sum() or in_p >= P_SHARE * chars.sum():
+            return self.html
+        return self.html_no_p
 
     def _paths(self) -> list[tuple[str, PathModel]]:
         paths = [("html", self.html), ("text", self.text)]
-        return paths + [("html_no_p", self.html_no_p)] * (self.html_no_p is not None)
+        if self.html_no_p is not None:
+            paths.append(("html_no_p", self.html_no_p))
+        return paths
 
     def save(self, path: Path) -> None:
         arrays: dict[str, np.ndarray] = {}
