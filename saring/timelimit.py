@@ -86,17 +86,30 @@ class _Watchdog:
                 now = time.monotonic()
                 frames = None
                 for block in self.blocks.values():
-                    if block[0] <= now and not block[2]:
-                        frames = frames if frames is not None else sys._current_frames()
-                        if now < block[4] and _in_machinery(frames.get(block[1]), block[3]):
-                            block[0] = now + _RETRY  # not inside an import: a little later
-                            continue
-                        block[2] = True
-                        _raise_in(block[1], TimeUp)
-                waiting = [b[0] for b in self.blocks.values() if not b[2]]
-                self.wake_at = min(waiting, default=now + _IDLE)
+                    if block[0] > now:
+                        continue
+                    frames = frames if frames is not None else sys._current_frames()
+                    self._fire(block, frames.get(block[1]), now)
+                self.wake_at = min((b[0] for b in self.blocks.values()), default=now + _IDLE)
                 self.wake.clear()
             self.wake.wait(max(0.0, self.wake_at - now))
+
+    @staticmethod
+    def _fire(block: list, frame, now: float) -> None:
+        """Raise ``TimeUp`` in the block's thread, and again every _REFIRE while the thread
+        still runs inside the block: CPython ignores an exception that comes while a destructor
+        runs ("Exception ignored in ... __del__"; the regex module's compiler has one), and
+        the block then ran on with no limit. Not while the thread takes a lock or imports, nor
+        once it has left the block's frames (its handler is running)."""
+        if block[2] and not _inside(frame, block[3]):
+            block[0] = now + _REFIRE
+            return
+        if (block[2] or now < block[4]) and _in_machinery(frame, block[3]):
+            block[0] = now + _RETRY  # not inside an import: a little later
+            return
+        block[2] = True
+        block[0] = now + _REFIRE
+        _raise_in(block[1], TimeUp)
 
 
 # Code an exception must not interrupt: an import the block started (a module left half
@@ -108,6 +121,13 @@ _IMPORT = "<frozen importlib"
 _LOCKS = ("threading.py", "logging" + os.sep + "__init__.py")
 _RETRY = 0.005
 _GRACE = 1.0
+_REFIRE = 0.1  # a raised limit not yet withdrawn is raised again this often
+
+
+def _inside(frame, below: int) -> bool:
+    """Whether the thread runs inside the block: deeper than the ``below`` frames it had when
+    the limit was set, and not in this module (withdrawing the limit)."""
+    return frame is not None and _depth(frame) > below and frame.f_code.co_filename != __file__
 
 
 def _depth(frame) -> int:
