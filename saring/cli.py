@@ -811,7 +811,7 @@ def _explain(p, tty: bool) -> str:
         f"published: {p.published.isoformat() if p.published else '-'}; "
         f"{counted(kept, 'line')} kept, {len(rows) - kept} removed"
     )
-    out = [head]
+    out = [head + (f"; read by {p.explain_reader}" if p.explain_reader else "")]
     for text, reason, score in rows:
         mark = f"{score:.2f} " if score is not None else "   · "  # not judged by the model
         if reason is None:
@@ -891,7 +891,7 @@ def _cmd_extract(a: argparse.Namespace) -> int:
                     "lang": p.lang,
                     "lang_score": p.lang_score,
                     "signals": p.signals,
-                    **({"units": units} if a.explain else {}),
+                    **({"units": units, "read_by": p.explain_reader} if a.explain else {}),
                 },
                 ensure_ascii=False,
                 indent=2,

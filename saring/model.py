@@ -198,6 +198,7 @@ class Processed:
     # the page's units in order (``saring extract --explain``): text, the reason it went (None:
     # kept) and the content model's score (None where the model did not judge it)
     explain: list[tuple[str, str | None, float | None]] = field(default_factory=list)
+    explain_reader: str | None = None  # HTML: what chose the text (``Extracted.reader``)
 
     @property
     def chars_out(self) -> int:

@@ -259,6 +259,7 @@ def _article(
     _metadata_from_lines(p, cleaned, date_text, cfg.default_tz, around)
     p.removed = cleaned.removed
     p.explain = explained(cleaned, ex.units if is_html else None)
+    p.explain_reader = ex.reader if is_html else None
     p.text = cleaned.text
     p.norm = normalize(p.text)
     p.seconds["clean"] = time.perf_counter() - t2

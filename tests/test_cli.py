@@ -122,6 +122,19 @@ def test_extract_json_with_explain_lists_every_unit_with_its_score(capsys):
     assert kept and kept[0].startswith("BOJONEGORO")
 
 
+def test_extract_explain_says_what_chose_the_text(tmp_path, capsys):
+    assert main(["extract", str(PAGE), "--explain"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("; read by the content model")
+    # the page's paragraphs as <div><span>: the model for pages without <p> reads it
+    soup = re.sub(r"<(/?)p\b", r"<\1div", PAGE.read_text(encoding="utf-8"))
+    (tmp_path / "soup.html").write_text(soup, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "soup.html"), "--json", "--explain"]) == 0
+    read_by = json.loads(capsys.readouterr().out)["read_by"]
+    assert read_by.startswith("the content model for pages without <p>") or (
+        read_by.startswith("trafilatura") and "for pages without <p>" in read_by
+    ), read_by
+
+
 def test_extract_of_a_flattened_page_lists_every_removed_line(capsys):
     assert main(["extract", str(EXAMPLES / "text" / "wartaharian-harga-beras.txt"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -258,6 +271,7 @@ def test_explain_counts_one_line_in_the_singular():
         reason=None,
         title="Satu",
         published=None,
+        explain_reader=None,
     )
     head = _explain(p, tty=False).splitlines()[0]
     assert head.endswith("1 line kept, 1 removed") and not ONE_PLURAL.search(head), head

@@ -85,6 +85,7 @@ class Extracted:
     url: str | None = None
     # the content model's units in page order: (text, score, reason it went or None)
     units: list[tuple[str, float, str | None]] | None = None
+    reader: str | None = None  # what chose the text, in words (``saring extract --explain``)
 
 
 METHODS = ("model", "trafilatura")
@@ -153,10 +154,10 @@ class HtmlExtractor:
                 meta = page_metadata(tree, url)
                 whole = bool(_PAGE_START.match(html, 0, 4096))
                 date = meta.date or _htmldate(tree, meta.url, extensive=whole)
-                units = None
+                units, reader = None, "trafilatura"
                 if self.method == "model":
-                    text, units = self._model(tree, meta.title)
-                    text, units = self._second_opinion(tree, meta.url, text, units)
+                    text, units, reader = self._model(tree, meta.title)
+                    text, units, reader = self._second_opinion(tree, meta.url, text, units, reader)
                 else:
                     text = self._trafilatura(tree, meta.url)
         except ExtractError:
@@ -182,19 +183,27 @@ class HtmlExtractor:
             site=site_of(meta.url) or meta.site,
             url=meta.url,
             units=units,
+            reader=reader,
         )
 
-    def _second_opinion(self, tree, url: str | None, text: str, units: list) -> tuple[str, list]:
+    def _second_opinion(
+        self, tree, url: str | None, text: str, units: list, reader: str
+    ) -> tuple[str, list | None, str]:
         """The model's text, or trafilatura's where the model may have failed: when it keeps
         too little for an article (trafilatura's text taken if longer), or when it is unsure
         of much of what it keeps (trafilatura's precision mode taken if not too short)."""
         if len(text) < self.fallback_chars:
             other = self._trafilatura(tree, url)
-            return (other, None) if len(other or "") > len(text) else (text, units)
-        if self.unsure_share is not None and self._unsure(units) > self.unsure_share:
+            if len(other or "") > len(text):
+                return other, None, f"trafilatura ({reader} kept {len(text)} characters)"
+            return text, units, reader
+        unsure = self._unsure(units) if self.unsure_share is not None else 0.0
+        if self.unsure_share is not None and unsure > self.unsure_share:
             other = self._trafilatura(tree, url, precision=True)
-            return (other, None) if len(other or "") >= self.fallback_chars else (text, units)
-        return text, units
+            if len(other or "") >= self.fallback_chars:
+                why = f"{reader} scored {unsure:.0%} of what it kept under {self.sure_score}"
+                return other, None, f"trafilatura, precision mode ({why})"
+        return text, units, reader
 
     def _unsure(self, units: list) -> float:
         """The share of the characters the model keeps that it scored under ``sure_score``."""
@@ -216,9 +225,10 @@ class HtmlExtractor:
         )
         return doc.text if doc is not None else None
 
-    def _model(self, tree, title: str | None) -> tuple[str, list]:
+    def _model(self, tree, title: str | None) -> tuple[str, list, str]:
         """The content model's choice among the page's text blocks: the article's text (a
-        block printed twice once), and every block with its score and reason."""
+        block printed twice once), every block with its score and reason, and which of the
+        model's HTML halves read the page."""
         import numpy as np
 
         from saring.extract.content import default_model, select
@@ -227,7 +237,9 @@ class HtmlExtractor:
 
         units = html_units(tree)
         X = features(units, PageContext(title=title), html=True)
-        model = (self.model or default_model()).html_for(X)
+        whole = self.model or default_model()
+        model = whole.html_for(X)
+        reader = "the content model" + " for pages without <p>" * (model is whole.html_no_p)
         chars = np.array([len(u.text) for u in units], dtype=np.float64)
         scores = model.scores(X, boxes(units), chars)
         chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
@@ -241,7 +253,7 @@ class HtmlExtractor:
             (u.text, float(s), r)
             for u, s, r in zip(units, scores.tolist(), chosen.reasons, strict=True)
         ]
-        return "\n".join(out), explained
+        return "\n".join(out), explained, reader
 
 
 def _htmldate(tree, url: str | None, extensive: bool = True) -> str | None:
