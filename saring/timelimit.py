@@ -100,12 +100,13 @@ class _Watchdog:
         still runs inside the block: CPython ignores an exception that comes while a destructor
         runs ("Exception ignored in ... __del__"; the regex module's compiler has one), and
         the block then ran on with no limit. Not while the thread takes a lock or imports, nor
-        once it has left the block's frames (its handler is running)."""
-        if block[2] and not _inside(frame, block[3]):
+        while it handles the first (unwinding, or in a handler), nor once it has left the
+        block's frames."""
+        if block[2] and (not _inside(frame, block[3]) or _handling_time_up(block[1])):
             block[0] = now + _REFIRE
             return
         if (block[2] or now < block[4]) and _in_machinery(frame, block[3]):
-            block[0] = now + _RETRY  # not inside an import: a little later
+            block[0] = now + (_REFIRE if block[2] else _RETRY)  # not inside an import
             return
         block[2] = True
         block[0] = now + _REFIRE
@@ -122,6 +123,13 @@ _LOCKS = ("threading.py", "logging" + os.sep + "__init__.py")
 _RETRY = 0.005
 _GRACE = 1.0
 _REFIRE = 0.1  # a raised limit not yet withdrawn is raised again this often
+
+
+def _handling_time_up(thread_id: int) -> bool:
+    """Whether the thread is already on its way out with ``TimeUp`` (unwinding, or in a
+    handler deeper than the ``with``, such as the HTML extractor's)."""
+    current = getattr(sys, "_current_exceptions", dict)().get(thread_id)
+    return isinstance(current[1] if isinstance(current, tuple) else current, TimeUp)
 
 
 def _inside(frame, below: int) -> bool:
