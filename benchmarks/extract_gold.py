@@ -515,9 +515,8 @@ def flattened(name: str) -> dict[str, str]:
 def html_peer(name: str, restyle: str | None = None) -> dict[str, str]:
     """The peer's text of every gold page, or of the page restyled by RESTYLERS[restyle]
     (cached under a digest of the restyler's code)."""
-    kind, page = "html", lambda p: p.html
-    if restyle is not None:
-        code = inspect.getsource(RESTYLERS[restyle]).encode()
-        kind = f"html-{restyle}-{zlib.crc32(code):08x}"
-        page = lambda p: RESTYLERS[restyle](p.html)  # noqa: E731
-    return cached(kind, name, lambda p: HTML_PEERS[name](page(p)))
+    if restyle is None:
+        return cached("html", name, lambda p: HTML_PEERS[name](p.html))
+    restyler = RESTYLERS[restyle]
+    kind = f"html-{restyle}-{zlib.crc32(inspect.getsource(restyler).encode()):08x}"
+    return cached(kind, name, lambda p: HTML_PEERS[name](restyler(p.html)))

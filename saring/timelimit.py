@@ -128,7 +128,7 @@ _REFIRE = 0.1  # a raised limit not yet withdrawn is raised again this often
 def _handling_time_up(thread_id: int) -> bool:
     """Whether the thread is already on its way out with ``TimeUp`` (unwinding, or in a
     handler deeper than the ``with``, such as the HTML extractor's)."""
-    current = getattr(sys, "_current_exceptions", dict)().get(thread_id)
+    current = sys._current_exceptions().get(thread_id)  # 3.11: (type, value, traceback)
     return isinstance(current[1] if isinstance(current, tuple) else current, TimeUp)
 
 

@@ -197,13 +197,13 @@ class HtmlExtractor:
             if len(other or "") > len(text):
                 return other, None, f"trafilatura ({reader} kept {len(text)} characters)"
             return text, units, reader
-        unsure = self._unsure(units) if self.unsure_share is not None else 0.0
-        if self.unsure_share is not None and unsure > self.unsure_share:
-            other = self._trafilatura(tree, url, precision=True)
-            if len(other or "") >= self.fallback_chars:
-                why = f"{reader} scored {unsure:.0%} of what it kept under {self.sure_score}"
-                return other, None, f"trafilatura, precision mode ({why})"
-        return text, units, reader
+        if self.unsure_share is None or (unsure := self._unsure(units)) <= self.unsure_share:
+            return text, units, reader
+        other = self._trafilatura(tree, url, precision=True)
+        if len(other or "") < self.fallback_chars:
+            return text, units, reader
+        why = f"{reader} scored {unsure:.0%} of what it kept under {self.sure_score}"
+        return other, None, f"trafilatura, precision mode ({why})"
 
     def _unsure(self, units: list) -> float:
         """The share of the characters the model keeps that it scored under ``sure_score``."""
@@ -239,7 +239,8 @@ class HtmlExtractor:
         X = features(units, PageContext(title=title), html=True)
         whole = self.model or default_model()
         model = whole.html_for(X)
-        reader = "the content model" + " for pages without <p>" * (model is whole.html_no_p)
+        no_p = model is whole.html_no_p
+        reader = "the content model for pages without <p>" if no_p else "the content model"
         chars = np.array([len(u.text) for u in units], dtype=np.float64)
         scores = model.scores(X, boxes(units), chars)
         chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
