@@ -21,7 +21,8 @@
 - Scores: 4-gram shingles of ``\\w+`` tokens (saring.evaluate): the mean of per-page F1, and the
   article-extraction-benchmark's own figure (F1 of the per-page precision and recall averaged),
   per corpus and per language of the gold text; "lost" counts pages where saring's F1 is below
-  0.2 while some peer's is above 0.8.
+  0.2 while some peer's is above 0.8. With saring's margin over the best peer, a 95% interval
+  of it (``margin_interval``: the pages drawn again with replacement).
 - seeds: ../shared/seeds through the text path, token F1 against benchmarks/data/seeds_gold.
 - speed: CPU time of the HTML path against plain trafilatura on the same pages (interleaved), the
   text path on the crawl's article bodies of about 3 KB (one core), the model file's size and
@@ -216,13 +217,25 @@ def table(title: str, outputs: dict[str, dict[str, str]], peers: list[str]) -> d
             and max(f1_of(counts[n][p.key]) for n in peers) > PEER_ABOVE
         ]
         best = max(peers, key=lambda n: summary[(corpus, n)])
+        diff = [f1_of(counts["saring"][p.key]) - f1_of(counts[best][p.key]) for p in ps]
+        lo, hi = margin_interval(diff)
         print(
             f"\n{corpus}: saring {summary[(corpus, 'saring')]:.4f}, best peer {best} "
             f"{summary[(corpus, best)]:.4f} (saring - best = "
-            f"{summary[(corpus, 'saring')] - summary[(corpus, best)]:+.4f}), oracle "
+            f"{summary[(corpus, 'saring')] - summary[(corpus, best)]:+.4f}, 95% interval "
+            f"{lo:+.4f} to {hi:+.4f}), oracle "
             f"{summary[(corpus, 'oracle')]:.4f}; lost articles: {len(lost)} {lost}"
         )
     return summary
+
+
+def margin_interval(diff: list[float], rounds: int = 5000) -> tuple[float, float]:
+    """A 95% interval of the mean per-page margin, the pages drawn again with replacement
+    (a paired bootstrap, seeded): how far another sample of pages like these could move it."""
+    d = np.asarray(diff, dtype=np.float64)
+    draws = np.random.default_rng(0).integers(0, len(d), size=(rounds, len(d)))
+    lo, hi = np.percentile(d[draws].mean(axis=1), [2.5, 97.5])
+    return float(lo), float(hi)
 
 
 # -- seeds and speed --------------------------------------------------------------------------
