@@ -139,6 +139,28 @@ def test_a_markdown_link_that_a_wrap_cut_keeps_its_text_and_loses_its_target():
     assert not any("](" in u.text or "contoh.id" in u.text for u in units)
 
 
+def test_a_link_title_a_wrap_broke_leaves_one_paragraph_without_markup():
+    # Asahi Shimbun (fundus) through html2text: the place names link with a title ("宮崎県のトピ
+    # ックスを開く") and the wrap broke the title at its space, the paragraph's only space: the
+    # lead was cut in two halves holding '"宮崎県' and 'を開く")', scored as furniture, and the
+    # page kept 28 words and was filtered
+    md = (
+        "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表し、"
+        '[宮崎県](http://www.asahi.com/area/miyazaki/ "宮崎県\n'
+        'のトピックスを開く")と高知県に1メートルの津波注意報を出した。\n'
+        "\n"
+        '[佐賀県](http://www.asahi.com/area/saga/ "佐賀県\n'
+        'のトピックスを開く")：神埼市、白石町\n'
+    )
+    units = text_units(md)
+    assert [u.text for u in units] == [
+        "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表し、"
+        "宮崎県と高知県に1メートルの津波注意報を出した。",
+        "佐賀県：神埼市、白石町",
+    ]
+    assert [u.link_chars for u in units] == [3, 3]
+
+
 def test_the_page_language_is_voted_by_frequent_words():
     units = text_units(
         "Pemerintah akan menaikkan harga beras yang dijual di pasar pada bulan depan.\n"

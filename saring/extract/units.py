@@ -537,6 +537,9 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 # a link's target that a wrap broke after a hyphen ("(https://www.post-" / "gazette.com/...)"),
 # up to eight times (an inline SVG's data URI)
 _MD_CUT_TARGET = re.compile(rf"(\]\({_MD_TARGET}*)\n(?={_MD_TARGET}*(?:\n{_MD_TARGET}*){{0,7}}\))")
+# a link's title that a wrap broke at one of its spaces ('[佐賀県](http://www.asahi.com/area/saga/
+# "佐賀県' / 'のトピックスを開く")：神埼市'): the paragraph goes on after the link
+_MD_CUT_TITLE = re.compile(rf'(\]\({_MD_TARGET}*\s+"[^"\n]{{0,200}})\n(?=[^"\n]{{0,200}}"\))')
 # a link whose text a line break cuts ("[Europa" / "Clipper](https://...)", html2text's wrap
 # or a paragraph's own line breaks): up to three lines of text before the target
 _MD_CUT_LINK = re.compile(
@@ -638,8 +641,10 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
 def _links_per_line(lines: list[str]) -> list[str]:
     """Each Markdown link whose text runs over two or three lines made one link per line, with
     the same target, so that each line loses its part of the target and counts its link text
-    (html2text breaks a link's text where it wraps), and a target a wrap broke after a hyphen
-    made whole again.
+    (html2text breaks a link's text where it wraps), and a target a wrap broke after a hyphen,
+    or a title a wrap broke at a space, made whole again (the lines around it one line: on a
+    page of Chinese, Japanese or Korean, whose lines a wrap is not found in, the title's space
+    was the paragraph's one break).
     Seen on html2text pages of the gold sets: 115 of 438 kept a target such as
     "Clipper_](https://www.space.com/37282-europa-clipper.html)" as article text."""
     text = "\n".join(lines)
@@ -647,6 +652,10 @@ def _links_per_line(lines: list[str]) -> list[str]:
         return lines
     for _ in range(8):  # a long target may be broken more than once
         text, n = _MD_CUT_TARGET.subn(r"\1", text)
+        if not n:
+            break
+    for _ in range(2):  # a title broken twice
+        text, n = _MD_CUT_TITLE.subn(r"\1 ", text)
         if not n:
             break
 
