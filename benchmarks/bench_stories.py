@@ -4,7 +4,7 @@
                                        [--dense 20000 50000 100000] [--run 100000]
 
 Runs ``saring run`` on the three crawl days, groups every kept article into stories (all
-3,538, not only the labelled ones) and scores the grouping of the labelled articles the
+3,540, not only the labelled ones) and scores the grouping of the labelled articles the
 run keeps (2,051 of 2,055: those a later change drops are named and left out), on each part
 (``part``: ``held6``, the one held aside, labelled after the settings were chosen;
 ``held5``, ``held4``, ``held3``, ``held2`` and ``held``, held aside when labelled and read or
