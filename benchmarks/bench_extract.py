@@ -24,6 +24,12 @@
   0.2 while some peer's is above 0.8. With saring's margin over the best peer, a 95% interval
   of it (``margin_interval``: the pages drawn again with replacement).
 - seeds: ../shared/seeds through the text path, token F1 against benchmarks/data/seeds_gold.
+- languages (only when asked, ``--sets languages``; five more models to train): leave-language-
+  out. The gold languages are split into five folds (English, German, and the other 24 in three
+  folds), each page is extracted by a model that never saw a page in its language, and the mean
+  F1 is printed per group (the other languages by the script of their gold text) beside the
+  leave-site-out models' and the peers'. Two gold pages only are Indonesian: this is how the
+  model is measured on a language it has not seen, as Indonesian is to it.
 - speed: CPU time of the HTML path against plain trafilatura on the same pages (interleaved), the
   text path on the crawl's article bodies of about 3 KB (one core), the model file's size and
   load time.
@@ -37,13 +43,22 @@ import hashlib
 import statistics
 import sys
 import time
+import unicodedata
 import warnings
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from content_training import fit_path, html_rows, refold, restyled_rows, text_training_rows
+from content_training import (
+    PageRows,
+    fit_path,
+    html_rows,
+    refold,
+    restyled_rows,
+    text_training_rows,
+)
 from extract_gold import (
     CACHE,
     FLATTENERS,
@@ -99,58 +114,162 @@ def _code_digest() -> str:
     return h.hexdigest()[:12]
 
 
-def fold_models() -> dict[int, ContentModel]:
-    """One model per fold, trained on the other folds (cached by code digest)."""
-    pages = gold_pages()
+def _trained(kind: str, folds: list[int], train_rows) -> dict[int, ContentModel]:
+    """One model per fold of ``folds``, each path trained on ``train_rows(rows, fold)`` of its
+    gold pages' rows (cached as ``{kind}{fold}-{code digest}.npz``)."""
     models: dict[int, ContentModel] = {}
     todo = []
-    for f in range(FOLDS):
-        path = CACHE / f"fold{f}-{_code_digest()}.npz"
+    for f in folds:
+        path = CACHE / f"{kind}{f}-{_code_digest()}.npz"
         if path.exists():
             models[f] = ContentModel.load(path)
         else:
             todo.append((f, path))
     if not todo:
         return models
+    pages = gold_pages()
     html = [html_rows(p) for p in pages]
     html_no_p = restyled_rows(pages, html)
     text = text_training_rows(pages)
     for f, path in todo:
         t = time.time()
         m = ContentModel(
-            html=fit_path(refold(html, f)),
-            text=fit_path(refold(text, f)),
-            html_no_p=fit_path(refold(html_no_p, f)),
+            html=fit_path(train_rows(html, f)),
+            text=fit_path(train_rows(text, f)),
+            html_no_p=fit_path(train_rows(html_no_p, f)),
             names_html=column_names(True),
             names_text=column_names(False),
-            version=f"fold {f}",
+            version=f"{kind} {f}",
         )
         CACHE.mkdir(parents=True, exist_ok=True)
         m.save(path)
         models[f] = m
-        print(f"  fold {f} trained in {time.time() - t:.0f} s", file=sys.stderr, flush=True)
+        print(f"  {kind} {f} trained in {time.time() - t:.0f} s", file=sys.stderr, flush=True)
     return models
+
+
+def fold_models() -> dict[int, ContentModel]:
+    """One model per fold, trained on the other folds (cached by code digest)."""
+    return _trained("fold", list(range(FOLDS)), refold)
+
+
+# -- leave-language-out -----------------------------------------------------------------------
+# Two gold pages only are Indonesian (one blog's), so how the model does on a language it never
+# saw is measured directly: the gold languages are split into LANGUAGE_FOLDS folds (English,
+# German, and the other languages in three folds of about as many pages), and each page is
+# scored by models trained on the other folds' languages only.
+
+LANGUAGE_FOLDS = 5
+
+
+def language_folds(pages) -> dict[str, int]:
+    """Each gold language's fold: English 0, German 1, each other language (most pages first,
+    then by code) to the fold of 2 to 4 that holds the fewest pages so far."""
+    counts = Counter(p.lang for p in pages)
+    folds = {"en": 0, "de": 1}
+    load = [0] * (LANGUAGE_FOLDS - 2)
+    for lang, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+        if lang not in folds:
+            i = load.index(min(load))
+            folds[lang] = 2 + i
+            load[i] += n
+    return folds
+
+
+def _without(rows: list[PageRows], keys: set[str]) -> list[PageRows]:
+    """The rows of pages not in ``keys`` (a row's key ends with its page's), their sites split
+    into inner folds as ``content_training.refold`` splits them."""
+    return [
+        replace(r, fold=zlib.crc32(f"inner:{r.site}".encode()) % (FOLDS - 1))
+        for r in rows
+        if r.key.rsplit("|", 1)[-1] not in keys
+    ]
+
+
+def language_models(langs: dict[str, int]) -> dict[int, ContentModel]:
+    """One model per language fold (``langs``: language -> fold), trained on the pages of the
+    other folds (cached by code digest, as ``fold_models``)."""
+    pages = gold_pages()
+
+    def rows_without(rows: list[PageRows], f: int) -> list[PageRows]:
+        return _without(rows, {p.key for p in pages if langs[p.lang] == f})
+
+    return _trained("lang", sorted(set(langs.values())), rows_without)
+
+
+def script_of(text: str) -> str:
+    """ "Latin", "CJK" or "other": the script of most of the text's letters."""
+    counts = Counter()
+    for ch in text[:3000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            counts[
+                "Latin"
+                if name.startswith("LATIN")
+                else "CJK"
+                if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+                else "other"
+            ] += 1
+    return counts.most_common(1)[0][0] if counts else "other"
+
+
+def language_table(title: str, unseen: dict, seen: dict, peers: dict, langs: dict) -> None:
+    """Mean F1 per language group: saring by models that never saw the page's language
+    (``unseen``), by the leave-site-out models (``seen``: other sites of the language were in
+    training), and each peer's."""
+    pages = gold_pages()
+    groups: dict[str, list] = defaultdict(list)
+    for p in pages:
+        groups["all pages"].append(p)
+        if langs[p.lang] < 2:
+            groups[f"{p.lang} (the fold of its own)"].append(p)
+        else:
+            groups[f"the other languages, {script_of(p.gold)} script"].append(p)
+        if p.lang == "id":
+            groups["id (Indonesian)"].append(p)
+    order = ["all pages", "en", "de", "the other languages, Latin", "the other languages, CJK"]
+    rank = {
+        g: next((i for i, o in enumerate(order) if g.startswith(o)), len(order)) for g in groups
+    }
+    groups = dict(sorted(groups.items(), key=lambda kv: rank[kv[0]]))
+    names = ["saring, language unseen", "saring, leave-site-out", *peers]
+    outs = [unseen, seen, *peers.values()]
+    print(f"\n### {title}\n")
+    print("| pages | n | languages | " + " | ".join(names) + " |")
+    print("|---|---|---|" + "---|" * len(names))
+    for g, ps in groups.items():
+        n_langs = len({p.lang for p in ps})
+        cells = [
+            f"{statistics.mean(f1_of(page_counts(p.gold, o.get(p.key, ''))) for p in ps):.4f}"
+            for o in outs
+        ]
+        print(f"| {g} | {len(ps)} | {n_langs} | " + " | ".join(cells) + " |")
 
 
 # -- runs -------------------------------------------------------------------------------------
 
 
-def saring_html(models, restyle: str | None = None) -> dict[str, str]:
+def saring_html(models, restyle: str | None = None, folds=None) -> dict[str, str]:
+    """saring's text of every gold page, each extracted by ``models[fold]`` of its fold
+    (``folds``: page key -> fold; by default its site's)."""
     out = {}
     for p in gold_pages():
-        cfg = RunConfig(extractor=HtmlExtractor(model=models[p.fold]))
+        f = p.fold if folds is None else folds[p.key]
+        cfg = RunConfig(extractor=HtmlExtractor(model=models[f]))
         html = RESTYLERS[restyle](p.html) if restyle else p.html
         rec = {"id": "x", "order": "0", "fmt": "html", "raw": html.encode("utf-8")}
         out[p.key] = process_record(rec, cfg).processed.text or ""
     return out
 
 
-def saring_text(models, flattener: str) -> dict[str, str]:
+def saring_text(models, flattener: str, folds=None) -> dict[str, str]:
+    """saring's text of every gold page flattened by ``flattener`` (models as ``saring_html``)."""
     flat = flattened(flattener)
     out = {}
     for p in gold_pages():
+        f = p.fold if folds is None else folds[p.key]
         clean = CleanConfig()
-        clean = replace(clean, classifier=replace(clean.classifier, model=models[p.fold]))
+        clean = replace(clean, classifier=replace(clean.classifier, model=models[f]))
         rec = {"id": "x", "order": "0", "fmt": "text", "raw_text": flat[p.key] or " "}
         out[p.key] = process_record(rec, RunConfig(clean=clean)).processed.text or ""
     return out
@@ -340,6 +459,38 @@ def _timed_load() -> float:
     return time.perf_counter() - t
 
 
+def leave_languages_out(flatteners: list[str]) -> None:
+    """The HTML path (as printed and restyled) and the text path (``flatteners``), each page
+    scored by models that never saw its language, beside the leave-site-out models and the
+    peers."""
+    pages = gold_pages()
+    langs = language_folds(pages)
+    groups = defaultdict(list)
+    for lang, f in langs.items():
+        groups[f].append(lang)
+    print("\nlanguage folds: " + "; ".join(f"{f}: {' '.join(ls)}" for f, ls in groups.items()))
+    unseen = language_models(langs)
+    seen = fold_models()
+    folds = {p.key: langs[p.lang] for p in pages}
+    for restyle in (None, *RESTYLERS):
+        peers = {n: html_peer(n, restyle) for n in HTML_PEERS}
+        language_table(
+            f"HTML{f' restyled as {restyle}' if restyle else ''}, leave-language-out",
+            saring_html(unseen, restyle, folds),
+            saring_html(seen, restyle),
+            peers,
+            langs,
+        )
+    for name in flatteners:
+        language_table(
+            f"text flattened by {name}, leave-language-out",
+            saring_text(unseen, name, folds),
+            saring_text(seen, name),
+            text_peers(name),
+            langs,
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="+", default=["html", "restyled", "text", "seeds", "speed"])
@@ -372,6 +523,11 @@ def main() -> None:
                     )
                     title = f"text flattened by {name}{unseen}, leave-site-out"
                     table(title, outs, list(TEXT_PEERS))
+    if "languages" in a.sets:
+        if not (AEB.exists() and FUNDUS.exists()):
+            print(f"languages: skipped, {AEB} or {FUNDUS} is absent")
+        else:
+            leave_languages_out(a.flatteners)
     if "seeds" in a.sets:
         if not SEEDS.exists():
             print("seeds: skipped, absent")

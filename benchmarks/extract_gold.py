@@ -514,9 +514,11 @@ def flattened(name: str) -> dict[str, str]:
 
 def html_peer(name: str, restyle: str | None = None) -> dict[str, str]:
     """The peer's text of every gold page, or of the page restyled by RESTYLERS[restyle]
-    (cached under a digest of the restyler's code)."""
+    (cached under a digest of the restyler's code and of the helpers it parses and writes
+    the page with, so that a change to any of them makes the peers run again)."""
     if restyle is None:
         return cached("html", name, lambda p: HTML_PEERS[name](p.html))
     restyler = RESTYLERS[restyle]
-    kind = f"html-{restyle}-{zlib.crc32(inspect.getsource(restyler).encode()):08x}"
+    code = "".join(inspect.getsource(f) for f in (restyler, _tree, _serialised))
+    kind = f"html-{restyle}-{zlib.crc32(code.encode()):08x}"
     return cached(kind, name, lambda p: HTML_PEERS[name](restyler(p.html)))
