@@ -1,6 +1,6 @@
 """Extraction on sites the content model never saw: both paths, the peers in the same run.
 
-    .venv/bin/python benchmarks/bench_extract.py [--sets html text seeds speed]
+    .venv/bin/python benchmarks/bench_extract.py [--sets html restyled text seeds speed languages]
 
 - Pages: every page with gold text in ../shared/data (``extract_gold``: article-extraction-
   benchmark, 181 English pages; fundus-multilingual, 257 pages from 40 countries).
@@ -114,13 +114,13 @@ def _code_digest() -> str:
     return h.hexdigest()[:12]
 
 
-def _trained(kind: str, folds: list[int], train_rows) -> dict[int, ContentModel]:
+def _trained(kind: str, folds: list[int], train_rows, tag: str = "") -> dict[int, ContentModel]:
     """One model per fold of ``folds``, each path trained on ``train_rows(rows, fold)`` of its
-    gold pages' rows (cached as ``{kind}{fold}-{code digest}.npz``)."""
+    gold pages' rows (cached as ``{kind}{fold}{tag}-{code digest}.npz``)."""
     models: dict[int, ContentModel] = {}
     todo = []
     for f in folds:
-        path = CACHE / f"{kind}{f}-{_code_digest()}.npz"
+        path = CACHE / f"{kind}{f}{tag}-{_code_digest()}.npz"
         if path.exists():
             models[f] = ContentModel.load(path)
         else:
@@ -188,17 +188,20 @@ def _without(rows: list[PageRows], keys: set[str]) -> list[PageRows]:
 
 def language_models(langs: dict[str, int]) -> dict[int, ContentModel]:
     """One model per language fold (``langs``: language -> fold), trained on the pages of the
-    other folds (cached by code digest, as ``fold_models``)."""
+    other folds (cached by code digest, as ``fold_models``, and by the folds themselves: the
+    languages are read by py3langid and split here, outside the digest)."""
     pages = gold_pages()
 
     def rows_without(rows: list[PageRows], f: int) -> list[PageRows]:
+        """The rows of the pages whose language is not in fold ``f``."""
         return _without(rows, {p.key for p in pages if langs[p.lang] == f})
 
-    return _trained("lang", sorted(set(langs.values())), rows_without)
+    tag = f"-{zlib.crc32(repr(sorted(langs.items())).encode()):08x}"
+    return _trained("lang", sorted(set(langs.values())), rows_without, tag)
 
 
 def script_of(text: str) -> str:
-    """ "Latin", "CJK" or "other": the script of most of the text's letters."""
+    """The script of most of the text's letters: "Latin", "CJK" or "other"."""
     counts = Counter()
     for ch in text[:3000]:
         if ch.isalpha():
@@ -249,13 +252,18 @@ def language_table(title: str, unseen: dict, seen: dict, peers: dict, langs: dic
 # -- runs -------------------------------------------------------------------------------------
 
 
+def _model_of(models, page, folds) -> ContentModel:
+    """The model that extracts ``page``: that of its fold (``folds``: page key -> fold; by
+    default its site's)."""
+    return models[page.fold if folds is None else folds[page.key]]
+
+
 def saring_html(models, restyle: str | None = None, folds=None) -> dict[str, str]:
     """saring's text of every gold page, each extracted by ``models[fold]`` of its fold
     (``folds``: page key -> fold; by default its site's)."""
     out = {}
     for p in gold_pages():
-        f = p.fold if folds is None else folds[p.key]
-        cfg = RunConfig(extractor=HtmlExtractor(model=models[f]))
+        cfg = RunConfig(extractor=HtmlExtractor(model=_model_of(models, p, folds)))
         html = RESTYLERS[restyle](p.html) if restyle else p.html
         rec = {"id": "x", "order": "0", "fmt": "html", "raw": html.encode("utf-8")}
         out[p.key] = process_record(rec, cfg).processed.text or ""
@@ -267,9 +275,9 @@ def saring_text(models, flattener: str, folds=None) -> dict[str, str]:
     flat = flattened(flattener)
     out = {}
     for p in gold_pages():
-        f = p.fold if folds is None else folds[p.key]
         clean = CleanConfig()
-        clean = replace(clean, classifier=replace(clean.classifier, model=models[f]))
+        model = _model_of(models, p, folds)
+        clean = replace(clean, classifier=replace(clean.classifier, model=model))
         rec = {"id": "x", "order": "0", "fmt": "text", "raw_text": flat[p.key] or " "}
         out[p.key] = process_record(rec, RunConfig(clean=clean)).processed.text or ""
     return out
@@ -491,7 +499,60 @@ def leave_languages_out(flatteners: list[str]) -> None:
         )
 
 
+def leave_sites_out(sets: list[str], flatteners: list[str]) -> None:
+    """The sets ``html``, ``restyled`` and ``text``: each page extracted by the fold model that
+    never saw its site, beside the peers."""
+    models = fold_models()
+    if "html" in sets:
+        outs = {"saring": saring_html(models)}
+        outs.update({n: html_peer(n) for n in HTML_PEERS})
+        table("HTML, leave-site-out (mean F1 / AEB F1)", outs, list(HTML_PEERS))
+    for restyle in RESTYLERS if "restyled" in sets else ():
+        outs = {"saring": saring_html(models, restyle)}
+        outs.update({n: html_peer(n, restyle) for n in HTML_PEERS})
+        title = f"HTML restyled as {restyle} (never trained on), leave-site-out"
+        table(title, outs, list(HTML_PEERS))
+    for name in flatteners if "text" in sets else ():
+        outs = {"saring": saring_text(models, name), **text_peers(name)}
+        outs["saring rules (before)"] = old_rules(name)
+        unseen = " (a flattener the model never trained on)" * (name in UNSEEN_FLATTENERS)
+        table(f"text flattened by {name}{unseen}, leave-site-out", outs, list(TEXT_PEERS))
+
+
+def print_seeds() -> None:
+    print("\nseeds (text path, token F1 against benchmarks/data/seeds_gold)")
+    print("| seed | precision | recall | F1 |")
+    print("|---|---|---|---|")
+    for k, r in score_seeds().items():
+        print(f"| {k} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
+
+
+def print_speed() -> None:
+    kib, load_s = model_load()
+    print(f"\nmodel file {kib:.0f} KiB, loaded in {load_s * 1000:.0f} ms")
+    if AEB.exists() and FUNDUS.exists():
+        s = speed_html()
+        print(
+            f"HTML path CPU per page: saring {s['saring']:.1f} ms, trafilatura "
+            f"{s['trafilatura']:.1f} ms ({s['saring'] / s['trafilatura']:.2f}x)"
+        )
+        s = speed_flattened()
+        print(
+            f"text path on whole pages flattened by blocks ({s['pages']} pages, "
+            f"{s['mean_kb']:.0f} KB mean): {s['per_s']:.0f} pages/s on one core"
+        )
+    if CRAWL.exists():
+        s = speed_text()
+        print(
+            f"text path, one core, {s['documents']} distinct crawl bodies of 2.5-3.5 KB "
+            f"({s['mean_kb']:.1f} KB mean): cleaning {s['clean_per_s']:.0f} documents/s, "
+            f"whole per-document function {s['whole_per_s']:.0f} documents/s"
+        )
+
+
 def main() -> None:
+    """The sets asked for (``--sets``), in the order of the module's docstring; each says
+    when the data it needs is absent."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="+", default=["html", "restyled", "text", "seeds", "speed"])
     ap.add_argument("--flatteners", nargs="+", default=[*FLATTENERS, *UNSEEN_FLATTENERS])
@@ -500,65 +561,19 @@ def main() -> None:
     import trafilatura
 
     print(f"date {time.strftime('%Y-%m-%d')}; trafilatura {trafilatura.__version__}")
-    if {"html", "restyled", "text"} & set(a.sets):
-        if not (AEB.exists() and FUNDUS.exists()):
-            print(f"html, text: skipped, {AEB} or {FUNDUS} is absent")
-        else:
-            models = fold_models()
-            if "html" in a.sets:
-                outs = {"saring": saring_html(models)}
-                outs.update({n: html_peer(n) for n in HTML_PEERS})
-                table("HTML, leave-site-out (mean F1 / AEB F1)", outs, list(HTML_PEERS))
-            for restyle in RESTYLERS if "restyled" in a.sets else ():
-                outs = {"saring": saring_html(models, restyle)}
-                outs.update({n: html_peer(n, restyle) for n in HTML_PEERS})
-                title = f"HTML restyled as {restyle} (never trained on), leave-site-out"
-                table(title, outs, list(HTML_PEERS))
-            if "text" in a.sets:
-                for name in a.flatteners:
-                    outs = {"saring": saring_text(models, name), **text_peers(name)}
-                    outs["saring rules (before)"] = old_rules(name)
-                    unseen = " (a flattener the model never trained on)" * (
-                        name in UNSEEN_FLATTENERS
-                    )
-                    title = f"text flattened by {name}{unseen}, leave-site-out"
-                    table(title, outs, list(TEXT_PEERS))
-    if "languages" in a.sets:
-        if not (AEB.exists() and FUNDUS.exists()):
-            print(f"languages: skipped, {AEB} or {FUNDUS} is absent")
-        else:
-            leave_languages_out(a.flatteners)
-    if "seeds" in a.sets:
-        if not SEEDS.exists():
-            print("seeds: skipped, absent")
-        else:
-            print("\nseeds (text path, token F1 against benchmarks/data/seeds_gold)")
-            print("| seed | precision | recall | F1 |")
-            print("|---|---|---|---|")
-            for k, r in score_seeds().items():
-                print(f"| {k} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
+    gold = AEB.exists() and FUNDUS.exists()
+    if {"html", "restyled", "text", "languages"} & set(a.sets) and not gold:
+        print(f"html, restyled, text, languages: skipped, {AEB} or {FUNDUS} is absent")
+    if {"html", "restyled", "text"} & set(a.sets) and gold:
+        leave_sites_out(a.sets, a.flatteners)
+    if "languages" in a.sets and gold:
+        leave_languages_out(a.flatteners)
+    if "seeds" in a.sets and not SEEDS.exists():
+        print("seeds: skipped, absent")
+    elif "seeds" in a.sets:
+        print_seeds()
     if "speed" in a.sets:
-        kib, load_s = model_load()
-        print(f"\nmodel file {kib:.0f} KiB, loaded in {load_s * 1000:.0f} ms")
-        if AEB.exists() and FUNDUS.exists():
-            s = speed_html()
-            print(
-                f"HTML path CPU per page: saring {s['saring']:.1f} ms, trafilatura "
-                f"{s['trafilatura']:.1f} ms ({s['saring'] / s['trafilatura']:.2f}x)"
-            )
-        if AEB.exists() and FUNDUS.exists():
-            s = speed_flattened()
-            print(
-                f"text path on whole pages flattened by blocks ({s['pages']} pages, "
-                f"{s['mean_kb']:.0f} KB mean): {s['per_s']:.0f} pages/s on one core"
-            )
-        if CRAWL.exists():
-            s = speed_text()
-            print(
-                f"text path, one core, {s['documents']} distinct crawl bodies of 2.5-3.5 KB "
-                f"({s['mean_kb']:.1f} KB mean): cleaning {s['clean_per_s']:.0f} documents/s, "
-                f"whole per-document function {s['whole_per_s']:.0f} documents/s"
-            )
+        print_speed()
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import html as htmlmod
 import inspect
 import json
 import re
+import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -514,11 +515,11 @@ def flattened(name: str) -> dict[str, str]:
 
 def html_peer(name: str, restyle: str | None = None) -> dict[str, str]:
     """The peer's text of every gold page, or of the page restyled by RESTYLERS[restyle]
-    (cached under a digest of the restyler's code and of the helpers it parses and writes
-    the page with, so that a change to any of them makes the peers run again)."""
+    (cached under a digest of this module's source: a restyler reads helpers and constants
+    beside it, and a change to any of them makes the peers run again)."""
     if restyle is None:
         return cached("html", name, lambda p: HTML_PEERS[name](p.html))
     restyler = RESTYLERS[restyle]
-    code = "".join(inspect.getsource(f) for f in (restyler, _tree, _serialised))
+    code = inspect.getsource(sys.modules[__name__])
     kind = f"html-{restyle}-{zlib.crc32(code.encode()):08x}"
     return cached(kind, name, lambda p: HTML_PEERS[name](restyler(p.html)))
