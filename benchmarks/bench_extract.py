@@ -520,6 +520,7 @@ def leave_sites_out(sets: list[str], flatteners: list[str]) -> None:
 
 
 def print_seeds() -> None:
+    """The seeds' token F1 through the text path (``score_seeds``), as a table."""
     print("\nseeds (text path, token F1 against benchmarks/data/seeds_gold)")
     print("| seed | precision | recall | F1 |")
     print("|---|---|---|---|")
@@ -528,6 +529,8 @@ def print_seeds() -> None:
 
 
 def print_speed() -> None:
+    """The speed figures: the model file's load, the HTML path against trafilatura, the text
+    path on flattened pages and on crawl bodies (each when its data is present)."""
     kib, load_s = model_load()
     print(f"\nmodel file {kib:.0f} KiB, loaded in {load_s * 1000:.0f} ms")
     if AEB.exists() and FUNDUS.exists():
@@ -551,8 +554,7 @@ def print_speed() -> None:
 
 
 def main() -> None:
-    """The sets asked for (``--sets``), in the order of the module's docstring; each says
-    when the data it needs is absent."""
+    """Run the sets asked for (``--sets``); each says so when the data it needs is absent."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="+", default=["html", "restyled", "text", "seeds", "speed"])
     ap.add_argument("--flatteners", nargs="+", default=[*FLATTENERS, *UNSEEN_FLATTENERS])
