@@ -176,25 +176,16 @@ def language_folds(pages) -> dict[str, int]:
     return folds
 
 
-def _without(rows: list[PageRows], keys: set[str]) -> list[PageRows]:
-    """The rows of pages not in ``keys`` (a row's key ends with its page's), their sites split
-    into inner folds as ``content_training.refold`` splits them."""
-    return [
-        replace(r, fold=zlib.crc32(f"inner:{r.site}".encode()) % (FOLDS - 1))
-        for r in rows
-        if r.key.rsplit("|", 1)[-1] not in keys
-    ]
-
-
 def language_models(langs: dict[str, int]) -> dict[int, ContentModel]:
     """One model per language fold (``langs``: language -> fold), trained on the pages of the
     other folds (cached by code digest, as ``fold_models``, and by the folds themselves: the
     languages are read by py3langid and split here, outside the digest)."""
-    pages = gold_pages()
+    fold_of = {p.key: langs[p.lang] for p in gold_pages()}
 
     def rows_without(rows: list[PageRows], f: int) -> list[PageRows]:
-        """The rows of the pages whose language is not in fold ``f``."""
-        return _without(rows, {p.key for p in pages if langs[p.lang] == f})
+        """The rows of the pages whose language is not in fold ``f`` (a row's key ends with
+        its page's), their sites split into inner folds by ``refold``."""
+        return refold([replace(r, fold=fold_of[r.key.rsplit("|", 1)[-1]]) for r in rows], f)
 
     tag = f"-{zlib.crc32(repr(sorted(langs.items())).encode()):08x}"
     return _trained("lang", sorted(set(langs.values())), rows_without, tag)
