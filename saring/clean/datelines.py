@@ -72,4 +72,3 @@ def opens_with_dateline(line: str) -> bool:
     """Whether ``line`` opens with a dateline and has words after it."""
     rest = strip_dateline(line)
     return rest != line and any(c.isalpha() for c in rest)
-

@@ -28,6 +28,8 @@ _ENDS = re.compile(r"[.!?…][\"'”’)]*$")
 # word in lower case ("Liputan6.com, Jakartasensual ..."), where no rule can tell where the
 # place ends. Such a sentence is not used in a summary.
 _OUTLET_LEFT = re.compile(r"^(?:Liputan6\.com|TEMPO\.CO|KOMPAS\.?\s?com|REPUBLIKA\.CO\.ID)\b")
+
+
 def _tfidf(words: list[list[str]]) -> list[dict[str, float]]:
     """L2-normalised TF-IDF vectors as dicts: sublinear tf, smoothed idf, as scikit-learn's
     ``TfidfVectorizer(sublinear_tf=True)`` computes them, without its per-call cost (a story's
