@@ -1,6 +1,7 @@
 """Extraction on sites the content model never saw: both paths, the peers in the same run.
 
-    .venv/bin/python benchmarks/bench_extract.py [--sets html restyled text seeds speed languages]
+    .venv/bin/python benchmarks/bench_extract.py [--sets html restyled text seeds bodies speed
+                                                    languages]
 
 - Pages: every page with gold text in ../shared/data (``extract_gold``: article-extraction-
   benchmark, 181 English pages; fundus-multilingual, 257 pages from 40 countries).
@@ -30,6 +31,9 @@
   F1 is printed per group (the other languages by the script of their gold text) beside the
   leave-site-out models' and the peers'. Two gold pages only are Indonesian: this is how the
   model is measured on a language it has not seen, as Indonesian is to it.
+- bodies: article bodies with no title through the text path, C4's line rules and jusText:
+  IndoSum's dev articles (clean: the share of their words kept) and the crawl's bodies (the
+  leads kept: a body's first line of 12 words or more that ends a sentence).
 - speed: CPU time of the HTML path against plain trafilatura on the same pages (interleaved), the
   text path on the crawl's article bodies of about 3 KB (one core), the model file's size and
   load time.
@@ -40,6 +44,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import statistics
 import sys
 import time
@@ -71,7 +76,7 @@ from extract_gold import (
     gold_pages,
     html_peer,
 )
-from shared_data import AEB, CRAWL, FUNDUS, SEEDS
+from shared_data import AEB, CRAWL, CRAWL_DAYS, FUNDUS, INDOSUM, SEEDS, indosum_articles
 
 from saring.clean import CleanConfig, clean_page
 from saring.config import RunConfig
@@ -510,6 +515,69 @@ def leave_sites_out(sets: list[str], flatteners: list[str]) -> None:
         table(f"text flattened by {name}{unseen}, leave-site-out", outs, list(TEXT_PEERS))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _kept_share(source: str, kept: str) -> float:
+    """The share of ``source``'s words (counted with repeats) that ``kept`` holds."""
+    a, b = Counter(_WORD.findall(source.lower())), Counter(_WORD.findall(kept.lower()))
+    return sum((a & b).values()) / max(sum(a.values()), 1)
+
+
+def _lead(body: str) -> str | None:
+    """A body's first line when it reads as a lead paragraph: 12 words or more, ending a
+    sentence."""
+    first = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
+    ok = len(_WORD.findall(first)) >= 12 and first.rstrip("\"'”’)").endswith((".", "!", "?"))
+    return first if ok else None
+
+
+def bodies_table(name: str, bodies: list[str], whole_is_gold: bool) -> None:
+    """Article bodies with no title (as a corpus that kept only the text gives them) through
+    the text path (the bundled model), C4's line rules and jusText over the same lines: the
+    leads kept (half their words or more), and where the body is the article and nothing else
+    (``whole_is_gold``), the share of its words kept and the bodies that keep under 80%."""
+    cfg = RunConfig()
+    outs: dict[str, list[str]] = {"saring": [], **{n: [] for n in TEXT_PEERS}}
+    for i, b in enumerate(bodies):
+        rec = {"id": str(i), "order": str(i), "fmt": "text", "raw_text": b}
+        outs["saring"].append(process_record(rec, cfg).processed.text or "")
+        lines = [u.text for u in text_units(b)]
+        for n, fn in TEXT_PEERS.items():
+            outs[n].append(fn(lines))
+    leads = [(i, ld) for i, b in enumerate(bodies) if (ld := _lead(b))]
+    print(f"\n{name}: {len(bodies):,} bodies, {len(leads):,} open with a lead paragraph")
+    print("| tool | leads kept | words kept (mean) | bodies under 80% kept |\n|---|---|---|---|")
+    for tool, texts in outs.items():
+        kept = sum(_kept_share(ld, texts[i]) >= 0.5 for i, ld in leads)
+        row = f"| {tool} | {kept:,} of {len(leads):,} |"
+        if whole_is_gold:
+            shares = [_kept_share(b, t) for b, t in zip(bodies, texts, strict=True)]
+            row += f" {statistics.mean(shares):.4f} | {sum(x < 0.8 for x in shares):,} |"
+        else:
+            row += " - | - |"
+        print(row)
+
+
+def print_bodies() -> None:
+    """``bodies_table`` on IndoSum's dev articles (clean Indonesian articles of ten outlets,
+    2016-2018: the whole body is the article) and on the crawl's distinct bodies (which still
+    carry the sites' furniture: only their leads are counted)."""
+    if INDOSUM.exists():
+        bodies = indosum_articles(10_000)
+        bodies_table("IndoSum dev, paragraphs one a line, no title", bodies, True)
+    else:
+        print(f"bodies: IndoSum skipped, {INDOSUM} is absent")
+    if not CRAWL.exists():
+        print(f"bodies: crawl skipped, {CRAWL} is absent")
+        return
+    seen: dict[str, None] = {}
+    for day in CRAWL_DAYS:
+        with open(CRAWL / day, encoding="utf-8-sig", newline="") as fh:
+            seen.update((r["isi_berita"], None) for r in csv.DictReader(fh) if r["isi_berita"])
+    bodies_table("the shared crawl's distinct bodies, no title", list(seen), False)
+
+
 def print_seeds() -> None:
     """The seeds' token F1 through the text path (``score_seeds``), as a table."""
     print("\nseeds (text path, token F1 against benchmarks/data/seeds_gold)")
@@ -547,7 +615,9 @@ def print_speed() -> None:
 def main() -> None:
     """Run the sets asked for (``--sets``); each says so when the data it needs is absent."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", nargs="+", default=["html", "restyled", "text", "seeds", "speed"])
+    ap.add_argument(
+        "--sets", nargs="+", default=["html", "restyled", "text", "seeds", "bodies", "speed"]
+    )
     ap.add_argument("--flatteners", nargs="+", default=[*FLATTENERS, *UNSEEN_FLATTENERS])
     a = ap.parse_args()
     warnings.simplefilter("ignore")
@@ -565,6 +635,8 @@ def main() -> None:
         print("seeds: skipped, absent")
     elif "seeds" in a.sets:
         print_seeds()
+    if "bodies" in a.sets:
+        print_bodies()
     if "speed" in a.sets:
         print_speed()
 

@@ -7,7 +7,7 @@ import pytest
 from saring.clean import CleanConfig, clean_page
 from saring.clean.repeats import repeated_lines
 from saring.clean.siterepeats import line_hash, line_hashes, strip_lines
-from saring.clean.textpage import TextCleaner, is_date_line
+from saring.clean.textpage import TextCleaner, _opens_with_lead, is_date_line
 from saring.evaluate import seed_gold, token_f1
 from tests.conftest import SEEDS, need_shared
 
@@ -303,3 +303,114 @@ def test_a_note_that_the_article_ran_elsewhere_goes():
     cleaned = TextCleaner()(text, title="Gajah Sumatra di Padang Sugihan")
     assert "tayang" not in cleaned.text
     assert any(r.reason == "related_link" and "tayang" in r.text for r in cleaned.removed)
+
+
+# A shared-crawl body (kompas.com, 2025-06-20) as a corpus that kept the body but not the
+# title gives it.
+FORMULA_E = (
+    "JAKARTA, KOMPAS.com-BalapanFormula Edi Jakarta berlangsung Jumat (20/6/2025) dan Sabtu (21/6/2025).\n"
+    "Setelah terakhir terlaksana di 2023, akhirnyabalapanformula dengan mobil listrik tersebut kembali hadir di Jakarta. Kali ini nama serinya adalahSarinah Jakarta E-Prix2025.\n"
+    "Bedanya dengan dua tahun lalu, Formula E tahun ini cuma satu seri saja. Sementara di 2023, balapannya dua kali atau disebut double header.\n"
+    "Baca juga:Begini Penghitungan Sistem Poin di Formula E\n"
+    "Dok. IstimewaJakarta E-Prix 2023\n"
+    "Untuk balapan sebenarnya dimulai sejak Jumat, sesi Free Practice 1 yang berlangsung pukul 16.00 WIB sampai 16.55 WIB.\n"
+    "Sementara di hari Sabtu, dimulai dengan sesi Free Practice 2 pukul 08.00 WIB sampai 08.55 WIB. Lalu ada Kualifikasi pukul 10.20 WIB-11.43 WIB, dan balapan di sore hari, pukul 15.05 WIB sampai 16.00 WIB.\n"
+    "Baca juga:Lebih dari 76 Persen, Kasus Kecelakaan Melibatkan Sepeda Motor\n"
+    "Untuk yang mau menyaksikan balapannya, bisa menonton lewat TV nasional, RCTI. Cuma tayangan yang ditampilkan saat balapan saja, artinya di Sabtu pukul 15.05 WIB.\n"
+    "Sementara kalau mau mengikuti dari sesi Free Practice sampai balapan, bisa menonton lewat aplikasi atau laman Vision+ dan RCTI+.\n"
+    "BerikutLink Live StreamingSarinah Jakarta E-Prix 2025:\n"
+    "Live StreamingVision+\n"
+    "Live StreamingRCTI+\n"
+)
+# An IndoSum article (JUARA, 2017) as the dataset gives it: the lead, the writer's line, the
+# body; no title.
+FABREGAS = (
+    "JUARA.net - Musim 2016 - 2017 akhirnya harus disudahi Cesc Fabregas dengan kekecewaan.\n"
+    "Penulis: Dwi Widijatmiko\n"
+    "Bukan hanya karena timnya, Chelsea, kalah 1 - 2 dari Arsenal dalam final Piala FA, Sabtu (27 / 5 / 2017) di Wembley. Rasa kecewa juga muncul karena Fabregas merasa “ dikhianati ” oleh manajernya, Antonio Conte.\n"
+    "Fabregas kecewa karena dia tidak menjadi starter pada pertandingan itu. Conte lebih memilih Nemanja Matic. Fabregas baru dimasukkan menggantikan Matic saat laga berumur satu jam.\n"
+    "Fabregas merasa dia layak menjadi starter setelah apa yang dia perlihatkan pada pekan - pekan terakhir Premier League. Gelandang asal Spanyol itu berhasil membuat Conte mengubah pikiran.\n"
+    "Dalam enam laga terakhir liga, Fabregas selalu bermain dengan empat kali menjadi starter. Dalam enam pertandingan tersebut, sumbangsihnya buat tim sangat besar.\n"
+    "Gelandang kelahiran 4 Mei 1987 itu mencetak satu gol dan membuat lima assist.\n"
+)
+
+
+@pytest.mark.parametrize("body", [FORMULA_E, FABREGAS], ids=["kompas", "juara"])
+def test_a_lead_opening_with_a_dateline_stays_in_a_body_without_title(body):
+    # the model doubts a text's first line; a lead that opens with a dateline is neither a
+    # headline nor a page's header line
+    lead = body.splitlines()[0]
+    cleaned = TextCleaner()(body)
+    assert cleaned.text.startswith(lead)
+    assert cleaned.title is None
+    assert "Penulis" not in cleaned.text
+
+
+def test_a_lead_that_lost_its_full_stop_is_not_the_headline():
+    # an IndoSum article (JUARA, 2017): its lead ends without a full stop, so it does not read
+    # as prose; it opens with a dateline, which a headline does not
+    body = (
+        "JUARA.NET - Pebulu tangkis asal India, Pusarla Venkata Sindhu, membidik target menjadi tunggal putri nomor satu dunia pada 2018\n"
+        "Menurut peraih medali perak Olimpiade Rio 2016 itu, untuk menjadi nomor satu yang dibutuhkan oleh dirinya adalah konsistensi.\n"
+        '" Saya ingin melihat diri saya menjadi yang terbaik di dunia. Untuk mencapai itu, saya hanya perlu bermain bagus terus-menerus, " \xa0 kata Pusarla dikutip JUARA.net dari Firstpost.\n'
+        '" Dengan demikian peringkat secara otomatis akan mengikuti (naik). "\n'
+        "Sepanjang 2017, Sindhu meraih hasil cukup baik pada kalender kompetisi 2017.\n"
+        "Dia merengkuh tiga gelar sepanjang 2017 melalui turnamen Syed Modi International (Grand Prix Gold), India Terbuka, dan Korea Terbuka.\n"
+    )
+    cleaned = TextCleaner()(body)
+    assert cleaned.title is None and cleaned.text.startswith("JUARA.NET - Pebulu tangkis")
+
+
+def test_a_lead_ending_in_an_exclamation_is_not_a_question_headline():
+    # a shared-crawl body (liputan6.com): its lead reads as a headline by its "!" alone
+    body = (
+        "Liputan6.com, JakartaSaksikan kisah seru yang sarat dengan kejutan tak terduga dalam FTVKisah Nyata, hanya di Indosiar!\n"
+        "Tonton setiap hari mulai pukul 13.30 WIB dan rasakan ketegangan serta sensasi dari Kisah Nyata secara eksklusif di Indosiar.\n"
+        "Baca Juga\n"
+        "Anda juga dapat menikmatinya secara daring melaluitautanini.\n"
+        "Advertisement\n"
+    )
+    cleaned = TextCleaner()(body)
+    assert cleaned.title is None and cleaned.text.startswith("Liputan6.com, JakartaSaksikan")
+
+
+# An IndoSum article (CNN Indonesia, 2017): paragraphs one a line, a ranked list to close it,
+# no title (its dateline as the outlet prints it, "--", where IndoSum's tokens read "- -").
+BEACHES = """Jakarta, CNN Indonesia -- Grace Bay dinobatkan sebagai pantai terindah di dunia oleh perusahaan konsultasi perjalanan wisata, Flight Network. Pantai yang berada di Kepulauan Turks and Caicos itu mendapat skor tertinggi untuk lima kategori penilaian, yakni; kelestarian alam, lokasi, kualitas pasir dan air, cuaca, dan suhu.
+Pantai yang memiliki jumlah 319 hari cerah dan suhu rata-rata 29 derajat Celcius dalam setahun ini terbentang sepanjang 1,6 kilometer di bibir Turks and Caicos.
+Dari skala 1 sampai 10, tingkat keterjangkauannya 8. Yang paling mengangumkan ialah tingkat kelestarian alam dan kualitas pasir serta airnya. Dari skala 1 sampai 10, pantai ini memiliki diberi nilai 10.
+Tak hanya bisa berenang atau berjemur, turis juga bisa menyelam di Grace Bay, karena pemandangan bawah lautnya sangat menawan.
+Grace Bay bukan satu-satunya pantai yang dinobatkan terindah oleh Flight Network. Dari penilaian 632 wartawan dan pakar wisata se - dunia, daftar ini juga memulai 49 pantai lain.
+Sayangnya, tidak ada satu pun pantai di Indonesia yang masuk dalam daftar peringkat tersebut.
+Berikut ini ialah daftar 10 pantai terindah di dunia versi Flight Network:
+1. Grace Bay, Turks and Caicos
+2. Whitehaven Beach, Australia
+3. Anse Lazio, Seychelles
+4. Pink Sands Beach, Bahama
+5. Navagio Beach, Yunani
+6. Baia Dos Porcos, Brazil
+7. Playa Paraiso, Meksiko
+8. Hyams Beach, Australia
+9. Hidden Beach, Meksiko
+10. Trunk Bay, US Virgin Islands
+"""
+
+
+def test_a_text_that_opens_with_its_lead_is_judged_as_an_extracted_article():
+    # no title, but its first line is a lead with a dateline: the list that closes it stays,
+    # as it does when the title comes with it
+    untitled = TextCleaner()(BEACHES)
+    assert untitled.text.endswith("\nTrunk Bay, US Virgin Islands")
+    assert untitled.text == TextCleaner()(BEACHES, title="Grace Bay Pantai Terindah").text
+
+
+def test_a_page_that_opens_with_a_cookie_notice_is_still_a_whole_page():
+    # prose opens whole pages too (an aeb page, flattened): only a lead's dateline says a text
+    # is an article body
+    notice = (
+        "Our website uses cookies to improve its performance and enhance your user experience. "
+        "Through cookies, certain information about your visit is stored."
+    )
+    cleaner = TextCleaner()
+    assert not _opens_with_lead(cleaner.classify(f"{notice}\nMenu\nSearch\n"))
+    assert _opens_with_lead(cleaner.classify(FABREGAS))
