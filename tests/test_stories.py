@@ -338,6 +338,7 @@ DATELINE_TABLE = [
     ("COVID-19 kembali meningkat di Jakarta.", None),
     ("Joko Widodo - Ma'ruf Amin hadir.", None),
     ("Skor akhir 2 - 1 untuk Persib.", None),
+    ("IHSG Terkoreksi, Saham-Saham Ini Jadi Incaran Asing", None),
 ]
 
 

@@ -346,6 +346,16 @@ def test_a_lead_opening_with_a_dateline_stays_in_a_body_without_title(body):
     assert "Penulis" not in cleaned.text
 
 
+def test_a_body_under_its_headline_is_judged_as_an_extracted_article():
+    # a folder of .txt articles: the headline, a blank line, the body; the list of live
+    # streams that closes the article stays, as when the title comes with the record
+    title = "Jadwal Formula E Jakarta 2025 dan Link Live Streaming"
+    cleaned = TextCleaner()(f"{title}\n\n{FORMULA_E}")
+    assert cleaned.title == title
+    assert cleaned.text == TextCleaner()(FORMULA_E, title=title).text
+    assert cleaned.text.endswith("Live StreamingRCTI+")
+
+
 def test_a_lead_that_lost_its_full_stop_is_not_the_headline():
     # an IndoSum article (JUARA, 2017): its lead ends without a full stop, so it does not read
     # as prose; it opens with a dateline, which a headline does not
@@ -414,3 +424,5 @@ def test_a_page_that_opens_with_a_cookie_notice_is_still_a_whole_page():
     cleaner = TextCleaner()
     assert not _opens_with_lead(cleaner.classify(f"{notice}\nMenu\nSearch\n"))
     assert _opens_with_lead(cleaner.classify(FABREGAS))
+    # under a menu word, not a headline, the lead is a whole page's
+    assert not _opens_with_lead(cleaner.classify(f"Menu\n{FABREGAS}"))

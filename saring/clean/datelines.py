@@ -62,8 +62,10 @@ def strip_dateline(sentence: str) -> str:
     m = _DATELINE.match(sentence)
     p = m.group("p") if m else ""
     # a news domain, or "place, outlet"; not a hyphenated name after a word
-    # ("Perundungan IEU-Surabaya", "Bertajuk TAC-2025")
-    if m and (_DOMAIN.search(p) or "," in p):
+    # ("Perundungan IEU-Surabaya", "Bertajuk TAC-2025") nor a word doubled by a hyphen after
+    # a comma ("IHSG Terkoreksi, Saham-Saham Ini ...": a headline of the crawl)
+    glued = m is not None and p[-1:].isalnum() and sentence[m.end() - 1 : m.end()] in "-–—"
+    if m and (_DOMAIN.search(p) or ("," in p and not glued)):
         return sentence[m.end() :]
     return sentence
 
