@@ -593,7 +593,7 @@ def under_headline(bodies: dict[str, str]) -> None:
         rec = {"id": str(i), "order": str(i), "fmt": "text", "raw_text": f"{t}\n\n{b}"}
         txt = process_record(rec, cfg).processed
         ref = process_record({**rec, "raw_text": b, "title": t}, cfg).processed
-        found += (txt.title or "").strip() == t.strip()
+        found += " ".join((txt.title or "").split()) == " ".join(t.split())
         same += txt.text == ref.text
         shares.append(_kept_share(ref.text or "", txt.text or ""))
     print(

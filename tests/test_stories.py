@@ -329,6 +329,7 @@ DATELINE_TABLE = [
     # datelines of outlets outside the crawl (the seeds, the bundled examples)
     ("Jakarta (ANTARA News) - Golden State Warriors menang.", "Golden State Warriors menang."),
     ("Surabaya (ANTARA) - Banjir surut di Gresik.", "Banjir surut di Gresik."),
+    ("Jakarta, CNBC Indonesia-IHSG ditutup melemah.", "IHSG ditutup melemah."),
     ("MOSKOW - Rusia dan Amerika Serikat bertemu.", "Rusia dan Amerika Serikat bertemu."),
     ("KIBLAT.NET, Aleppo – Oposisi Suriah mengungkapkan.", "Oposisi Suriah mengungkapkan."),
     ("Jakarta, Aktual.com – Menteri Luar Negeri Rusia.", "Menteri Luar Negeri Rusia."),

@@ -343,7 +343,7 @@ def test_a_lead_opening_with_a_dateline_stays_in_a_body_without_title(body):
     cleaned = TextCleaner()(body)
     assert cleaned.text.startswith(lead)
     assert cleaned.title is None
-    assert "Penulis" not in cleaned.text
+    assert "Penulis" not in cleaned.text  # the writer's line still goes (juara)
 
 
 def test_a_body_under_its_headline_is_judged_as_an_extracted_article():
@@ -354,6 +354,24 @@ def test_a_body_under_its_headline_is_judged_as_an_extracted_article():
     assert cleaned.title == title
     assert cleaned.text == TextCleaner()(FORMULA_E, title=title).text
     assert cleaned.text.endswith("Live StreamingRCTI+")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "KPK - Polri Sepakat Usut Kasus Korupsi Bansos",
+        "Harga Beras Naik, Pedagang - Pembeli Mengeluh",
+    ],
+)
+def test_a_short_headline_that_reads_like_a_dateline_is_still_the_headline(headline):
+    # a dateline says "lead" only on a line of a lead's length
+    cleaned = TextCleaner()(f"{headline}\n\n{FORMULA_E}")
+    assert cleaned.title == headline and not cleaned.text.startswith(headline)
+
+
+def test_a_menu_above_a_lead_is_not_its_headline():
+    menu = "Beranda Nasional Internasional Ekonomi Olahraga"
+    assert not _opens_with_lead(TextCleaner().classify(f"{menu}\n{FORMULA_E}"))
 
 
 def test_a_lead_that_lost_its_full_stop_is_not_the_headline():

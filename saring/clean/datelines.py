@@ -64,10 +64,18 @@ def strip_dateline(sentence: str) -> str:
     # a news domain, or "place, outlet"; not a hyphenated name after a word
     # ("Perundungan IEU-Surabaya", "Bertajuk TAC-2025") nor a word doubled by a hyphen after
     # a comma ("IHSG Terkoreksi, Saham-Saham Ini ...": a headline of the crawl)
-    glued = m is not None and p[-1:].isalnum() and sentence[m.end() - 1 : m.end()] in "-–—"
-    if m and (_DOMAIN.search(p) or ("," in p and not glued)):
+    if m and (_DOMAIN.search(p) or ("," in p and not _doubled(p, sentence[m.end() :]))):
         return sentence[m.end() :]
     return sentence
+
+
+def _doubled(before: str, after: str) -> bool:
+    """Whether a hyphen glued between ``before`` and ``after`` doubles a word ("Saham-Saham",
+    "anak-anak"): a plural, not a dateline's dash."""
+    if not before[-1:].isalnum():
+        return False
+    word = before.split()[-1]
+    return after[: len(word)].casefold() == word.casefold()
 
 
 def opens_with_dateline(line: str) -> bool:

@@ -93,6 +93,26 @@ def _known_headline(
     return next((i for i in at if " ".join(lines[i].text.split()).casefold() == want), None)
 
 
+LEAD_WORDS = 12  # a dateline line this long is a lead; shorter, it may be a headline
+
+
+def _dateline_lead(line: Line) -> bool:
+    """Whether ``line`` is an article's lead by its dateline: it opens with one ("JUARA.net -
+    Musim 2016-2017 akhirnya ...") and has ``LEAD_WORDS`` words or more. A short line that
+    reads so is a headline as often ("KPK - Polri Sepakat Usut Kasus Korupsi Bansos")."""
+    return line.words >= LEAD_WORDS and opens_with_dateline(line.text)
+
+
+def _heading_like(line: Line) -> bool:
+    """A line that may be a headline: 3 to 40 words, not a date or a symbol line, not a menu
+    (a run of capitalised words without one function word or punctuation mark)."""
+    if line.kind in ("junk", "blank") or not 3 <= line.words <= 40:
+        return False
+    if re.search(r"[,:;'\"‘’“”!?-]", line.text):
+        return True
+    return any(w in _function_words() for w in words_of(line.text))
+
+
 def _opens_with_lead(lines: list[Line]) -> bool:
     """Whether the text opens with a paragraph of prose that opens with a dateline ("JUARA.net
     - Musim 2016-2017 ...", "Jakarta (ANTARA News) - ..."), as its first line or after one
@@ -102,10 +122,10 @@ def _opens_with_lead(lines: list[Line]) -> bool:
     first line was enough)."""
     filled = [ln for ln in lines if ln.kind != "blank"][:2]
     for k, ln in enumerate(filled):
-        if ln.kind == "body" and opens_with_dateline(ln.text):
+        if ln.kind == "body" and _dateline_lead(ln):
             return True
-        if k == 0 and not (ln.kind == "short" and 3 <= ln.words <= 40):
-            return False  # not a headline: a menu word, a date, a paragraph without dateline
+        if k == 0 and not (ln.kind == "short" and _heading_like(ln)):
+            return False  # not a headline: a menu, a date, a paragraph without a dateline
     return False
 
 
@@ -118,7 +138,7 @@ def _question_headline(lines: list[Line], keep: set[int], first: int) -> int | N
         return None
     text = lines[first].text.strip()
     inner = text[:-1]
-    if opens_with_dateline(text):  # a lead: "Liputan6.com, JakartaSaksikan ... di Indosiar!"
+    if _dateline_lead(lines[first]):  # "Liputan6.com, JakartaSaksikan ... di Indosiar!"
         return None
     if not (
         3 <= lines[first].words <= 20 and text[-1:] in "?!" and not re.search(r"[.?!] ", inner)
@@ -560,17 +580,9 @@ class TextCleaner:
     def _title(lines: list[Line], before: list[int]) -> int | None:
         """The first heading-like line before the article: 3 to 40 words, not a date, not a menu
         (a run of capitalised words without one function word or punctuation mark)."""
-        fw = _function_words()
-        for i in before:
-            ln = lines[i]
-            if ln.kind == "junk" or not 3 <= ln.words <= 40 or opens_with_dateline(ln.text):
-                continue
-            words = words_of(ln.text)
-            has_punct = bool(re.search(r"[,:;'\"‘’“”!?-]", ln.text))
-            if not has_punct and not any(w in fw for w in words):
-                continue  # menu-like
-            return i
-        return None
+        return next(
+            (i for i in before if _heading_like(lines[i]) and not _dateline_lead(lines[i])), None
+        )
 
     @staticmethod
     def _headline(lines: list[Line], before: list[int], lead: str) -> int | None:
@@ -584,7 +596,7 @@ class TextCleaner:
             ln = lines[i]
             if ln.kind in ("junk", "removed", "tail") or not 3 <= ln.words <= 40:
                 continue
-            if opens_with_dateline(ln.text):  # a lead that lost its full stop, not a headline
+            if _dateline_lead(ln):  # a lead that lost its full stop, not a headline
                 continue
             words = set(words_of(ln.text))
             share = len(words & opening) / len(words) if words else 0.0
