@@ -34,7 +34,8 @@
 - bodies: article bodies with no title through the text path, C4's line rules and jusText:
   IndoSum's dev articles (clean: the share of their words kept) and the crawl's bodies (the
   leads kept: a body's first line of 12 words or more that ends a sentence); then the crawl's
-  bodies under their headline, as .txt files hold them, against the same with the title given.
+  bodies under their headline, as .txt files hold them, against the same with the title given;
+  and IndoSum's articles put in a plain HTML page, through the HTML path and trafilatura.
 - speed: CPU time of the HTML path against plain trafilatura on the same pages (interleaved), the
   text path on the crawl's article bodies of about 3 KB (one core), the model file's size and
   load time.
@@ -560,6 +561,37 @@ def bodies_table(name: str, bodies: list[str], whole_is_gold: bool) -> None:
         print(row)
 
 
+def plain_pages(bodies: list[str]) -> None:
+    """IndoSum's articles put in a plain page (a menu, the headline, the paragraphs as <p>, or
+    one <div> parted by <br><br>, a footer) through the HTML path and trafilatura: the share of
+    the article's words kept, and the articles keeping under 80%."""
+    import html as htmlmod
+
+    from extract_gold import trafilatura_default
+
+    cfg = RunConfig()
+    for shape in ("p", "div-br"):
+        shares: dict[str, list[float]] = {"saring": [], "trafilatura": []}
+        for i, b in enumerate(bodies):
+            paras = [htmlmod.escape(x) for x in b.splitlines()]
+            body = "".join(f"<p>{x}</p>" for x in paras)
+            if shape == "div-br":
+                body = f"<div class='content'>{'<br><br>'.join(paras)}</div>"
+            page = (
+                f"<html><head><title>Berita {i}</title></head><body><header><a href='/'>Beranda"
+                f"</a> <a href='/news'>News</a></header><h1>Berita {i}</h1>{body}"
+                "<footer>Copyright 2017 Redaksi</footer></body></html>"
+            )
+            rec = {"id": str(i), "order": str(i), "fmt": "html", "raw_text": page}
+            shares["saring"].append(_kept_share(b, process_record(rec, cfg).processed.text or ""))
+            shares["trafilatura"].append(_kept_share(b, trafilatura_default(page) or ""))
+        for tool, x in shares.items():
+            print(
+                f"IndoSum in a plain page ({shape}), {tool}: words kept {statistics.mean(x):.4f}"
+                f" (mean), under 80% on {sum(v < 0.8 for v in x):,} of {len(x):,}"
+            )
+
+
 def print_bodies() -> None:
     """``bodies_table`` on IndoSum's dev articles (clean Indonesian articles of ten outlets,
     2016-2018: the whole body is the article) and on the crawl's distinct bodies (which still
@@ -567,6 +599,7 @@ def print_bodies() -> None:
     if INDOSUM.exists():
         bodies = indosum_articles(10_000)
         bodies_table("IndoSum dev, paragraphs one a line, no title", bodies, True)
+        plain_pages(bodies)
     else:
         print(f"bodies: IndoSum skipped, {INDOSUM} is absent")
     if not CRAWL.exists():

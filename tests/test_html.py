@@ -501,3 +501,54 @@ def test_a_page_with_no_article_text_still_names_its_title_and_address():
         "https://www.situs.co.id/berita/1",
         "situs.co.id",
     )
+
+
+# An IndoSum article (2017) put in a plain page: prose, then a specification list it announces
+SPECS = [
+    "Prosesor Snapdragon 653 Octa-core (4x1.95 GHz Cortex-A72 & 4x1.4 GHz Cortex-A53)",
+    "Storage 64 GB, slot microSD hingga 256 GB",
+    "RAM 6 GB",
+    "Layar 6 inci Super AMOLED resolusi 1080 x 1920 pixel, 367 ppi",
+    "Sistem operasi Android v6.0.1 (Marshmallow)",
+    "Kamera belakang 16 MP, f/1.9, phase detection autofocus, dual-LED (dual tone) flash",
+    "Kamera depan 16 MP, f/1.9, 1080p",
+    "Jaringan 4G LTE, Wi-Fi, Bluetooth, NFC, GPS",
+    "Dimensi 162,9 x 80,7 x 6,9 mm",
+    "Bobot 189 gram",
+    "Baterai Li-Ion 4.000 mAh non-removable",
+]
+PHONE = (
+    "<p>Ponsel pertama Samsung dengan RAM 6 GB, Galaxy C9 Pro, akhirnya resmi menunjukkan batang "
+    "hidungnya di pasar Indonesia. Ponsel ini hadir dengan banderol harga Rp 7 juta. Selain RAM, "
+    "Galaxy C9 Pro memiliki kapasitas memori internal yang tidak kalah gemuk, 64 GB, dan ini bisa "
+    "ditambahkan dengan kartu memori eksternal MicroSD hingga 256 GB. Kebutuhan penyimpanan "
+    "data tidak perlu dikhawatirkan lagi.</p>"
+    "<p>Galaxy C9 Pro tidak mengandalkan prosesor Exynos seperti ponsel Samsung lainnya di "
+    "Indonesia. Urusan dapur pacu diserahkan pada prosesor Snapdragon 653 Octa core buatan "
+    "Qualcomm. Perangkat ini masuk dalam kategori 'Phablet' karena ukuran layarnya 6 inci. Layar "
+    "ini memakai jenis Super AMOLED beresolusi 1080 x 1920 pixel.</p>"
+    "<p>Di sektor kamera, Samsung cukup berani memasang sensor 16 megapixel di kedua kamera yang "
+    "terletak di belakang dan depan. Itu berarti pengguna akan semakin dimanjakan ketika "
+    "melakukan swafoto atau selfie.</p>"
+    "<p>Galaxy C9 Pro memiliki baterai 4.000 mAh. Kapasitas yang besar ini didukung dengan "
+    "kemampuan pengisian daya yang cepat. Berikut spesifikasi lengkap untuk Galaxy C9 Pro:</p>"
+)
+
+
+@pytest.mark.parametrize("shape", ["p-dash", "ul"])
+def test_a_list_the_article_announces_is_kept_whole(shape):
+    if shape == "ul":
+        items = "<ul>" + "".join(f"<li>{s}</li>" for s in SPECS) + "</ul>"
+    else:
+        items = "".join(f"<p>- {s}</p>" for s in SPECS)
+    page = (
+        "<html><head><title>Galaxy C9 Pro Resmi Dijual</title></head><body>"
+        "<header><a href='/'>Beranda</a> <a href='/tekno'>Tekno</a></header>"
+        f"<h1>Galaxy C9 Pro Resmi Dijual</h1>{PHONE}{items}"
+        "<footer>Copyright 2017 Redaksi</footer></body></html>"
+    )
+    got = HtmlExtractor()(page)
+    assert got.units is not None  # the model's choice, not handed to trafilatura
+    for spec in SPECS:
+        assert spec in got.text
+    assert "Copyright" not in got.text

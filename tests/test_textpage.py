@@ -444,3 +444,11 @@ def test_a_page_that_opens_with_a_cookie_notice_is_still_a_whole_page():
     assert _opens_with_lead(cleaner.classify(FABREGAS))
     # under a menu word, not a headline, the lead is a whole page's
     assert not _opens_with_lead(cleaner.classify(f"Menu\n{FABREGAS}"))
+
+
+def test_a_list_the_article_announces_stays_on_a_whole_page():
+    # IndoSum's own text, whose "- -" is no dateline to the table: the page is judged whole,
+    # and the ranked list after "Berikut ini ialah daftar ...:" is still read as the article's
+    text = BEACHES.replace("Jakarta, CNN Indonesia -- ", "Jakarta, CNN Indonesia - - ")
+    assert not _opens_with_lead(TextCleaner().classify(text))
+    assert TextCleaner()(text).text.endswith("\nTrunk Bay, US Virgin Islands")

@@ -350,6 +350,7 @@ class TextCleaner:
         how-to); a whole page (no title) loses what the model drops anywhere."""
         from saring.extract.content import INSIDE, default_model, select
         from saring.extract.features import PageContext, features
+        from saring.extract.lists import keep_announced_lists, list_items
 
         units = text_units(text)
         lines = self.classify("\n".join(u.text for u in units))
@@ -392,6 +393,8 @@ class TextCleaner:
             ]
         else:
             chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
+            seen = [units[lines[j].source] for j in judged]
+            keep_announced_lists(chosen, [lines[j].text for j in judged], list_items(seen))
         keep: set[int] = set()
         for k, j in enumerate(judged):
             ln = lines[j]

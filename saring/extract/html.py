@@ -156,8 +156,10 @@ class HtmlExtractor:
                 date = meta.date or _htmldate(tree, meta.url, extensive=whole)
                 units, reader = None, "trafilatura"
                 if self.method == "model":
-                    text, units, reader = self._model(tree, meta.title)
-                    text, units, reader = self._second_opinion(tree, meta.url, text, units, reader)
+                    text, units, reader, unsure = self._model(tree, meta.title)
+                    text, units, reader = self._second_opinion(
+                        tree, meta.url, text, units, reader, unsure
+                    )
                 else:
                     text = self._trafilatura(tree, meta.url)
         except ExtractError:
@@ -187,7 +189,7 @@ class HtmlExtractor:
         )
 
     def _second_opinion(
-        self, tree, url: str | None, text: str, units: list, reader: str
+        self, tree, url: str | None, text: str, units: list, reader: str, unsure: float
     ) -> tuple[str, list | None, str]:
         """The model's text, or trafilatura's where the model may have failed: when it keeps
         too little for an article (trafilatura's text taken if longer), or when it is unsure
@@ -197,7 +199,7 @@ class HtmlExtractor:
             if len(other or "") > len(text):
                 return other, None, f"trafilatura ({reader} kept {len(text)} characters)"
             return text, units, reader
-        if self.unsure_share is None or (unsure := self._unsure(units)) <= self.unsure_share:
+        if self.unsure_share is None or unsure <= self.unsure_share:
             return text, units, reader
         other = self._trafilatura(tree, url, precision=True)
         if len(other or "") < self.fallback_chars:
@@ -205,11 +207,10 @@ class HtmlExtractor:
         why = f"{reader} scored {unsure:.0%} of what it kept under {self.sure_score}"
         return other, None, f"trafilatura, precision mode ({why})"
 
-    def _unsure(self, units: list) -> float:
+    def _unsure(self, chars, scores, keep) -> float:
         """The share of the characters the model keeps that it scored under ``sure_score``."""
-        kept = [(len(t), score) for t, score, reason in units if reason is None]
-        total = sum(n for n, _ in kept)
-        return sum(n for n, score in kept if score < self.sure_score) / total if total else 0.0
+        total = chars[keep].sum()
+        return float(chars[keep & (scores < self.sure_score)].sum() / total) if total else 0.0
 
     def _trafilatura(self, tree, url: str | None, precision: bool = False) -> str | None:
         import trafilatura
@@ -225,14 +226,16 @@ class HtmlExtractor:
         )
         return doc.text if doc is not None else None
 
-    def _model(self, tree, title: str | None) -> tuple[str, list, str]:
+    def _model(self, tree, title: str | None) -> tuple[str, list, str, float]:
         """The content model's choice among the page's text blocks: the article's text (a
-        block printed twice once), every block with its score and reason, and which of the
-        model's HTML halves read the page."""
+        block printed twice once), every block with its score and reason, which of the
+        model's HTML halves read the page, and the share of what the model chose that it is
+        unsure of (the list items an article announces, kept whatever their score, aside)."""
         import numpy as np
 
         from saring.extract.content import default_model, select
         from saring.extract.features import PageContext, boxes, features
+        from saring.extract.lists import keep_announced_lists, list_items
         from saring.extract.units import html_units
 
         units = html_units(tree)
@@ -244,6 +247,8 @@ class HtmlExtractor:
         chars = np.array([len(u.text) for u in units], dtype=np.float64)
         scores = model.scores(X, boxes(units), chars)
         chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
+        unsure = self._unsure(chars, scores, chosen.keep)
+        keep_announced_lists(chosen, [u.text for u in units], list_items(units))
         out: list[str] = []
         seen: set[str] = set()
         for u, keep in zip(units, chosen.keep.tolist(), strict=True):
@@ -254,7 +259,7 @@ class HtmlExtractor:
             (u.text, float(s), r)
             for u, s, r in zip(units, scores.tolist(), chosen.reasons, strict=True)
         ]
-        return "\n".join(out), explained, reader
+        return "\n".join(out), explained, reader, unsure
 
 
 def _htmldate(tree, url: str | None, extensive: bool = True) -> str | None:
