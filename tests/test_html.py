@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import lxml.html
+import numpy as np
 import pytest
 
 from saring.cli import main
@@ -552,3 +553,30 @@ def test_a_list_the_article_announces_is_kept_whole(shape):
     for spec in SPECS:
         assert spec in got.text
     assert "Copyright" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("intro", "links", "kept"),
+    [
+        ("Berikut spesifikasi lengkap untuk Galaxy C9 Pro:", False, True),
+        # a lead-in the furniture table names announces other articles, links or not
+        ("Baca juga:", False, False),
+        # items that are links are other articles too
+        ("Berikut daftar ponsel Samsung lainnya:", True, False),
+    ],
+)
+def test_which_lists_count_as_announced(intro, links, kept):
+    from saring.extract.content import select
+    from saring.extract.lists import keep_announced_lists, list_items
+    from saring.extract.units import BLOCK_INDEX, Unit
+
+    prose = "Galaxy C9 Pro memiliki baterai 4.000 mAh dengan pengisian daya yang cepat."
+    texts = [prose, intro, *SPECS[:4], "Copyright 2017 Redaksi"]
+    li = BLOCK_INDEX["li"]
+    units = [Unit(prose), Unit(intro)]
+    units += [Unit(x, tag=li, link_chars=len(x) if links else 0) for x in SPECS[:4]]
+    units.append(Unit(texts[-1]))
+    chosen = select(np.array([0.99, 0.8, 0.3, 0.2, 0.4, 0.1, 0.0]), 0.5)
+    keep_announced_lists(chosen, texts, list_items(units))
+    assert chosen.keep[2:6].all() == kept and not chosen.keep[6]
+    assert (chosen.reasons[2:6] == [None] * 4) == kept

@@ -347,7 +347,8 @@ class TextCleaner:
         title: an extracted article), the model only trims lines that are not prose and that it
         is sure are not article (``edge_threshold``) from the start and the end, and every line
         between stays unless the furniture table names it (a price list, the steps of a
-        how-to); a whole page (no title) loses what the model drops anywhere."""
+        how-to); a whole page (no title) loses what the model drops anywhere, but for the
+        items of a list that a kept line announces (``extract.lists``)."""
         from saring.extract.content import INSIDE, default_model, select
         from saring.extract.features import PageContext, features
         from saring.extract.lists import keep_announced_lists, list_items
@@ -394,7 +395,8 @@ class TextCleaner:
         else:
             chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
             seen = [units[lines[j].source] for j in judged]
-            keep_announced_lists(chosen, [lines[j].text for j in judged], list_items(seen))
+            texts = [lines[j].text for j in judged]
+            keep_announced_lists(chosen, texts, list_items(seen), self.rules)
         keep: set[int] = set()
         for k, j in enumerate(judged):
             ln = lines[j]
