@@ -374,32 +374,34 @@ def test_a_menu_above_a_lead_is_not_its_headline():
     assert not _opens_with_lead(TextCleaner().classify(f"{menu}\n{FORMULA_E}"))
 
 
-def test_a_lead_that_lost_its_full_stop_is_not_the_headline():
-    # an IndoSum article (JUARA, 2017): its lead ends without a full stop, so it does not read
-    # as prose; it opens with a dateline, which a headline does not
-    body = (
-        "JUARA.NET - Pebulu tangkis asal India, Pusarla Venkata Sindhu, membidik target menjadi tunggal putri nomor satu dunia pada 2018\n"
-        "Menurut peraih medali perak Olimpiade Rio 2016 itu, untuk menjadi nomor satu yang dibutuhkan oleh dirinya adalah konsistensi.\n"
-        '" Saya ingin melihat diri saya menjadi yang terbaik di dunia. Untuk mencapai itu, saya hanya perlu bermain bagus terus-menerus, " \xa0 kata Pusarla dikutip JUARA.net dari Firstpost.\n'
-        '" Dengan demikian peringkat secara otomatis akan mengikuti (naik). "\n'
-        "Sepanjang 2017, Sindhu meraih hasil cukup baik pada kalender kompetisi 2017.\n"
-        "Dia merengkuh tiga gelar sepanjang 2017 melalui turnamen Syed Modi International (Grand Prix Gold), India Terbuka, dan Korea Terbuka.\n"
-    )
-    cleaned = TextCleaner()(body)
-    assert cleaned.title is None and cleaned.text.startswith("JUARA.NET - Pebulu tangkis")
+# An IndoSum article (JUARA, 2017) whose lead ends without a full stop, so it does not read
+# as prose; it opens with a dateline, which a headline does not
+SINDHU = (
+    "JUARA.NET - Pebulu tangkis asal India, Pusarla Venkata Sindhu, membidik target menjadi tunggal putri nomor satu dunia pada 2018\n"
+    "Menurut peraih medali perak Olimpiade Rio 2016 itu, untuk menjadi nomor satu yang dibutuhkan oleh dirinya adalah konsistensi.\n"
+    '" Saya ingin melihat diri saya menjadi yang terbaik di dunia. Untuk mencapai itu, saya hanya perlu bermain bagus terus-menerus, " \xa0 kata Pusarla dikutip JUARA.net dari Firstpost.\n'
+    '" Dengan demikian peringkat secara otomatis akan mengikuti (naik). "\n'
+    "Sepanjang 2017, Sindhu meraih hasil cukup baik pada kalender kompetisi 2017.\n"
+    "Dia merengkuh tiga gelar sepanjang 2017 melalui turnamen Syed Modi International (Grand Prix Gold), India Terbuka, dan Korea Terbuka.\n"
+)
+# A shared-crawl body (liputan6.com): its lead reads as a question headline by its "!" alone
+INDOSIAR = (
+    "Liputan6.com, JakartaSaksikan kisah seru yang sarat dengan kejutan tak terduga dalam FTVKisah Nyata, hanya di Indosiar!\n"
+    "Tonton setiap hari mulai pukul 13.30 WIB dan rasakan ketegangan serta sensasi dari Kisah Nyata secara eksklusif di Indosiar.\n"
+    "Baca Juga\n"
+    "Anda juga dapat menikmatinya secara daring melaluitautanini.\n"
+    "Advertisement\n"
+)
 
 
-def test_a_lead_ending_in_an_exclamation_is_not_a_question_headline():
-    # a shared-crawl body (liputan6.com): its lead reads as a headline by its "!" alone
-    body = (
-        "Liputan6.com, JakartaSaksikan kisah seru yang sarat dengan kejutan tak terduga dalam FTVKisah Nyata, hanya di Indosiar!\n"
-        "Tonton setiap hari mulai pukul 13.30 WIB dan rasakan ketegangan serta sensasi dari Kisah Nyata secara eksklusif di Indosiar.\n"
-        "Baca Juga\n"
-        "Anda juga dapat menikmatinya secara daring melaluitautanini.\n"
-        "Advertisement\n"
-    )
+@pytest.mark.parametrize(
+    ("body", "lead"),
+    [(SINDHU, "JUARA.NET - Pebulu tangkis"), (INDOSIAR, "Liputan6.com, JakartaSaksikan")],
+    ids=["lost-full-stop", "exclamation"],
+)
+def test_a_lead_with_a_dateline_is_not_the_headline(body, lead):
     cleaned = TextCleaner()(body)
-    assert cleaned.title is None and cleaned.text.startswith("Liputan6.com, JakartaSaksikan")
+    assert cleaned.title is None and cleaned.text.startswith(lead)
 
 
 # An IndoSum article (CNN Indonesia, 2017): paragraphs one a line, a ranked list to close it,

@@ -371,8 +371,9 @@ class TextCleaner:
             "strip" if lines[j].source in stripped else self._action(lines[j]) for j in judged
         ]
         model = (self.model or default_model()).text
+        judged_units = [units[lines[j].source] for j in judged]
         X = features(
-            [units[lines[j].source] for j in judged],
+            judged_units,
             PageContext(rules=self.rules),
             html=False,
             actions=actions,
@@ -385,18 +386,15 @@ class TextCleaner:
             chosen.keep = (
                 chosen.keep
                 | inside
-                | _rest_of_list(
-                    chosen.keep, [units[lines[j].source].marker == BULLET for j in judged]
-                )
+                | _rest_of_list(chosen.keep, [u.marker == BULLET for u in judged_units])
             )
             chosen.reasons = [
                 None if k else r for r, k in zip(chosen.reasons, chosen.keep, strict=True)
             ]
         else:
             chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
-            seen = [units[lines[j].source] for j in judged]
             texts = [lines[j].text for j in judged]
-            keep_announced_lists(chosen, texts, list_items(seen), self.rules)
+            keep_announced_lists(chosen, texts, list_items(judged_units), self.rules)
         keep: set[int] = set()
         for k, j in enumerate(judged):
             ln = lines[j]
