@@ -89,6 +89,7 @@ class Extracted:
 
 
 METHODS = ("model", "trafilatura")
+COPY_CHARS = 500  # a kept block this long printed again is a copy (``without_copies``)
 
 
 @dataclass(frozen=True)
@@ -228,9 +229,10 @@ class HtmlExtractor:
 
     def _model(self, tree, title: str | None) -> tuple[str, list, str, float]:
         """The content model's choice among the page's text blocks: the article's text (a
-        block printed twice once), every block with its score and reason, which of the
-        model's HTML halves read the page, and the share of what the model chose that it is
-        unsure of (the list items an article announces, kept whatever their score, aside)."""
+        long block printed twice once: ``without_copies``), every block with its score and
+        reason, which of the model's HTML halves read the page, and the share of what the model
+        chose that it is unsure of (the list items an article announces, kept whatever their
+        score, aside)."""
         import numpy as np
 
         from saring.extract.content import default_model, select
@@ -249,17 +251,29 @@ class HtmlExtractor:
         chosen = select(scores, model.threshold if self.threshold is None else self.threshold)
         unsure = self._unsure(chars, scores, chosen.keep)
         keep_announced_lists(chosen, [u.text for u in units], list_items(units))
-        out: list[str] = []
-        seen: set[str] = set()
-        for u, keep in zip(units, chosen.keep.tolist(), strict=True):
-            if keep and u.text not in seen:
-                out.append(u.text)
-                seen.add(u.text)
+        kept = [u.text for u, keep in zip(units, chosen.keep.tolist(), strict=True) if keep]
         explained = [
             (u.text, float(s), r)
             for u, s, r in zip(units, scores.tolist(), chosen.reasons, strict=True)
         ]
-        return "\n".join(out), explained, reader, unsure
+        return "\n".join(without_copies(kept)), explained, reader, unsure
+
+
+def without_copies(texts: list[str], min_chars: int = COPY_CHARS) -> list[str]:
+    """The kept blocks with the later copies of a block of ``min_chars`` characters or more
+    taken out: a page that prints its body twice (a newsletter's copy of the article, a
+    print version) gives it once. Shorter blocks that recur stay, wherever they stand: a meal
+    plan's rows, an interview's recurring question, a shop link under each product are the
+    article (the gold of both benchmarks keeps them), and a copy printed right after its
+    original is cleaning's to remove (``clean.repeats``)."""
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        if len(text) >= min_chars and text in seen:
+            continue
+        seen.add(text)
+        out.append(text)
+    return out
 
 
 def _htmldate(tree, url: str | None, extensive: bool = True) -> str | None:
