@@ -37,6 +37,7 @@ INTERNAL_ERROR = "internal_error"
 
 # Reasons recorded for a line or paragraph taken out of a document (the ``removed`` column).
 REPEATED_PARAGRAPH = "repeated_paragraph"
+ADVERTISEMENT = "advertisement"  # an ad slot's label (the furniture table's reason)
 FLATTENED_COPY = "flattened_copy"  # a line that is the page's other lines glued together
 
 

@@ -54,6 +54,11 @@ SURVIVORS = [
     "…Le Bourget.Follow-up investigasi menyasar Telegram sejak Agustus.",
     "Warga diminta waspada.Ikuti petunjuk petugas, jangan percaya pesan di WhatsApp Channel palsu.",
     "Artikel ini telah tayang di detikJabar.Pemerintah Kota Bandung menetapkan status siaga banjir.",
+    # the channel, caption-credit and reading-time rules of 2026-12-08 (IndoSum dev's lines)
+    "Telegram merupakan salah satu aplikasi media sosial yang sangat populer di Iran dengan jumlah pengguna tercatat sekitar 25 juta orang.",
+    "Cara yang benar untuk mengaktifkan video call Whatsapp adalah dengan memperbaharui di Google Playstore atau Apple Store.",
+    "Sumber berita Telegram.",
+    "Perjalanan dari Stasiun Gambir ke Bandara Soekarno-Hatta ditempuh dalam waktu 55 menit.",
 ]
 
 

@@ -454,3 +454,61 @@ def test_a_list_the_article_announces_stays_on_a_whole_page():
     text = BEACHES.replace("Jakarta, CNN Indonesia -- ", "Jakarta, CNN Indonesia - - ")
     assert not _opens_with_lead(TextCleaner().classify(text))
     assert TextCleaner()(text).text.endswith("\nTrunk Bay, US Virgin Islands")
+
+
+# A page read as text whose site prints an ad slot's label between every two paragraphs (the
+# kumparan_like shell of benchmarks/indo_shells.py around an IndoSum article, flattened by
+# resiliparse): the model read the paragraphs between the labels as teasers between ads and
+# dropped three of them (0.24, 0.44 and 0.49).
+_AD_PAGE = """kumparan
+MasukDaftarTulis Story
+kumparanNEWSkumparanBISNISkumparanBOLAkumparanTECHkumparanOTOkumparanHITSkumparanWOMAN
+Trending#HargaBeras#BanjirJakarta#UMR2025#PilpresDamai
+Home / kumparanTRAVEL
+
+Gelar Jepang Terbuka Tersebar Rata Ke Negara
+
+kumparanTRAVEL kumparanTRAVEL Terverifikasi 4 April 2021 22:43 WIB ·waktu baca 1 menit
+Gelar Jepang Terbuka Tersebar Rata Ke Negara Tim SAR gabungan melakukan pencarian korban. Foto: Anisa Sembiring/kumparan
+JUARA.NET, TOKYO - Gelar turnamen Jepang Terbuka 2017 dipastikan tersebar merata ke lima negara yakni China, Denmark, Indonesia, Spanyol, dan tuan rumah, Jepang.
+ADVERTISEMENT
+Publik tuan rumah bersorak paling dulu setelah pasangan ganda putri nomor satu dunia, Misaki Matsutomo / Ayaka Takahashi, mengalahkan Kim Ha - na / Kong Hee - yong (Korea Selatan) pada laga final yang berlangsung di Tokyo Metropolitan Gymnasium, Minggu (24 / 9 / 2017).
+ADVERTISEMENT
+Dilansir dari Tournament Software, Matsutomo / Takahashi cuma butuh 56 menit untuk menundukkan Kim / Kong dengan skor 21 - 18, 21 - 16.
+Jepang sebetulnya berpeluang menambah dua gelar melalui pasangan Takuto Inoue / Yuki Kaneko (ganda putra) dan Takuro Hoki / Sayaka Hirota (ganda campuran) yang juga menjadi finalis.
+ADVERTISEMENT
+Namun, kedua pasangan tersebut gagal menuai kemenangan. Inoue / Kaneko kalah dari duet Marcus Fernaldi Gideon / Kevin Sanjaya Sukamuljo (Indonesia), sedangkan Hoki / Hirota tumbang di tangan Wang Yilyu / Huang Dongping (China).
+Dua gelar dari sektor tunggal akhirnya menjadi milik Spanyol dan Denmark.
+ADVERTISEMENT
+Spanyol membawa pulang satu gelar dari Jepang Terbuka 2017 berkat kemenangan Carolina Marin (tunggal putri) atas sang juara bertahan, He Bingjiao (China), dengan skor 23 - 21, 21 - 12.
+Adapun, Denmark mendapat satu titel melalui pemain tunggal putra Viktor Axelsen. Pemain yang menjadi unggulan ketiga ini naik ke podium kampiun setelah mengalahkan Lee Chong Wei (Malaysia) melalui rubber game.
+ADVERTISEMENT
+Topik:mudikKejaksaan AgungTimnas IndonesiaPolripilkada
+
+Komentar
+
+Jadilah yang pertama berkomentar.
+
+Konten Terkait
+
+Bakal Konser di Indonesia, Mariah Carey Dikenal Punya Jangkauan Vokal 5 Oktaf4 April 2021 · 6 menit
+Yolla Yuliana Pensiun dari Timnas Voli Indonesia4 April 2021 · 8 menit
+Empat Pulau di Anambas Dijual via Online, Ditawarkan Segini4 April 2021 · 2 menit
+
+Sedang Trending
+
+#1Prediksi IHSG Hari Ini 18 Juni 2025, Waspadai Koreksi di Tengah Rapat The Fed dan BI
+#2Intip Spesifikasi Jaecoo J8 AWD, SUV Baru yang Punya Banyak Teknologi
+Tentang KamiRedaksiPedoman Media SiberKarirKontakKetentuan Layanan Copyright © 2021 PT Dynamo Media Network. All rights reserved."""
+
+
+def test_paragraphs_between_ad_labels_stay():
+    lines = _AD_PAGE.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("JUARA.NET"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("Topik:"))
+    paragraphs = [line for line in lines[first:last] if line != "ADVERTISEMENT"]
+    assert len(paragraphs) == 8
+    cleaned = TextCleaner()(_AD_PAGE)
+    assert cleaned.text.split("\n") == paragraphs
+    ads = [r for r in cleaned.removed if r.text == "ADVERTISEMENT"]
+    assert len(ads) == 5 and {r.reason for r in ads} == {"advertisement"}

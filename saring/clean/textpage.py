@@ -23,7 +23,7 @@ from saring.clean.datelines import opens_with_dateline
 from saring.clean.repeats import flattened_copies, repeated_lines
 from saring.clean.rules import FurnitureRules, default_rules, function_words, words_of
 from saring.extract.units import one_block_a_line, text_units, unglue, wrap_width
-from saring.model import FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
+from saring.model import ADVERTISEMENT, FLATTENED_COPY, REPEATED_PARAGRAPH, Removed
 from saring.scripts import SENTENCE_ENDERS, find_words
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -196,6 +196,12 @@ def is_date_line(text: str) -> bool:
     )
 
 
+# lines the content model does not see (``TextCleaner._judge``): copies, and the labels of ad
+# slots ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"), which some sites print between
+# every two paragraphs of an article: the model read such paragraphs as a list of teasers
+_UNJUDGED = (REPEATED_PARAGRAPH, FLATTENED_COPY, ADVERTISEMENT)
+
+
 @dataclass(frozen=True)
 class TextCleaner:
     """Line classifier for text pages.
@@ -360,12 +366,9 @@ class TextCleaner:
             if not ln.part or ln.source not in own:
                 own[ln.source] = j
         # paragraphs printed twice are gone before the model looks: it judges the first copy
-        # as if it stood alone (as it was trained)
-        judged = [
-            own[i]
-            for i in range(len(units))
-            if lines[own[i]].reason not in (REPEATED_PARAGRAPH, FLATTENED_COPY)
-        ]
+        # as if it stood alone (as it was trained); so are ad slots' labels, which stand
+        # between an article's paragraphs and tell nothing of them
+        judged = [own[i] for i in range(len(units)) if lines[own[i]].reason not in _UNJUDGED]
         stripped = {ln.source for ln in lines if ln.part}
         actions = [
             "strip" if lines[j].source in stripped else self._action(lines[j]) for j in judged
