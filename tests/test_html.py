@@ -644,3 +644,18 @@ def test_a_long_block_printed_again_is_kept_once():
     short = "Mengapa memilih usaha ini?"
     kept = without_copies([short, body, "Baca selengkapnya", short, body])
     assert kept == [short, body, "Baca selengkapnya", short]
+
+
+def test_a_body_printed_again_under_another_headline_is_kept_once():
+    # each paragraph under 500 characters: the copy goes as two paragraphs printed again side
+    # by side (a review of the change that let short repeats stay)
+    paras = [why for _, why, _ in _GUESTS] + [now for _, _, now in _GUESTS]
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    page = (
+        "<html><head><title>Cerita Usaha Kecil</title></head><body><article>"
+        f"<h1>Cerita Usaha Kecil</h1>{body}<h2>Cerita Usaha Kecil</h2><p>Oleh Redaksi</p>"
+        f"{body}</article></body></html>"
+    )
+    rec = {"id": "x", "order": "0", "fmt": "html", "raw": page.encode()}
+    text = process_record(rec, RunConfig()).processed.text
+    assert [text.count(p) for p in paras] == [1] * len(paras)

@@ -103,10 +103,29 @@ def _dateline_lead(line: Line) -> bool:
     return line.words >= LEAD_WORDS and opens_with_dateline(line.text)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[A-Z]")
+
+
+def _paragraph(line: Line) -> bool:
+    """Whether ``line`` is a paragraph of prose: more than one sentence, the last closed by a
+    full stop. No headline is (a detik lead the model doubted, "PT GoTo Gojek Tokopedia Tbk
+    (GOTO) menggelar Rapat Umum ... hari ini, Rabu (18/6/2025). Salah satu agendanya adalah
+    ...", had become the title); one sentence ending in "." or "..." may be ("Alasannya Bikin
+    Geleng Kepala...", "... in the U.S.")."""
+    text = line.text.rstrip(_CLOSERS)
+    return (
+        line.kind == "body"
+        and text.endswith(".")
+        and not text.endswith("..")
+        and bool(_SENTENCE_BREAK.search(text))
+    )
+
+
 def _heading_like(line: Line) -> bool:
     """A line that may be a headline: 3 to 40 words, not a date or a symbol line, not a menu
-    (a run of capitalised words without one function word or punctuation mark)."""
-    if line.kind in ("junk", "blank") or not 3 <= line.words <= 40:
+    (a run of capitalised words without one function word or punctuation mark), not a
+    paragraph (``_paragraph``)."""
+    if line.kind in ("junk", "blank") or not 3 <= line.words <= 40 or _paragraph(line):
         return False
     if re.search(r"[,:;'\"‘’“”!?-]", line.text):
         return True
@@ -602,7 +621,7 @@ class TextCleaner:
             ln = lines[i]
             if ln.kind in ("junk", "removed", "tail") or not 3 <= ln.words <= 40:
                 continue
-            if _dateline_lead(ln):  # a lead that lost its full stop, not a headline
+            if _dateline_lead(ln) or _paragraph(ln):  # a lead, not a headline
                 continue
             words = set(words_of(ln.text))
             share = len(words & opening) / len(words) if words else 0.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from saring.extract.meta import page_metadata, site_of
 from saring.extract.nesting import PARSER_DEPTH, flatten, too_deep
@@ -90,6 +91,7 @@ class Extracted:
 
 METHODS = ("model", "trafilatura")
 COPY_CHARS = 500  # a kept block this long printed again is a copy (``without_copies``)
+RUN_CHARS = 80  # two paragraphs this long printed again side by side are a copy
 
 
 @dataclass(frozen=True)
@@ -259,17 +261,33 @@ class HtmlExtractor:
         return "\n".join(without_copies(kept)), explained, reader, unsure
 
 
-def without_copies(texts: list[str], min_chars: int = COPY_CHARS) -> list[str]:
-    """The kept blocks with the later copies of a block of ``min_chars`` characters or more
-    taken out: a page that prints its body twice (a newsletter's copy of the article, a
-    print version) gives it once. Shorter blocks that recur stay, wherever they stand: a meal
-    plan's rows, an interview's recurring question, a shop link under each product are the
-    article (the gold of both benchmarks keeps them), and a copy printed right after its
-    original is cleaning's to remove (``clean.repeats``)."""
+def without_copies(
+    texts: list[str], min_chars: int = COPY_CHARS, run_chars: int = RUN_CHARS
+) -> list[str]:
+    """The kept blocks with the later copies of a body taken out: a block of ``min_chars``
+    characters or more printed again, or a block of ``run_chars`` or more that stands next to
+    the same neighbour of ``run_chars`` or more as an earlier copy (two paragraphs printed
+    again in the same order: a newsletter's copy of the article, a print version, with a
+    headline or "Baca juga" between the copies). A shorter block that recurs stays, and so
+    does a long one that recurs alone: a meal plan's rows, an interview's recurring question,
+    a shop link under each product are the article (the gold of both benchmarks keeps them);
+    a copy printed right after its original is cleaning's to remove (``clean.repeats``)."""
+    long = [len(t) >= run_chars for t in texts]
+    pairs = list(pairwise(texts))
+    first_pair: dict[tuple[str, str], int] = {}
+    for i, pair in enumerate(pairs):
+        if long[i] and long[i + 1]:
+            first_pair.setdefault(pair, i)
+
+    def copied(i: int) -> bool:  # block i belongs to a pair printed earlier
+        before = i > 0 and first_pair.get(pairs[i - 1], i - 1) < i - 1
+        after = i < len(pairs) and first_pair.get(pairs[i], i) < i
+        return before or after
+
     seen: set[str] = set()
     out = []
-    for text in texts:
-        if len(text) >= min_chars and text in seen:
+    for i, text in enumerate(texts):
+        if text in seen and (len(text) >= min_chars or (long[i] and copied(i))):
             continue
         seen.add(text)
         out.append(text)
