@@ -31,8 +31,9 @@ import warnings
 from collections import defaultdict
 
 import indo_shells
+from bench_extract import f1_of
 from extract_gold import FLATTENERS, HTML_PEERS, TEXT_PEERS
-from shared_data import CRAWL, CRAWL_DAYS, INDOSUM, indosum_dev
+from shared_data import CRAWL, CRAWL_DAYS, INDOSUM, detokenize, indosum_dev
 
 from saring.config import RunConfig
 from saring.evaluate import page_counts
@@ -50,11 +51,6 @@ _DIRTY = re.compile(
 )
 
 
-def _detok(paragraph: list[list[str]]) -> str:
-    text = " ".join(" ".join(s) for s in paragraph)
-    return re.sub(r" ([.,:;!?)\]])", r"\1", text).replace("( ", "(").replace("[ ", "[")
-
-
 def _title(url: str) -> str:
     """The headline an article's address spells ("/ketua-mpr-mustahil-..." ->
     "Ketua Mpr Mustahil ...")."""
@@ -67,7 +63,7 @@ def articles(n: int) -> list[dict]:
     """The first ``n`` clean IndoSum dev articles with a headline and 3 paragraphs or more."""
     out = []
     for item in indosum_dev():
-        paras = [_detok(p) for p in item["paragraphs"]]
+        paras = [detokenize(p, closers=".,:;!?)]", openers="([") for p in item["paragraphs"]]
         title = _title(item["source_url"])
         if len(paras) < 3 or len(title.split()) < 4 or any(_DIRTY.search(p) for p in paras):
             continue
@@ -100,8 +96,7 @@ def pages(n: int) -> list[dict]:
 
 
 def f1(gold: str, out: str) -> float:
-    tp, fp, fn = page_counts(gold, out)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f1_of(page_counts(gold, out))
 
 
 def saring_html(page: dict) -> str:

@@ -42,7 +42,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from shared_data import AEB, CRAWL, CRAWL_DAYS, FUNDUS, INDOSUM, indosum_dev
+from shared_data import AEB, CRAWL, CRAWL_DAYS, FUNDUS, INDOSUM, detokenize, indosum_dev
 
 OUT = Path(__file__).resolve().parent / ".cache" / "warc" / "news.warc.gz"
 SEED = 17
@@ -142,10 +142,7 @@ def synthetic_articles() -> list[dict]:
     """IndoSum dev articles and the unique crawl bodies: url, title, paragraphs, site."""
     out: list[dict] = []
     for item in indosum_dev():
-        paras = []
-        for p in item["paragraphs"]:
-            t = " ".join(" ".join(s) for s in p)
-            paras.append(re.sub(r" ([.,:;!?)%])", r"\1", t).replace("( ", "("))
+        paras = [detokenize(p, closers=".,:;!?)%") for p in item["paragraphs"]]
         title = " ".join(paras[0].split()[:9]).rstrip(".,")
         url = item.get("source_url") or f"https://{item['source']}.example/{item['id']}"
         out.append({"url": url, "title": title, "paras": paras, "site": item["source"]})

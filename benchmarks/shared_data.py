@@ -60,14 +60,23 @@ def indosum_dev() -> Iterator[dict]:
                 yield item
 
 
+def detokenize(paragraph: list[list[str]], closers: str = ".,:;!?)", openers: str = "(") -> str:
+    """An IndoSum paragraph (sentences of tokens) as text: tokens joined by spaces, the space
+    before each of ``closers`` and after each of ``openers`` taken out."""
+    text = " ".join(" ".join(s) for s in paragraph)
+    text = re.sub(f" ([{re.escape(closers)}])", r"\1", text)
+    for o in openers:
+        text = text.replace(f"{o} ", o)
+    return text
+
+
 def indosum_items(n: int = 1000) -> list[dict]:
     """The first ``n`` distinct IndoSum dev articles: ``text`` (paragraphs on lines, punctuation
     rejoined) and ``summary`` (the reference summary's tokens)."""
     out: list[dict] = []
     for item in itertools.islice(indosum_dev(), n):
-        text = "\n".join(" ".join(" ".join(s) for s in p) for p in item["paragraphs"])
         # IndoSum is tokenised: put punctuation back against its word
-        text = re.sub(r" ([.,:;!?)])", r"\1", text).replace("( ", "(")
+        text = "\n".join(detokenize(p) for p in item["paragraphs"])
         out.append(
             {"id": item["id"], "text": text, "summary": [t for s in item["summary"] for t in s]}
         )
